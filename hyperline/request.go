@@ -1,0 +1,153 @@
+package hyperline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+)
+
+// call is one logical API call; send may make several attempts at it.
+type call struct {
+	method, path string
+	query        url.Values
+	body         any
+	out          any    // JSON target; *rawBody keeps the bytes; nil discards
+	company      string // Hyperline-CompanyId, empty for unscoped calls
+	accept       string // default application/json
+	// stream, when set, handles a 2xx response instead of JSON decoding
+	// (downloads). It is never retried once it has been called.
+	stream func(*http.Response) error
+}
+
+// rawBody receives the validated bytes of a JSON success body, for callers
+// (the list decoder) that decode it themselves.
+type rawBody []byte
+
+// send runs a call: it encodes the body once, then attempts the request,
+// retrying GETs on transient failures according to the retry policy.
+func (c *Client) send(ctx context.Context, cl call) error {
+	var payload []byte
+	if cl.body != nil {
+		var err error
+		if payload, err = json.Marshal(cl.body); err != nil {
+			return fmt.Errorf("hyperline: %s %s: encode body: %w", cl.method, cl.path, err)
+		}
+	}
+	idempotent := cl.method == http.MethodGet || cl.method == http.MethodHead
+	start := c.now()
+	for attempt := 1; ; attempt++ {
+		err := c.attempt(ctx, cl, payload)
+		if err == nil {
+			return nil
+		}
+		if !idempotent || attempt >= c.retry.MaxAttempts || !retryable(ctx, err) {
+			return err
+		}
+		delay := c.retry.delay(attempt, retryAfterOf(err))
+		if c.retry.MaxElapsed > 0 && c.now().Sub(start)+delay > c.retry.MaxElapsed {
+			return err // waiting would overrun the budget: report the last failure now
+		}
+		if deadline, ok := ctx.Deadline(); ok && c.now().Add(delay).After(deadline) {
+			return err
+		}
+		if serr := c.retry.Sleep(ctx, delay); serr != nil {
+			return fmt.Errorf("hyperline: %s %s: stopped waiting to retry (%v): %w", cl.method, cl.path, err, serr)
+		}
+	}
+}
+
+// attempt makes one HTTP request and maps its outcome.
+func (c *Client) attempt(ctx context.Context, cl call, payload []byte) error {
+	if lim := c.limiterFor(cl.method); lim != nil {
+		if err := lim.Wait(ctx); err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				err = ctxErr
+			}
+			return fmt.Errorf("hyperline: %s %s: rate limiter: %w", cl.method, cl.path, err)
+		}
+	}
+	tok, err := c.ts.Token()
+	if err != nil {
+		// Wrapped with %w and otherwise untouched: the auth package's
+		// "login required" sentinel must stay visible to errors.Is.
+		return fmt.Errorf("hyperline: %s %s: get access token: %w", cl.method, cl.path, err)
+	}
+	if tok == nil || tok.AccessToken == "" {
+		return fmt.Errorf("hyperline: %s %s: token source returned no access token", cl.method, cl.path)
+	}
+
+	target := c.base + cl.path
+	if len(cl.query) > 0 {
+		target += "?" + cl.query.Encode()
+	}
+	var body io.Reader
+	if payload != nil {
+		body = bytes.NewReader(payload)
+	}
+	req, err := http.NewRequestWithContext(ctx, cl.method, target, body)
+	if err != nil {
+		return fmt.Errorf("hyperline: %s %s: build request: %w", cl.method, cl.path, err)
+	}
+	accept := cl.accept
+	if accept == "" {
+		accept = "application/json"
+	}
+	req.Header.Set("Accept", accept)
+	req.Header.Set("User-Agent", c.userAgent)
+	// Not tok.SetAuthHeader: Hyperline answers token_type "bearer" and the
+	// docs spell the scheme "Bearer" for both API keys and OAuth tokens.
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if cl.company != "" {
+		req.Header.Set("Hyperline-CompanyId", cl.company)
+	}
+
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return fmt.Errorf("hyperline: %s %s: %w", cl.method, cl.path, ctxErr)
+		}
+		return &transportError{method: cl.method, path: cl.path, err: redactURLError(err)}
+	}
+	defer resp.Body.Close()
+
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return c.checkResponse(resp, cl.method, cl.path, tok.AccessToken)
+	}
+	if cl.stream != nil {
+		return cl.stream(resp)
+	}
+	return c.decodeSuccess(ctx, resp, cl)
+}
+
+// transportError is a failure below HTTP: refused, reset, closed early.
+type transportError struct {
+	method, path string
+	err          error
+}
+
+func (e *transportError) Error() string {
+	return fmt.Sprintf("hyperline: %s %s: %v", e.method, e.path, e.err)
+}
+
+func (e *transportError) Unwrap() error { return e.err }
+
+// redactURLError drops the query string from a *url.Error: the message then
+// names the endpoint without echoing filters back into logs.
+func redactURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if u, perr := url.Parse(ue.URL); perr == nil {
+			u.RawQuery, u.User = "", nil
+			return &url.Error{Op: ue.Op, URL: u.String(), Err: ue.Err}
+		}
+	}
+	return err
+}

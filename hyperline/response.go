@@ -1,0 +1,195 @@
+package hyperline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxMessageLen bounds the Message of an APIError.
+const maxMessageLen = 300
+
+// checkResponse turns a non-2xx response into an *APIError. It reads at most
+// maxErrorBodySize bytes of the body and never puts credentials in the message.
+func (c *Client) checkResponse(resp *http.Response, method, path, token string) *APIError {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodySize))
+	msg := errorMessage(resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	if token != "" {
+		msg = strings.ReplaceAll(msg, token, "[redacted]")
+	}
+	return &APIError{
+		StatusCode: resp.StatusCode,
+		Message:    msg,
+		Method:     method,
+		Path:       path,
+		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), c.now()),
+	}
+}
+
+// errorMessage summarises an error body: the {"message"} text when there is
+// one, otherwise what kind of body came back.
+func errorMessage(status int, contentType string, body []byte) string {
+	text := http.StatusText(status)
+	if text == "" {
+		text = "HTTP " + strconv.Itoa(status)
+	}
+	body = bytes.TrimSpace(body)
+	media, _, _ := mime.ParseMediaType(contentType)
+	switch {
+	case len(body) == 0:
+		return text
+	case isJSONMedia(media) || body[0] == '{':
+		if m := jsonErrorMessage(body); m != "" {
+			return clip(m)
+		}
+		return text + " (JSON body without a message)"
+	case media == "text/html" || body[0] == '<':
+		return text + " (HTML body)"
+	case utf8.Valid(body) && (media == "text/plain" || media == ""):
+		if line := firstLine(body); line != "" && printable(line) {
+			return clip(line)
+		}
+	}
+	return fmt.Sprintf("%s (%d-byte %s body)", text, len(body), orUnknown(media))
+}
+
+// jsonErrorMessage reads the documented {"message": "..."} shape, a list of
+// messages (validation errors), and the OAuth {"error","error_description"} one.
+func jsonErrorMessage(body []byte) string {
+	var e struct {
+		Message          json.RawMessage `json:"message"`
+		Error            string          `json:"error"`
+		ErrorDescription string          `json:"error_description"`
+	}
+	if json.Unmarshal(body, &e) != nil {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(e.Message, &s) == nil && s != "" {
+		return s
+	}
+	var list []string
+	if json.Unmarshal(e.Message, &list) == nil && len(list) > 0 {
+		return strings.Join(list, "; ")
+	}
+	switch {
+	case e.Error != "" && e.ErrorDescription != "":
+		return e.Error + ": " + e.ErrorDescription
+	case e.ErrorDescription != "":
+		return e.ErrorDescription
+	}
+	return e.Error
+}
+
+func isJSONMedia(media string) bool {
+	return media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+func firstLine(b []byte) string {
+	s := string(b)
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+func printable(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func clip(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	if utf8.RuneCountInString(s) <= maxMessageLen {
+		return s
+	}
+	return string([]rune(s)[:maxMessageLen]) + "…"
+}
+
+func orUnknown(media string) string {
+	if media == "" {
+		return "untyped"
+	}
+	return media
+}
+
+// parseRetryAfter reads Retry-After as delay-seconds or an HTTP date.
+// Anything else, or a date in the past, is no delay.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs <= 0 {
+			return 0
+		}
+		// Cap absurd values instead of overflowing; the retry budget decides anyway.
+		return time.Duration(min(secs, 24*3600)) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(now); d > 0 {
+			return d
+		}
+	}
+	return 0
+}
+
+// decodeSuccess reads a 2xx JSON body (bounded) into cl.out.
+func (c *Client) decodeSuccess(ctx context.Context, resp *http.Response, cl call) error {
+	if ct := resp.Header.Get("Content-Type"); ct != "" && resp.StatusCode != http.StatusNoContent {
+		if media, _, err := mime.ParseMediaType(ct); err != nil || !isJSONMedia(media) {
+			// Drain a little so the connection can be reused, then report.
+			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBodySize))
+			return malformed(cl.method, cl.path, "expected JSON, got %q", ct)
+		}
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return fmt.Errorf("hyperline: %s %s: read body: %w", cl.method, cl.path, ctxErr)
+		}
+		// Both: the body is unusable (malformed) and the cause is the
+		// connection (retryable for GETs).
+		return fmt.Errorf("%w: %s %s: read body: %w", ErrMalformedResponse, cl.method, cl.path,
+			&transportError{method: cl.method, path: cl.path, err: redactURLError(err)})
+	}
+	if int64(len(body)) > c.maxBody {
+		return malformed(cl.method, cl.path, "body larger than %d bytes", c.maxBody)
+	}
+	if cl.out == nil {
+		return nil
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return malformed(cl.method, cl.path, "empty body (status %d)", resp.StatusCode)
+	}
+	if raw, ok := cl.out.(*rawBody); ok {
+		if !json.Valid(body) {
+			return malformed(cl.method, cl.path, "body is not valid JSON (%d bytes)", len(body))
+		}
+		*raw = body
+		return nil
+	}
+	if err := json.Unmarshal(body, cl.out); err != nil {
+		return malformed(cl.method, cl.path, "decode %d bytes: %v", len(body), err)
+	}
+	return nil
+}

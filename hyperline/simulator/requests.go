@@ -1,0 +1,77 @@
+package simulator
+
+import (
+	"net/http"
+	"sync"
+	"time"
+)
+
+// requestLogSize bounds the request log; older records are dropped.
+const requestLogSize = 10_000
+
+// RequestRecord is one request as the simulator saw it, for tests to assert
+// on what a client sent.
+type RequestRecord struct {
+	Time          time.Time // from Config.Now
+	Method        string
+	Path          string
+	Query         string // raw query string
+	CompanyHeader string // Hyperline-CompanyId, "" when absent
+	Authorized    bool   // the request carried a valid credential
+	Status        int
+}
+
+// requestLog is a bounded ring of records.
+type requestLog struct {
+	mu      sync.Mutex
+	records []RequestRecord
+	next    int // where the next record goes once the ring is full
+}
+
+func (l *requestLog) add(rec RequestRecord) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.records) < requestLogSize {
+		l.records = append(l.records, rec)
+		return
+	}
+	l.records[l.next] = rec
+	l.next = (l.next + 1) % requestLogSize
+}
+
+func (l *requestLog) snapshot() []RequestRecord {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make([]RequestRecord, 0, len(l.records))
+	out = append(out, l.records[l.next:]...)
+	return append(out, l.records[:l.next]...)
+}
+
+func (l *requestLog) reset() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.records, l.next = nil, 0
+}
+
+// statusRecorder remembers the status a handler wrote.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

@@ -1,0 +1,298 @@
+package simulator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+// User is the seeded Hyperline user who signs in on the consent page and
+// can see every seeded company.
+type User struct {
+	Email      string
+	Name       string
+	GivenName  string
+	FamilyName string
+	Picture    string
+}
+
+// CompanyInfo describes a seeded company.
+type CompanyInfo struct {
+	ID        string
+	Name      string
+	Customers int
+	CreatedAt time.Time
+}
+
+// Server is the simulator; it implements http.Handler.
+type Server struct {
+	cfg       Config
+	user      User
+	apiKey    string
+	appID     string // the seeded app
+	data      *dataset
+	store     *store
+	limits    *rateLimiter
+	dice      *faultDice
+	log       *requestLog
+	routes    []route
+	pages     *template.Template
+	oauthPath map[string]http.HandlerFunc // "METHOD /path" → handler
+}
+
+// New builds a simulator from cfg. It is cheap even for a million
+// customers: objects are generated when asked for.
+func New(cfg Config) *Server {
+	cfg = cfg.withDefaults()
+	seed := uint64(cfg.Seed)
+	r := newRNG(seed, tagApp)
+	app := &App{
+		ID:          "app_" + r.token(14),
+		Name:        "hlx — Hyperline explorer",
+		Description: ptr("Keyboard-driven terminal explorer for your Hyperline customers, subscriptions and invoices (read-only)."),
+		Callbacks: []string{
+			"http://127.0.0.1:8765/callback",
+			"http://localhost:8765/callback",
+		},
+		ClientID:     r.token(24),
+		ClientSecret: r.token(48),
+	}
+	s := &Server{
+		cfg: cfg,
+		user: User{
+			Email:      "camille.lefevre@example.com",
+			Name:       "Camille Lefèvre",
+			GivenName:  "Camille",
+			FamilyName: "Lefèvre",
+			Picture:    "https://avatars.example.com/camille-lefevre.png",
+		},
+		apiKey: "test_" + newRNG(seed, tagAPIKey).token(40),
+		appID:  app.ID,
+		data:   newDataset(seed, cfg.companySizes()),
+		store:  newStore(app),
+		limits: newRateLimiter(),
+		dice:   newFaultDice(cfg.Seed, cfg.faults()),
+		log:    &requestLog{},
+		pages:  newPages(),
+	}
+	s.routes = s.apiRoutes()
+	s.oauthPath = s.oauthRoutes()
+	return s
+}
+
+// App returns the seeded third-party app, with its client secret. Its
+// callbacks include http://127.0.0.1:8765/callback, and any loopback port
+// is accepted on the same path unless Config.ExactRedirect is set.
+func (s *Server) App() App {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	for _, a := range s.store.apps {
+		if a.ID == s.appID {
+			return a.clone()
+		}
+	}
+	return App{} // deleted through the Apps API
+}
+
+// APIKey returns the seeded sandbox API key ("test_..."). It is bound to
+// the oldest company.
+func (s *Server) APIKey() string { return s.apiKey }
+
+// User returns the seeded user.
+func (s *Server) User() User { return s.user }
+
+// Companies lists the seeded companies, oldest first.
+func (s *Server) Companies() []CompanyInfo {
+	out := make([]CompanyInfo, len(s.data.companies))
+	for i, c := range s.data.companies {
+		out[i] = CompanyInfo{ID: c.id, Name: c.name, Customers: c.customers, CreatedAt: c.createdAt}
+	}
+	return out
+}
+
+// Requests returns the logged requests, oldest first (the last 10,000).
+func (s *Server) Requests() []RequestRecord { return s.log.snapshot() }
+
+// ResetRequests empties the request log.
+func (s *Server) ResetRequests() { s.log.reset() }
+
+// RevokeRefreshTokens revokes every refresh token, as if an admin revoked
+// every grant. Access tokens keep working until they expire: the guide says
+// access tokens cannot be revoked.
+func (s *Server) RevokeRefreshTokens() { s.store.revokeAllRefresh() }
+
+// ExpireAccessTokens makes every access token issued so far expired.
+func (s *Server) ExpireAccessTokens() { s.store.expireAllAccess() }
+
+// SetFaults replaces the fault settings at run time.
+func (s *Server) SetFaults(f Faults) { s.dice.set(f) }
+
+// ServeHTTP answers one request and logs it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := &statusRecorder{ResponseWriter: w}
+	authorized := false
+	defer func() {
+		status := rec.status
+		if status == 0 {
+			// The handler wrote nothing: the client went away mid-wait.
+			status = 499
+		}
+		s.log.add(RequestRecord{
+			Time:          s.cfg.Now(),
+			Method:        r.Method,
+			Path:          r.URL.Path,
+			Query:         r.URL.RawQuery,
+			CompanyHeader: r.Header.Get(companyHeader),
+			Authorized:    authorized,
+			Status:        status,
+		})
+	}()
+	if h := s.oauthPath[r.Method+" "+r.URL.Path]; h != nil {
+		h(rec, r)
+		return
+	}
+	authorized = s.serveAPI(rec, r)
+}
+
+// Running is a simulator listening on a loopback address.
+type Running struct {
+	*Server
+	// URL is the base URL, e.g. "http://127.0.0.1:7878".
+	URL string
+	srv *http.Server
+}
+
+// Start builds a simulator and serves it on addr ("127.0.0.1:0" picks a
+// free port) until Close.
+func Start(addr string, cfg Config) (*Running, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("start simulator: listen on %s: %w", addr, err)
+	}
+	s := New(cfg)
+	run := &Running{
+		Server: s,
+		URL:    "http://" + ln.Addr().String(),
+		srv:    &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second},
+	}
+	go func() { _ = run.srv.Serve(ln) }()
+	return run, nil
+}
+
+// Close stops the listener, giving requests in flight a moment to finish.
+func (r *Running) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	err := r.srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = r.srv.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("stop simulator: %w", err)
+	}
+	return nil
+}
+
+// oauthRoutes maps the OAuth endpoints. Not documented: besides the
+// documented /v1/oauth/* paths, the root twins (/authorize, /oauth/tokens,
+// /oauth/revoke, /oauth/userinfo) seen in the newest reference and the
+// singular /v1/oauth/token used by the node client are accepted too.
+func (s *Server) oauthRoutes() map[string]http.HandlerFunc {
+	m := map[string]http.HandlerFunc{}
+	for _, p := range []string{"/v1/oauth/authorize", "/authorize"} {
+		m["GET "+p] = s.handleAuthorize
+		// The consent form posts back to the path it was served from.
+		m["POST "+p] = s.handleConsent
+	}
+	for _, p := range []string{"/v1/oauth/tokens", "/v1/oauth/token", "/oauth/tokens"} {
+		m["POST "+p] = s.handleToken
+	}
+	for _, p := range []string{"/v1/oauth/revoke", "/oauth/revoke"} {
+		m["POST "+p] = s.handleRevoke
+	}
+	for _, p := range []string{"/v1/oauth/userinfo", "/oauth/userinfo"} {
+		m["GET "+p] = s.handleUserInfo
+	}
+	return m
+}
+
+// route is one API endpoint. Segments "{}" match any one path segment,
+// passed to the handler in order.
+type route struct {
+	method string
+	segs   []string
+	kind   routeKind
+	handle func(w http.ResponseWriter, r *http.Request, c *apiCall)
+}
+
+// routeKind says how an endpoint is guarded.
+type routeKind int
+
+const (
+	// dataGlobal: data GET not tied to a company (GET /v1/companies).
+	dataGlobal routeKind = iota
+	// dataCompany: data GET in the company chosen by Hyperline-CompanyId.
+	dataCompany
+	// appsAPI: the Apps API, API key only.
+	appsAPI
+)
+
+// match reports whether path segments fit the route, and the wildcards.
+func (rt route) match(segs []string) ([]string, bool) {
+	if len(segs) != len(rt.segs) {
+		return nil, false
+	}
+	var args []string
+	for i, want := range rt.segs {
+		switch {
+		case want == "{}" && segs[i] != "":
+			args = append(args, segs[i])
+		case want != segs[i]:
+			return nil, false
+		}
+	}
+	return args, true
+}
+
+// findRoute returns the route for method and path. Not documented: a known
+// path with the wrong method answers 404 "Route not found" like an unknown
+// path, which is what an Express-style router does, rather than 405.
+func (s *Server) findRoute(method, path string) (route, []string, bool) {
+	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	for _, rt := range s.routes {
+		if rt.method != method {
+			continue
+		}
+		if args, ok := rt.match(segs); ok {
+			return rt, args, true
+		}
+	}
+	return route{}, nil, false
+}
+
+// apiRoutes lists the data and Apps API endpoints.
+func (s *Server) apiRoutes() []route {
+	seg := func(p string) []string { return strings.Split(p, "/") }
+	return slices.Clip([]route{
+		{http.MethodGet, seg("v1/companies"), dataGlobal, s.listCompanies},
+		{http.MethodGet, seg("v1/customers"), dataCompany, s.listCustomers},
+		{http.MethodGet, seg("v1/customers/{}"), dataCompany, s.getCustomer},
+		{http.MethodGet, seg("v2/subscriptions"), dataCompany, s.listSubscriptions},
+		{http.MethodGet, seg("v2/subscriptions/{}"), dataCompany, s.getSubscription},
+		{http.MethodGet, seg("v1/invoices"), dataCompany, s.listInvoices},
+		{http.MethodGet, seg("v1/invoices/{}"), dataCompany, s.getInvoice},
+		{http.MethodGet, seg("v1/invoices/{}/download"), dataCompany, s.downloadInvoice},
+		{http.MethodGet, seg("v1/apps"), appsAPI, s.listApps},
+		{http.MethodPost, seg("v1/apps"), appsAPI, s.createApp},
+		{http.MethodPut, seg("v1/apps/{}"), appsAPI, s.updateApp},
+		{http.MethodDelete, seg("v1/apps/{}"), appsAPI, s.deleteApp},
+	})
+}
+
+func ptr[T any](v T) *T { return &v }
