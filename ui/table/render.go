@@ -1,0 +1,267 @@
+package table
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// ellipsis ends a cut cell.
+const ellipsis = "…"
+
+// renderCache holds rendered lines for the rows near the viewport. Lines
+// are keyed by index into the rows and belong to one render generation (the
+// rows and layout they were rendered for); a new generation empties it.
+type renderCache struct {
+	nextGen uint64
+	gen     uint64
+
+	header string
+	blank  string
+	lines  map[int]string // plain (unselected) lines by row index
+	spare  map[int]string // reused when evicting
+
+	sel selectedLine
+}
+
+// selectedLine is the one line rendered with the selection style.
+type selectedLine struct {
+	valid   bool
+	idx     int
+	focused bool
+	line    string
+}
+
+func newRenderCache() *renderCache {
+	return &renderCache{lines: map[int]string{}, spare: map[int]string{}}
+}
+
+// newGen returns a generation no copy of the model has used yet.
+func (c *renderCache) newGen() uint64 {
+	c.nextGen++
+	return c.nextGen
+}
+
+// sync empties the cache when it holds another generation's lines.
+func (c *renderCache) sync(m *Model) {
+	if c.gen == m.renderGen && c.header != "" {
+		return
+	}
+	c.gen = m.renderGen
+	clear(c.lines)
+	c.sel = selectedLine{}
+	c.header = m.renderHeader()
+	c.blank = strings.Repeat(" ", m.width)
+}
+
+// View renders exactly Height() lines, each exactly Width() cells wide: the
+// header, then the rows in the viewport, padded with blank lines. Its cost
+// depends on the viewport, not on the number of rows held.
+func (m Model) View() string {
+	if m.height <= 0 {
+		return ""
+	}
+	c := m.cache
+	if c == nil { // a zero Model: render without keeping anything
+		c = newRenderCache()
+		c.gen = m.renderGen + 1
+	}
+	c.sync(&m)
+
+	body := m.bodyHeight()
+	n := m.VisibleLen()
+	if n == 0 {
+		return m.viewEmpty(c, body)
+	}
+	end := min(m.offset+body, n)
+
+	size := len(c.header)
+	for pos := m.offset; pos < end; pos++ {
+		size += 1 + len(m.line(c, pos))
+	}
+	size += (body - (end - m.offset)) * (1 + len(c.blank))
+
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteString(c.header)
+	for pos := m.offset; pos < end; pos++ {
+		b.WriteByte('\n')
+		b.WriteString(m.line(c, pos))
+	}
+	for i := end - m.offset; i < body; i++ {
+		b.WriteByte('\n')
+		b.WriteString(c.blank)
+	}
+	m.evict(c)
+	return b.String()
+}
+
+// line returns the rendered line for the filtered row at pos, from the
+// cache when it can.
+func (m Model) line(c *renderCache, pos int) string {
+	idx := m.rowIndex(pos)
+	if pos == m.cursor {
+		if s := c.sel; s.valid && s.idx == idx && s.focused == m.focused {
+			return s.line
+		}
+		c.sel = selectedLine{valid: true, idx: idx, focused: m.focused, line: m.renderRow(m.rows[idx], true)}
+		return c.sel.line
+	}
+	if s, ok := c.lines[idx]; ok {
+		return s
+	}
+	s := m.renderRow(m.rows[idx], false)
+	c.lines[idx] = s
+	return s
+}
+
+// evict bounds the cache: once it holds more than a few screens of lines,
+// it keeps only the viewport and one screen either side.
+func (m Model) evict(c *renderCache) {
+	body := max(m.bodyHeight(), 1)
+	if len(c.lines) <= 4*body+16 {
+		return
+	}
+	clear(c.spare)
+	n := m.VisibleLen()
+	for pos := max(m.offset-body, 0); pos < min(m.offset+2*body, n); pos++ {
+		idx := m.rowIndex(pos)
+		if s, ok := c.lines[idx]; ok {
+			c.spare[idx] = s
+		}
+	}
+	c.lines, c.spare = c.spare, c.lines
+}
+
+// viewEmpty renders the header, the empty text and blank lines.
+func (m Model) viewEmpty(c *renderCache, body int) string {
+	var b strings.Builder
+	b.WriteString(c.header)
+	if body > 0 {
+		text := m.emptyText
+		if m.filter != "" && len(m.rows) > 0 {
+			text = "No rows match “" + m.filter + "”"
+		}
+		b.WriteByte('\n')
+		g := m.layout.gutter
+		text, w := fit(sanitize(text), m.width-g)
+		b.WriteString(c.blank[:g])
+		b.WriteString(m.styles.Empty.Render(text))
+		b.WriteString(c.blank[:m.width-g-w])
+	}
+	for i := 1; i < body; i++ {
+		b.WriteByte('\n')
+		b.WriteString(c.blank)
+	}
+	return b.String()
+}
+
+// renderHeader renders the column titles over the gutter, in Header style.
+func (m Model) renderHeader() string {
+	var b strings.Builder
+	writeSpaces(&b, m.layout.gutter)
+	for k, ci := range m.layout.shown {
+		if k > 0 {
+			writeSpaces(&b, colGap)
+		}
+		writeCell(&b, sanitize(m.cols[ci].Title), m.layout.widths[k], m.cols[ci].Align, nil)
+	}
+	writeSpaces(&b, m.width-m.layout.used)
+	return m.styles.Header.Render(b.String())
+}
+
+// renderRow renders one row to exactly the table's width: the marker or the
+// gutter, then the cells. The selected row is rendered plain and styled as a
+// whole, so the selection style is not broken by the tones' resets.
+func (m Model) renderRow(r Row, selected bool) string {
+	var b strings.Builder
+	b.Grow(m.width + 16*len(m.layout.shown))
+	if selected {
+		marker, w := fit(m.styles.SelectedMarker, m.layout.gutter)
+		b.WriteString(marker)
+		writeSpaces(&b, m.layout.gutter-w)
+	} else {
+		writeSpaces(&b, m.layout.gutter)
+	}
+	styled := !selected || !m.focused
+	for k, ci := range m.layout.shown {
+		if k > 0 {
+			writeSpaces(&b, colGap)
+		}
+		var cell Cell
+		if ci < len(r.Cells) {
+			cell = r.Cells[ci]
+		}
+		var st *lipgloss.Style
+		if styled && cell.Text != "" {
+			st = m.styles.tone(cell.Tone)
+		}
+		writeCell(&b, sanitize(cell.Text), m.layout.widths[k], m.cols[ci].Align, st)
+	}
+	writeSpaces(&b, m.width-m.layout.used)
+	if selected && m.focused {
+		return m.styles.Selected.Render(b.String())
+	}
+	return b.String()
+}
+
+// writeCell writes text cut and padded to w cells, styled when st is set
+// (the padding stays unstyled).
+func writeCell(b *strings.Builder, text string, w int, align Align, st *lipgloss.Style) {
+	text, tw := fit(text, w)
+	pad := w - tw
+	if align == AlignRight {
+		writeSpaces(b, pad)
+	}
+	if st != nil {
+		b.WriteString(st.Render(text))
+	} else {
+		b.WriteString(text)
+	}
+	if align != AlignRight {
+		writeSpaces(b, pad)
+	}
+}
+
+// fit cuts text to at most w cells, ending it with an ellipsis when cut,
+// and returns it with its width.
+func fit(text string, w int) (string, int) {
+	if w <= 0 {
+		return "", 0
+	}
+	tw := ansi.StringWidth(text)
+	if tw <= w {
+		return text, tw
+	}
+	text = ansi.Truncate(text, w, ellipsis)
+	return text, ansi.StringWidth(text)
+}
+
+func writeSpaces(b *strings.Builder, n int) {
+	for ; n > 0; n-- {
+		b.WriteByte(' ')
+	}
+}
+
+// sanitize makes text safe to draw on one line: it drops escape sequences
+// (a customer name must not drive the terminal) and turns the other control
+// characters, tabs and newlines into spaces.
+func sanitize(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c == 0xc2 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, ansi.Strip(s))
+}

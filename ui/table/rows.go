@@ -1,0 +1,209 @@
+package table
+
+import (
+	"sort"
+	"strings"
+)
+
+// SetRows replaces the rows. The cursor stays on the row with the same ID if
+// it is still there (and on the same screen line); otherwise it stays at the
+// same position, clamped.
+func (m *Model) SetRows(rows []Row) {
+	selID, hadSel := m.selectedID()
+	screenLine := m.cursor - m.offset
+
+	m.rows = append(m.rows[:0:0], rows...)
+	m.hay = make([]string, len(m.rows))
+	for i := range m.rows {
+		m.hay[i] = haystack(m.rows[i])
+	}
+	m.invalidate()
+	if m.filter != "" {
+		m.visible = m.match(m.filter, nil)
+	}
+
+	if hadSel {
+		if pos, ok := m.positionOfID(selID); ok {
+			m.cursor = pos
+			m.offset = pos - screenLine
+		}
+	}
+	m.clampCursor()
+}
+
+// AppendRows adds rows at the end, as the next page arrives. It costs
+// O(len(rows)): nothing already held is re-rendered or re-filtered, and the
+// cursor stays where it is.
+func (m *Model) AppendRows(rows []Row) {
+	base := len(m.rows)
+	m.rows = append(m.rows, rows...)
+	for i := range rows {
+		h := haystack(rows[i])
+		m.hay = append(m.hay, h)
+		if m.filter != "" && strings.Contains(h, m.filter) {
+			m.visible = append(m.visible, base+i)
+		}
+	}
+	m.clampCursor()
+}
+
+// SetFilter keeps only the rows where some cell contains query, ignoring
+// case; "" shows every row. The selected row stays selected if it still
+// matches; otherwise the cursor goes to the next matching row after it.
+func (m *Model) SetFilter(query string) {
+	q := strings.ToLower(query)
+	if q == m.filter {
+		return
+	}
+	selIdx, hadSel := m.selectedIndex()
+
+	switch {
+	case q == "":
+		m.visible = nil
+	case m.filter != "" && strings.Contains(q, m.filter):
+		// Every row matching q matches the old query too: narrow in place.
+		m.visible = m.match(q, m.visible)
+	default:
+		m.visible = m.match(q, nil)
+	}
+	m.filter = q
+
+	screenLine := m.cursor - m.offset
+	if hadSel {
+		pos, exact := m.positionOfIndex(selIdx)
+		m.cursor = pos
+		if exact {
+			m.offset = pos - screenLine
+		}
+	}
+	m.clampCursor()
+}
+
+// Filter returns the current filter query (lowercased).
+func (m Model) Filter() string { return m.filter }
+
+// Len is the number of rows held.
+func (m Model) Len() int { return len(m.rows) }
+
+// VisibleLen is the number of rows that match the filter.
+func (m Model) VisibleLen() int {
+	if m.filter == "" {
+		return len(m.rows)
+	}
+	return len(m.visible)
+}
+
+// Cursor is the selected position among the filtered rows.
+func (m Model) Cursor() int { return m.cursor }
+
+// SetCursor moves the selection to position i among the filtered rows,
+// clamped, scrolling just enough to show it.
+func (m *Model) SetCursor(i int) {
+	m.cursor = i
+	m.clampCursor()
+}
+
+// SelectedRow returns the selected row; false when no row is shown.
+func (m Model) SelectedRow() (Row, bool) {
+	i, ok := m.selectedIndex()
+	if !ok {
+		return Row{}, false
+	}
+	return m.rows[i], true
+}
+
+// SelectID selects the shown row with the given ID and reports whether there
+// is one.
+func (m *Model) SelectID(id string) bool {
+	pos, ok := m.positionOfID(id)
+	if ok {
+		m.SetCursor(pos)
+	}
+	return ok
+}
+
+// NearEnd reports whether the cursor is on one of the last n shown rows (or
+// no row is shown): the time to ask for the next page.
+func (m Model) NearEnd(n int) bool {
+	return m.VisibleLen()-m.cursor <= n
+}
+
+// rowIndex maps a position among the filtered rows to an index into rows.
+func (m Model) rowIndex(pos int) int {
+	if m.filter == "" {
+		return pos
+	}
+	return m.visible[pos]
+}
+
+// selectedIndex is the index into rows of the selected row.
+func (m Model) selectedIndex() (int, bool) {
+	if m.cursor < 0 || m.cursor >= m.VisibleLen() {
+		return 0, false
+	}
+	return m.rowIndex(m.cursor), true
+}
+
+func (m Model) selectedID() (string, bool) {
+	i, ok := m.selectedIndex()
+	if !ok {
+		return "", false
+	}
+	return m.rows[i].ID, true
+}
+
+// positionOfID finds the position among the filtered rows of the row with
+// the given ID.
+func (m Model) positionOfID(id string) (int, bool) {
+	for pos, n := 0, m.VisibleLen(); pos < n; pos++ {
+		if m.rows[m.rowIndex(pos)].ID == id {
+			return pos, true
+		}
+	}
+	return 0, false
+}
+
+// positionOfIndex finds the position among the filtered rows of rows[idx],
+// or of the first shown row after it when it is filtered out.
+func (m Model) positionOfIndex(idx int) (pos int, exact bool) {
+	if m.filter == "" {
+		return idx, idx < len(m.rows)
+	}
+	pos = sort.SearchInts(m.visible, idx)
+	return pos, pos < len(m.visible) && m.visible[pos] == idx
+}
+
+// match returns the indexes of the rows whose haystack contains q, looking
+// only at candidates when given (ascending indexes), otherwise at every row.
+// The result is new storage: a copy of the model may still hold candidates.
+func (m Model) match(q string, candidates []int) []int {
+	if candidates != nil {
+		out := make([]int, 0, len(candidates))
+		for _, i := range candidates {
+			if strings.Contains(m.hay[i], q) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	out := make([]int, 0, 64)
+	for i, h := range m.hay {
+		if strings.Contains(h, q) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// haystack is what the filter searches in a row: every cell, lowercased,
+// separated so that a query cannot match across two cells.
+func haystack(r Row) string {
+	var b strings.Builder
+	for i, c := range r.Cells {
+		if i > 0 {
+			b.WriteByte(0)
+		}
+		b.WriteString(c.Text)
+	}
+	return strings.ToLower(b.String())
+}
