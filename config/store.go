@@ -1,0 +1,166 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sync"
+	"time"
+)
+
+// CorruptError reports a session file that could not be parsed. The file was
+// renamed to MovedTo (never overwritten) and an empty session used instead.
+// Store.Load and Store.Update return it together with a successful result: it
+// is a warning to show the user, not a failure.
+type CorruptError struct {
+	Path    string
+	MovedTo string
+	Err     error
+}
+
+func (e *CorruptError) Error() string {
+	return fmt.Sprintf("session file %s could not be read (%v); moved it to %s and started a new session (log in again)", e.Path, e.Err, e.MovedTo)
+}
+
+func (e *CorruptError) Unwrap() error { return e.Err }
+
+// Store reads and writes one session file. Every Update holds an exclusive
+// lock on a sibling ".lock" file while it re-reads, changes and atomically
+// rewrites the session, so several hlx processes (and goroutines) can share
+// the file without losing a write. Readers need no lock: writes replace the
+// file by rename, so a reader sees a complete old or new version.
+type Store struct {
+	path string
+	// mu serialises Updates of this Store inside the process; the flock
+	// does the same across processes (and across Stores on one file).
+	mu sync.Mutex
+}
+
+// NewStore returns a store for the session file at path; "" means
+// SessionPath(). Nothing is read or created until Load or Update.
+func NewStore(path string) *Store {
+	if path == "" {
+		path = SessionPath()
+	}
+	return &Store{path: path}
+}
+
+// Path is the session file's path.
+func (s *Store) Path() string { return s.path }
+
+// Load reads the session. A missing file is an empty session. A file that
+// cannot be parsed is moved aside and an empty session is returned along
+// with a *CorruptError. A file from a newer hlx is a *VersionError.
+func (s *Store) Load() (*Session, error) {
+	data, err := s.read()
+	if err != nil {
+		return nil, err
+	}
+	sess, err := DecodeSession(data)
+	if err == nil {
+		return sess, nil
+	}
+	if errors.As(err, new(*VersionError)) {
+		return nil, fmt.Errorf("load session %s: %w", s.path, err)
+	}
+	// Take the lock before moving the file aside, so that a writer that
+	// is replacing it right now is not undone.
+	var warn error
+	err = withFileLock(s.path, func() error {
+		sess, warn, err = s.readLocked()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sess, warn
+}
+
+// Update runs fn on the freshly read session while holding the lock, then
+// writes the result atomically (mode 0600, directory 0700) unless fn returns
+// an error or left the session unchanged. A corrupt file is moved aside
+// first and fn sees an empty session; Update then returns the *CorruptError
+// after a successful write.
+func (s *Store) Update(fn func(*Session) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return withFileLock(s.path, func() error {
+		sess, warn, err := s.readLocked()
+		if err != nil {
+			return err
+		}
+		before, err := EncodeSession(sess)
+		if err != nil {
+			return err
+		}
+		if err := fn(sess); err != nil {
+			return err
+		}
+		after, err := EncodeSession(sess)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(before, after) {
+			if err := writeFileAtomic(s.path, after); err != nil {
+				return fmt.Errorf("save session: %w", err)
+			}
+		}
+		return warn
+	})
+}
+
+// read returns the file's bytes, or nil if it does not exist.
+func (s *Store) read() ([]byte, error) {
+	data, err := os.ReadFile(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read session: %w", err)
+	}
+	return data, nil
+}
+
+// readLocked reads and decodes the file; the caller holds the lock. A file
+// that does not parse is moved aside and reported as the warning.
+func (s *Store) readLocked() (sess *Session, warn error, err error) {
+	data, err := s.read()
+	if err != nil {
+		return nil, nil, err
+	}
+	sess, decodeErr := DecodeSession(data)
+	if decodeErr == nil {
+		return sess, nil, nil
+	}
+	if errors.As(decodeErr, new(*VersionError)) {
+		return nil, nil, fmt.Errorf("load session %s: %w", s.path, decodeErr)
+	}
+	movedTo, err := s.moveAside()
+	if err != nil {
+		return nil, nil, fmt.Errorf("session file %s is corrupt (%v) and could not be moved aside: %w", s.path, decodeErr, err)
+	}
+	return NewSession(), &CorruptError{Path: s.path, MovedTo: movedTo, Err: decodeErr}, nil
+}
+
+// moveAside renames the session file to a timestamped name that does not
+// exist yet, so that no earlier corrupt copy is lost either.
+func (s *Store) moveAside() (string, error) {
+	stamp := time.Now().UTC().Format("20060102T150405Z")
+	for i := 0; ; i++ {
+		target := s.path + ".corrupt-" + stamp
+		if i > 0 {
+			target = fmt.Sprintf("%s-%d", target, i)
+		}
+		if _, err := os.Lstat(target); err == nil {
+			continue
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		if err := os.Rename(s.path, target); err != nil {
+			return "", err
+		}
+		return target, nil
+	}
+}
