@@ -2,7 +2,6 @@ package simulator
 
 import (
 	"crypto/subtle"
-	"encoding/base64"
 	"net"
 	"net/http"
 	"strings"

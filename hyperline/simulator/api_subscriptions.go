@@ -1,0 +1,107 @@
+package simulator
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+)
+
+// subscriptionQuery is a parsed GET /v2/subscriptions filter (§8.2).
+type subscriptionQuery struct {
+	status    enumFilter
+	customers []int // nil: every customer
+	currency  []strFilter
+}
+
+// expandSubscriptionStatus maps a status filter value to statuses. Not
+// documented: what "inactive" covers; here paused, cancelled, voided and
+// errored (everything that is neither running nor about to).
+func expandSubscriptionStatus(v string) ([]string, bool) {
+	switch v {
+	case "all":
+		return subscriptionStatuses(), true
+	case "inactive":
+		return []string{"paused", "cancelled", "voided", "errored"}, true
+	}
+	if slices.Contains(subscriptionStatuses(), v) {
+		return []string{v}, true
+	}
+	return nil, false
+}
+
+func (s *Server) parseSubscriptionQuery(q url.Values, co *company) (subscriptionQuery, string) {
+	var sq subscriptionQuery
+	var msg string
+	sq.status, msg = parseEnumFilter(q, "status", expandSubscriptionStatus)
+	if msg != "" {
+		return sq, msg
+	}
+	if !sq.status.set {
+		// Documented: draft, voided and cancelled are hidden unless a
+		// status filter asks for them.
+		sq.status.exclude = map[string]bool{"draft": true, "voided": true, "cancelled": true}
+	}
+	// Not documented (very likely, per the API notes): customer_id and
+	// customer_id__in.
+	if q.Has("customer_id") || q.Has("customer_id__in") {
+		ids := splitList(q.Get("customer_id__in"))
+		if q.Has("customer_id") {
+			ids = append(ids, q.Get("customer_id"))
+		}
+		sq.customers = s.data.customerIndexesOf(co, ids)
+	}
+	sq.currency = parseStringFilters(q, "currency")
+	return sq, ""
+}
+
+// listSubscriptions answers GET /v2/subscriptions. Not documented: the
+// order; by customer creation, then by subscription creation.
+func (s *Server) listSubscriptions(w http.ResponseWriter, r *http.Request, c *apiCall) {
+	q := r.URL.Query()
+	p, msg := parsePage(q)
+	if msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	co := c.company
+	sq, msg := s.parseSubscriptionQuery(q, co)
+	if msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	pg := newPager[subscriptionJSON](p)
+	visit := func(i int) {
+		n := s.data.subCount(co, i)
+		if n == 0 {
+			return
+		}
+		if len(sq.currency) > 0 && !matchAll(sq.currency, &s.data.core(co, i).loc.currency) {
+			return
+		}
+		for slot := range n {
+			if sq.status.match(s.data.subStatus(co, i, slot)) {
+				pg.offer(func() subscriptionJSON { return s.data.subscription(co, i, slot) })
+			}
+		}
+	}
+	if sq.customers != nil {
+		for _, i := range sq.customers {
+			visit(i)
+		}
+	} else {
+		for i := range co.customers {
+			visit(i)
+		}
+	}
+	pg.write(w)
+}
+
+// getSubscription answers GET /v2/subscriptions/{id}.
+func (s *Server) getSubscription(w http.ResponseWriter, _ *http.Request, c *apiCall) {
+	i, slot, ok := s.data.subscriptionByID(c.company, c.args[0])
+	if !ok {
+		writeError(w, http.StatusNotFound, "Subscription not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, s.data.subscription(c.company, i, slot))
+}

@@ -1,0 +1,331 @@
+package simulator
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// customerCore is the cheap part of a customer, enough to filter on: a
+// full scan of a million customers computes only this.
+type customerCore struct {
+	company   *company
+	index     int
+	name      string
+	loc       *locale
+	kind      string // corporate, person, automatically_created
+	status    string // active, archived
+	createdAt time.Time
+}
+
+// core computes customer i of company c.
+func (d *dataset) core(c *company, i int) customerCore {
+	r := newRNG(d.seed, tagCustomerName, uint64(c.index), uint64(i))
+	cc := customerCore{company: c, index: i, kind: "corporate", status: "active", createdAt: d.customerCreated(c, i, r)}
+	switch {
+	case i < len(d.curated) || r.chance(0.03):
+		n := d.curated[(i+5*c.index)%len(d.curated)]
+		if i >= len(d.curated) {
+			n = pick(r, d.curated)
+		}
+		cc.name, cc.loc = n.name, d.localeByCountry(n.country)
+		if n.person {
+			cc.kind = "person"
+		}
+	default:
+		cc.loc = c.home
+		if !r.chance(0.55) {
+			cc.loc = pick(r, d.locales)
+		}
+		cc.name, cc.kind = generatedName(r, cc.loc)
+	}
+	if r.chance(0.07) {
+		cc.status = "archived"
+	}
+	return cc
+}
+
+// customerCreated spreads creation times evenly over the company's life,
+// strictly increasing with the index, so index order is creation order.
+func (d *dataset) customerCreated(c *company, i int, r *rng) time.Time {
+	start := c.createdAt.Add(48 * time.Hour)
+	span := referenceNow().Add(-20 * 24 * time.Hour).Sub(start)
+	slot := span / time.Duration(c.customers)
+	jitter := time.Duration(r.next() % uint64(max(slot-time.Millisecond, 1)))
+	return start.Add(slot*time.Duration(i) + jitter).Truncate(time.Millisecond)
+}
+
+// generatedName makes a company or person name in a locale's style.
+func generatedName(r *rng, l *locale) (name, kind string) {
+	roll := r.intn(100)
+	switch {
+	case roll < 18:
+		if l.country == "JP" {
+			return pick(r, l.last) + " " + pick(r, l.first), "person"
+		}
+		return pick(r, l.first) + " " + pick(r, l.last), "person"
+	case l.country == "JP":
+		suffix := pick(r, l.suffixes)
+		if roll%2 == 0 {
+			return suffix + pick(r, l.stems) + pick(r, l.trades), "corporate"
+		}
+		return pick(r, l.stems) + pick(r, l.trades) + suffix, "corporate"
+	}
+	kind = "corporate"
+	if roll >= 97 {
+		kind = "automatically_created"
+	}
+	switch roll % 3 {
+	case 0:
+		return pick(r, l.stems) + " " + pick(r, l.trades) + " " + pick(r, l.suffixes), kind
+	case 1:
+		return pick(r, l.last) + " " + pick(r, l.trades) + " " + pick(r, l.suffixes), kind
+	}
+	return pick(r, l.stems) + " " + pick(r, l.suffixes), kind
+}
+
+// customerID returns the ID of customer i of company c.
+func (d *dataset) customerID(c *company, i int) string {
+	return d.ids.encode("cus_", idRef{kind: kindCustomer, company: c.index, index: i})
+}
+
+// customerByID decodes a customer ID of company c.
+func (d *dataset) customerByID(c *company, id string) (int, bool) {
+	ref, ok := d.ids.decode("cus_", id)
+	if !ok || ref.kind != kindCustomer || ref.company != c.index || ref.index >= c.customers {
+		return 0, false
+	}
+	return ref.index, true
+}
+
+// slugASCII folds a name into an e-mail friendly slug.
+func slugASCII(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case strings.ContainsRune("àâäåáã", r):
+			b.WriteByte('a')
+		case strings.ContainsRune("éèêëē", r):
+			b.WriteByte('e')
+		case strings.ContainsRune("îïíì", r):
+			b.WriteByte('i')
+		case strings.ContainsRune("ôöóōø", r):
+			b.WriteByte('o')
+		case strings.ContainsRune("ûüúùū", r):
+			b.WriteByte('u')
+		case r == 'ç':
+			b.WriteByte('c')
+		case r == 'ñ' || r == 'ń':
+			b.WriteByte('n')
+		case r == 'ß':
+			b.WriteString("ss")
+		case r == 'ł':
+			b.WriteByte('l')
+		case r == 'ś':
+			b.WriteByte('s')
+		case r == 'ı':
+			b.WriteByte('i')
+		case r == ' ' || r == '-' || r == '&':
+			if s := b.String(); s != "" && !strings.HasSuffix(s, "-") {
+				b.WriteByte('-')
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// paymentMethodsFor lists the payment methods a customer in l can use.
+func paymentMethodsFor(l *locale) []string {
+	switch l.country {
+	case "US":
+		return []string{"card", "direct_debit_ach", "transfer"}
+	case "GB":
+		return []string{"card", "direct_debit_bacs", "transfer"}
+	case "FR", "DE":
+		return []string{"card", "direct_debit", "transfer", "transfer_automated"}
+	}
+	return []string{"card", "transfer"}
+}
+
+// customer builds the full v1 customer object of customer i.
+func (d *dataset) customer(c *company, i int) customerJSON {
+	cc := d.core(c, i)
+	r := newRNG(d.seed, tagCustomer, uint64(c.index), uint64(i))
+	l := cc.loc
+	slug := slugASCII(cc.name)
+	if slug == "" {
+		slug = "client-" + strconv.Itoa(i+1)
+	}
+	city := pick(r, l.cities)
+	addr := addressJSON{
+		Name:    cc.name,
+		Line1:   strconv.Itoa(r.between(1, 240)) + " " + pick(r, l.streets),
+		City:    city.name,
+		Zip:     city.zip,
+		Country: l.country,
+	}
+	if l.country == "US" || l.country == "JP" || l.country == "KW" {
+		addr.Line1 = pick(r, l.streets) + " " + strconv.Itoa(r.between(1, 240))
+	}
+	if r.chance(0.3) {
+		addr.Line2 = ptr(pick(r, []string{"Bâtiment B", "Suite 400", "3. OG", "Floor 12", "Unit 7", "c/o Accounts Payable"}))
+	}
+	if city.state != "" {
+		addr.State = ptr(city.state)
+	}
+	cu := customerJSON{
+		ID:                      d.customerID(c, i),
+		Name:                    cc.name,
+		Type:                    cc.kind,
+		Status:                  cc.status,
+		Currency:                l.currency,
+		TaxIDs:                  []taxIDJSON{},
+		Taxability:              "taxable",
+		Language:                l.language,
+		Timezone:                l.timezone,
+		CustomProperties:        map[string]any{},
+		BillingAddress:          addr,
+		InvoiceEmails:           []string{},
+		InvoicingEntityID:       c.catalog.entityID,
+		InvoiceRemindersEnabled: r.chance(0.7),
+		AvailablePaymentMethods: paymentMethodsFor(l),
+		SegmentIDs:              []string{},
+		Integrations:            []integrationJSON{},
+		CreatedAt:               iso(cc.createdAt),
+		UpdatedAt:               iso(cc.createdAt.Add(time.Duration(r.intn(200*24)) * time.Hour).Truncate(time.Millisecond)),
+	}
+	if r.chance(0.7) {
+		cu.Country = &l.country
+	}
+	if l.taxRate == 0 {
+		cu.Taxability = "exempt"
+	}
+	if cc.kind != "person" && l.vatPrefix != "" && r.chance(0.8) {
+		vat := l.vatPrefix + strconv.FormatUint(r.next()%1_000_000_000_00, 10)
+		status := pick(r, []string{"valid", "valid", "valid", "invalid", "pending"})
+		cu.TaxIDs = append(cu.TaxIDs, taxIDJSON{Value: vat, Status: status})
+		cu.VATNumber, cu.VATNumberValid = ptr(vat), ptr(status == "valid")
+	}
+	if r.chance(0.05) {
+		cu.TaxRateCustom, cu.VATRateCustom = ptr(50.0), ptr(50.0)
+	}
+	if cc.kind != "person" && r.chance(0.6) {
+		cu.RegistrationNumber = ptr(strconv.FormatUint(100_000_000+r.next()%900_000_000, 10))
+	}
+	cu.IsGovernmentAffiliated = r.chance(0.02)
+	if r.chance(0.6) {
+		cu.ExternalID = ptr("crm-" + strconv.Itoa(10_000+i))
+	}
+	if r.chance(0.5) {
+		cu.Properties = map[string]any{"source": pick(r, []string{"import", "website", "sales"}), "tier": pick(r, []string{"gold", "silver", "bronze"})}
+	}
+	if r.chance(0.4) {
+		cu.CustomProperties["industry"] = pick(r, []string{"SaaS", "Retail", "Manufacturing", "Healthcare", "Media"})
+		cu.CustomProperties["account_manager"] = pick(r, []string{"Inès Girard", "Björn Åström", "Sofía García"})
+	}
+	if r.chance(0.3) {
+		ship := addr
+		cu.ShippingAddress = &ship
+	}
+	if r.chance(0.8) {
+		cu.BillingEmail = ptr("billing@" + slug + "." + l.emailTLD)
+	}
+	for k := range r.intn(3) {
+		cu.InvoiceEmails = append(cu.InvoiceEmails, []string{"finance", "accounts", "cfo"}[k]+"@"+slug+"."+l.emailTLD)
+	}
+	if r.chance(0.15) {
+		cu.PriceBookID = ptr(hashID("prib_", d.seed, tagCatalog, uint64(c.index), 500+uint64(r.intn(3))))
+	}
+	if r.chance(0.7) {
+		cu.CurrentPaymentMethodType = ptr(pick(r, cu.AvailablePaymentMethods))
+		if *cu.CurrentPaymentMethodType != "transfer" {
+			cu.CurrentPaymentMethodID = ptr(hashID("pm_", d.seed, tagCustomer, uint64(c.index), uint64(i), 1))
+		}
+	}
+	if r.chance(0.3) {
+		cu.CustomPaymentDelay = ptr(pick(r, []int{15, 30, 45, 60}))
+	}
+	if r.chance(0.1) {
+		cu.CustomPaymentInitiationDelay = ptr(pick(r, []int{3, 7}))
+	}
+	for k := range r.intn(3) {
+		cu.SegmentIDs = append(cu.SegmentIDs, c.catalog.segments[k])
+	}
+	if r.chance(0.4) {
+		cu.Integrations = append(cu.Integrations, integrationJSON{
+			EntityID:          hashID("cus_", d.seed, tagCustomer, uint64(c.index), uint64(i), 2),
+			ProviderName:      "stripe",
+			ProviderAccountID: "acct_" + newRNG(d.seed, tagCatalog, uint64(c.index), 600).token(16),
+		})
+	}
+	cu.Subscriptions = make([]customerSubscriptionJSON, 0, 4)
+	for slot := range d.subCount(c, i) {
+		s := d.subscription(c, i, slot)
+		cu.Subscriptions = append(cu.Subscriptions, customerSubscriptionJSON{
+			ID:                     s.ID,
+			Status:                 s.Status,
+			CurrentPeriodStartedAt: s.CurrentPeriodStartedAt,
+			CurrentPeriodEndsAt:    s.CurrentPeriodEndsAt,
+			PlanID:                 s.PlanID,
+			CheckoutSessionID:      s.CheckoutSessionID,
+		})
+	}
+	return cu
+}
+
+// customerDetail builds GET /v1/customers/{id}: the list shape plus the
+// provider, payment method and bank account details.
+func (d *dataset) customerDetail(c *company, i int) customerDetailJSON {
+	cu := d.customer(c, i)
+	r := newRNG(d.seed, tagCustomer, uint64(c.index), uint64(i), 3)
+	det := customerDetailJSON{customerJSON: cu, Providers: map[string]string{}, OrganisationInvoicing: "none"}
+	if len(cu.Integrations) > 0 {
+		det.Providers["stripe"] = cu.Integrations[0].EntityID
+	}
+	if cu.CurrentPaymentMethodID != nil {
+		pm := &paymentMethodJSON{ID: *cu.CurrentPaymentMethodID, Status: "active", Type: *cu.CurrentPaymentMethodType, Last4Digits: ptr(r.between(1000, 9999))}
+		if pm.Type == "card" {
+			pm.ExpirationDate = ptr(strconv.Itoa(r.between(2026, 2031)) + "-" + twoDigits(r.between(1, 12)))
+			pm.Brand = ptr(pick(r, []string{"visa", "mastercard", "amex"}))
+			if r.chance(0.1) {
+				pm.Status = "expired"
+			}
+		}
+		det.CurrentPaymentMethod = pm
+	}
+	if cu.Currency == "EUR" && r.chance(0.6) {
+		det.BankAccount = &bankAccountJSON{
+			Format:   "iban_bic_swift",
+			IBAN:     cu.BillingAddress.Country + "76" + strconv.FormatUint(r.next()%1e18, 10) + strconv.Itoa(r.between(100000, 999999)),
+			BICSwift: pick(r, []string{"BNPAFRPP", "DEUTDEFF", "SOGEFRPP", "COBADEFF"}),
+		}
+	}
+	if r.chance(0.1) {
+		det.OrganisationID = ptr(hashID("org_", d.seed, tagCustomer, uint64(c.index), uint64(i), 4))
+		det.OrganisationInvoicing = pick(r, []string{"parent", "child"})
+	}
+	return det
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// customerIndexesOf decodes customer IDs of company c into sorted, unique
+// indexes; IDs of other companies and made-up IDs are dropped.
+func (d *dataset) customerIndexesOf(c *company, ids []string) []int {
+	out := []int{}
+	for _, id := range ids {
+		if i, ok := d.customerByID(c, id); ok && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

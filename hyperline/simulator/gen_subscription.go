@@ -1,0 +1,311 @@
+package simulator
+
+import (
+	"time"
+)
+
+// subscriptionStatuses are the documented statuses; customer i < 7 of every
+// company has one subscription in status i, so each shows up everywhere.
+func subscriptionStatuses() []string {
+	return []string{"active", "pending", "paused", "cancelled", "voided", "errored", "draft"}
+}
+
+// subscriptionStatusWeights are the relative frequencies of the statuses.
+func subscriptionStatusWeights() []int { return []int{50, 8, 6, 16, 5, 5, 10} }
+
+// subCount is how many subscriptions (0 to 4) customer i has.
+func (d *dataset) subCount(c *company, i int) int {
+	n := int(hashOf(d.seed, tagSubCount, uint64(c.index), uint64(i)) % 5)
+	if i < len(subscriptionStatuses()) {
+		n = max(n, 1)
+	}
+	return n
+}
+
+// subStatus is the status of subscription slot of customer i, computed
+// without building the subscription, for cheap filtering.
+func (d *dataset) subStatus(c *company, i, slot int) string {
+	statuses := subscriptionStatuses()
+	if slot == 0 && i < len(statuses) {
+		return statuses[i]
+	}
+	r := newRNG(d.seed, tagSubStatus, uint64(c.index), uint64(i), uint64(slot))
+	return statuses[r.weighted(subscriptionStatusWeights())]
+}
+
+func (d *dataset) subscriptionID(c *company, i, slot int) string {
+	return d.ids.encode("sub_", idRef{kind: kindSubscription, company: c.index, index: i, slot: slot})
+}
+
+// subscriptionByID decodes a subscription ID of company c.
+func (d *dataset) subscriptionByID(c *company, id string) (i, slot int, ok bool) {
+	ref, ok := d.ids.decode("sub_", id)
+	if !ok || ref.kind != kindSubscription || ref.company != c.index || ref.index >= c.customers || ref.slot >= d.subCount(c, ref.index) {
+		return 0, 0, false
+	}
+	return ref.index, ref.slot, true
+}
+
+// addInterval moves t forward by n intervals.
+func addInterval(t time.Time, iv intervalJSON, n int) time.Time {
+	switch iv.Period {
+	case "years":
+		return t.AddDate(iv.Count*n, 0, 0)
+	case "weeks":
+		return t.AddDate(0, 0, 7*iv.Count*n)
+	case "days":
+		return t.AddDate(0, 0, iv.Count*n)
+	}
+	return t.AddDate(0, iv.Count*n, 0)
+}
+
+// periodAround returns the billing period of a subscription started at
+// start that contains at.
+func periodAround(start, at time.Time, iv intervalJSON) (time.Time, time.Time) {
+	from := start
+	for n := 1; ; n++ {
+		to := addInterval(start, iv, n)
+		if to.After(at) {
+			return from, to
+		}
+		from = to
+	}
+}
+
+// subscription builds subscription slot of customer i.
+func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
+	cc := d.core(c, i)
+	status := d.subStatus(c, i, slot)
+	r := newRNG(d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot))
+	now := referenceNow()
+	currency := cc.loc.currency
+
+	created := cc.createdAt.Add(time.Duration(slot*40+r.between(0, 30)) * 24 * time.Hour).Add(time.Duration(r.intn(86_400_000)) * time.Millisecond)
+	if latest := now.Add(-time.Duration(5-slot) * 24 * time.Hour); created.After(latest) {
+		created = latest.Add(-time.Duration(r.intn(3_600_000)) * time.Millisecond)
+	}
+	iv := intervalJSON{Period: "months", Count: 1}
+	switch roll := r.intn(100); {
+	case roll < 25:
+		iv = intervalJSON{Period: "years", Count: 1}
+	case roll < 30:
+		iv = intervalJSON{Period: "months", Count: 3}
+	}
+	cat := c.catalog
+	s := subscriptionJSON{
+		ID:                     d.subscriptionID(c, i, slot),
+		Name:                   map[bool]string{true: "Yearly subscription", false: "Monthly subscription"}[iv.Period == "years"],
+		Currency:               currency,
+		Status:                 status,
+		CustomerID:             d.customerID(c, i),
+		InvoicingEntityID:      cat.entityID,
+		ActivationStrategy:     pick(r, []string{"start_date", "start_date", "checkout", "manually"}),
+		RenewAutomatically:     r.chance(0.8),
+		CustomProperties:       map[string]any{},
+		InvoiceSchedule:        pick(r, []string{"period_start", "period_start", "period_end"}),
+		GenerateDocument:       r.chance(0.2),
+		AddTaxToDocument:       r.chance(0.5),
+		GenerateDraftInvoices:  r.chance(0.3),
+		DisplayShippingDetails: r.chance(0.1),
+		CreatedAt:              iso(created),
+		Products:               []subscriptionProductJSON{},
+		Coupons:                []couponJSON{},
+	}
+	if iv.Period == "months" && iv.Count == 3 {
+		s.Name = "Quarterly subscription"
+	}
+	if r.chance(0.7) {
+		s.PlanID = ptr(pick(r, cat.plans))
+	}
+	if r.chance(0.5) {
+		s.TemplateID = ptr(cat.template)
+	}
+	if s.ActivationStrategy == "checkout" {
+		s.CheckoutSessionID = ptr(hashID("che_", d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot), 1))
+	}
+	if r.chance(0.2) {
+		s.PurchaseOrder = ptr("PO-" + r.token(6))
+	}
+	if r.chance(0.15) {
+		s.CRMOpportunityID = ptr("006" + r.token(15))
+	}
+	if r.chance(0.3) {
+		s.MinimumInvoiceFee = convert(2500, currency)
+	}
+	if r.chance(0.4) {
+		s.CommitmentInterval = &intervalJSON{Period: "years", Count: 1}
+		s.RenewFor = &intervalJSON{Period: "years", Count: 1}
+	}
+	if r.chance(0.3) {
+		s.Properties = map[string]any{"sales_rep": pick(r, []string{"Inès", "Björn", "Sofía"}), "deal_size": pick(r, []string{"S", "M", "L"})}
+	}
+	if r.chance(0.1) {
+		s.DocumentName = ptr("Order form")
+	}
+	if r.chance(0.1) {
+		s.InvoiceCustomNote = ptr("Thank you for your business!")
+	}
+
+	start := created.Add(time.Duration(r.between(0, 14)) * 24 * time.Hour).Truncate(24 * time.Hour)
+	var periodFrom, periodTo time.Time
+	switch status {
+	case "draft":
+		start = time.Time{}
+	case "pending":
+		start = now.Add(time.Duration(r.between(2, 40)) * 24 * time.Hour).Truncate(24 * time.Hour)
+		s.NextPaymentAt = isoPtr(start)
+	case "voided":
+		start = created.Add(30 * 24 * time.Hour).Truncate(24 * time.Hour)
+		s.CancelAt = isoPtr(created.Add(time.Duration(r.between(1, 20)) * 24 * time.Hour))
+		s.CancellationStrategy = ptr("do_nothing")
+	case "active", "paused", "errored":
+		if start.After(now) {
+			start = now.Add(-24 * time.Hour).Truncate(24 * time.Hour)
+		}
+		periodFrom, periodTo = periodAround(start, now, iv)
+	case "cancelled":
+		if start.After(now) {
+			start = now.Add(-48 * time.Hour).Truncate(24 * time.Hour)
+		}
+		end := start.Add(time.Duration(float64(now.Sub(start)) * (0.2 + 0.7*float64(r.intn(100))/100)))
+		s.CancelAt = isoPtr(end.Truncate(time.Millisecond))
+		s.CancellationStrategy = ptr(pick(r, []string{"end_of_period", "refund_prorata", "charge_prorata", "do_nothing"}))
+		s.CancellationAmount = ptr(int64(0))
+		if r.chance(0.6) {
+			s.CancellationReason = ptr(pick(r, []string{"Too expensive", "Switched to a competitor", "Company closed", "Missing features"}))
+		}
+	}
+	s.StartsAt, s.ContractStart = isoPtr(start), isoPtr(start)
+	if !start.IsZero() {
+		s.InitialBillingAt = isoPtr(start)
+		if s.CommitmentInterval != nil {
+			s.ContractEnd = isoPtr(addInterval(start, *s.CommitmentInterval, max(1, now.Year()-start.Year())))
+		}
+		s.CurrentPhaseID = ptr(hashID("phs_", d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot), 2))
+	}
+	if !periodFrom.IsZero() {
+		s.CurrentPeriodStartedAt, s.CurrentPeriodEndsAt = isoPtr(periodFrom), isoPtr(periodTo)
+	}
+	switch status {
+	case "active":
+		s.NextPaymentAt = isoPtr(periodTo)
+		if s.RenewAutomatically && s.ContractEnd != nil {
+			s.RenewsAt = s.ContractEnd
+		}
+	case "paused":
+		s.PausedAt = isoPtr(periodFrom.Add(time.Duration(r.between(1, 20)) * 24 * time.Hour))
+		if r.chance(0.5) {
+			s.ReactivateAt = isoPtr(now.Add(time.Duration(r.between(5, 60)) * 24 * time.Hour).Truncate(24 * time.Hour))
+		}
+	}
+	if r.chance(0.1) && status != "draft" && !start.IsZero() {
+		s.TrialEndsAt = isoPtr(start.Add(14 * 24 * time.Hour))
+	}
+
+	monthly := d.addProducts(&s, r, c, iv, start, periodFrom, periodTo)
+	perPeriod := monthly * int64(monthsIn(iv))
+	if r.chance(0.2) {
+		cp := pick(r, cat.coupons)
+		s.Coupons = append(s.Coupons, couponToJSON(cp, currency, s.Products[0].ID))
+		if cp.percent > 0 {
+			perPeriod -= int64(float64(perPeriod) * cp.percent / 100)
+		} else {
+			perPeriod = max(perPeriod-convert(cp.euroCents, currency), 0)
+		}
+	}
+	s.NextPaymentAmount = max(perPeriod, s.MinimumInvoiceFee)
+	s.EstimatedARR = monthly * 12
+	s.ContractValue = s.EstimatedARR
+	if status == "cancelled" || status == "voided" || status == "draft" {
+		s.EstimatedARR = 0
+	}
+	updated := created.Add(time.Duration(r.intn(90*24)) * time.Hour)
+	if updated.After(now) {
+		updated = now.Add(-time.Hour)
+	}
+	s.UpdatedAt = iso(updated)
+	return s
+}
+
+// monthsIn returns how many months an interval covers (at least 1).
+func monthsIn(iv intervalJSON) int {
+	switch iv.Period {
+	case "years":
+		return 12 * iv.Count
+	case "months":
+		return iv.Count
+	}
+	return 1
+}
+
+// addProducts attaches 1 to 3 catalog products and returns the monthly
+// amount they bill, in minor units.
+func (d *dataset) addProducts(s *subscriptionJSON, r *rng, c *company, iv intervalJSON, start, from, to time.Time) int64 {
+	var monthly int64
+	n := r.between(1, 3)
+	first := r.intn(len(c.catalog.products))
+	for k := range n {
+		p := c.catalog.products[(first+k*3)%len(c.catalog.products)]
+		count := 1
+		if p.kind == "seat" {
+			count = r.between(2, 60)
+		}
+		price := convert(p.euroCents, s.Currency)
+		sp := subscriptionProductJSON{
+			ID:                              p.id,
+			Name:                            p.name,
+			Description:                     p.description,
+			DescriptionDisplayIntervalDates: r.chance(0.5),
+			AttachedAt:                      iso(start),
+			PaymentInterval:                 iv,
+			PaymentSchedule:                 pick(r, []string{"start", "start", "end"}),
+			Type:                            p.kind,
+			Count:                           count,
+			Prices:                          []priceJSON{{Type: "fee", Amount: price}},
+		}
+		if start.IsZero() {
+			sp.AttachedAt = s.CreatedAt
+		}
+		if p.kind == "dynamic" {
+			sp.Prices = []priceJSON{{Type: "unit", Amount: price}}
+			count = r.between(10, 2000)
+		}
+		if !from.IsZero() {
+			sp.CurrentPeriodStartedAt, sp.CurrentPeriodEndsAt = isoPtr(from), isoPtr(to)
+			if s.Status == "active" {
+				sp.NextPaymentAt = isoPtr(to)
+			}
+		}
+		if s.Status == "cancelled" {
+			sp.DetachedAt = s.CancelAt
+		}
+		s.Products = append(s.Products, sp)
+		monthly += price * int64(count)
+	}
+	return monthly
+}
+
+// couponToJSON renders a catalog coupon in a currency.
+func couponToJSON(cp coupon, currency, productID string) couponJSON {
+	j := couponJSON{
+		ID:              cp.id,
+		Name:            cp.name,
+		Description:     cp.description,
+		RedemptionLimit: cp.limit,
+		CreatedAt:       iso(cp.createdAt),
+		Type:            "percent",
+		Repeat:          cp.repeat,
+		ProductIDs:      []string{productID},
+	}
+	if !cp.expiresAt.IsZero() {
+		j.ExpirationDate = isoPtr(cp.expiresAt)
+	}
+	if cp.percent > 0 {
+		j.DiscountPercent = ptr(cp.percent)
+	} else {
+		j.Type = "amount"
+		j.DiscountAmount = ptr(convert(cp.euroCents, currency))
+		j.Currency = ptr(currency)
+	}
+	return j
+}

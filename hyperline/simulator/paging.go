@@ -1,0 +1,73 @@
+package simulator
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// Offset paging: take (default 50, at most 100) and skip.
+const (
+	defaultTake = 50
+	maxTake     = 100
+)
+
+// page is a validated take/skip pair.
+type page struct{ take, skip int }
+
+// parsePage reads take and skip. Not documented: what happens past the
+// limits; take above 100, negative or non-integer values answer 400 rather
+// than being clamped. take=0 is allowed and returns no items.
+func parsePage(q url.Values) (page, string) {
+	p := page{take: defaultTake}
+	if v, ok := q["take"]; ok {
+		n, err := strconv.Atoi(v[0])
+		switch {
+		case err != nil || n < 0:
+			return p, "take must be a non-negative integer"
+		case n > maxTake:
+			return p, "take must not be greater than 100"
+		}
+		p.take = n
+	}
+	if v, ok := q["skip"]; ok {
+		n, err := strconv.Atoi(v[0])
+		if err != nil || n < 0 {
+			return p, "skip must be a non-negative integer"
+		}
+		p.skip = n
+	}
+	return p, ""
+}
+
+// pager collects one page while a handler walks every candidate in order.
+type pager[T any] struct {
+	page
+	total int
+	items []T
+}
+
+func newPager[T any](p page) *pager[T] {
+	return &pager[T]{page: p, items: make([]T, 0, min(p.take, maxTake))}
+}
+
+// offer counts a matching item and builds it only if it falls in the page.
+func (pg *pager[T]) offer(build func() T) {
+	if pg.total >= pg.skip && len(pg.items) < pg.take {
+		pg.items = append(pg.items, build())
+	}
+	pg.total++
+}
+
+// write sends the offset envelope. Observed quirk reproduced: on an empty
+// page past the end, meta.taken echoes the requested take instead of 0.
+func (pg *pager[T]) write(w http.ResponseWriter) {
+	taken := len(pg.items)
+	if taken == 0 && pg.skip >= pg.total {
+		taken = pg.take
+	}
+	writeJSON(w, http.StatusOK, listEnvelope[T]{
+		Meta: listMeta{Total: pg.total, Taken: taken, Skipped: pg.skip},
+		Data: pg.items,
+	})
+}
