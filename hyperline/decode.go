@@ -22,7 +22,7 @@ func decodeKeepingRaw[A any](b []byte, alias *A, raw *json.RawMessage) error {
 	if err := json.Unmarshal(b, alias); err != nil {
 		return err
 	}
-	*raw = append(json.RawMessage(nil), b...)
+	*raw = append(json.RawMessage(nil), bytes.TrimSpace(b)...)
 	return nil
 }
 
