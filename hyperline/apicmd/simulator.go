@@ -1,0 +1,97 @@
+// Package apicmd implements the command-line commands that speak to the
+// Hyperline API directly rather than through a login: `hlx simulator`, which
+// serves the local Hyperline simulator, and `hlx apps`, which manages OAuth
+// apps with an API key. main.go parses nothing of theirs; it hands them their
+// arguments and the standard streams.
+package apicmd
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline/simulator"
+)
+
+// UsageError is returned for bad command-line arguments; main exits with 2.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// simulatorFlags registers the simulator's settings on fs and returns the
+// config they fill and the listen address.
+func simulatorFlags(fs *flag.FlagSet) (*simulator.Config, *string) {
+	cfg := &simulator.Config{}
+	addr := fs.String("addr", simulator.DefaultAddr, "`host:port` to listen on (loopback only unless you mean it)")
+	fs.Int64Var(&cfg.Seed, "seed", 1, "seed for the generated companies, customers, subscriptions and invoices")
+	fs.IntVar(&cfg.LargeCustomers, "large-customers", 0, "customers in the large company (default 12000; up to 1000000 starts instantly)")
+	fs.BoolVar(&cfg.AutoApprove, "auto-approve", false, "grant consent without showing the page (for scripts and CI)")
+	fs.DurationVar(&cfg.AccessTTL, "access-ttl", 24*time.Hour, "access-token lifetime (e.g. 90s to watch a refresh)")
+	fs.BoolVar(&cfg.NoRotation, "no-rotation", false, "return the same refresh token on refresh (default: rotate it)")
+	fs.BoolVar(&cfg.ExactRedirect, "exact-redirect", false, "require redirect_uri to match a callback byte for byte, loopback ports included")
+	fs.DurationVar(&cfg.Latency, "latency", 0, "added latency on every data request")
+	fs.Float64Var(&cfg.ErrorRate, "error-rate", 0, "fraction of data requests answered 503 (0..1)")
+	fs.Float64Var(&cfg.RateLimitRate, "rate-limit-rate", 0, "fraction of data requests answered 429 (0..1)")
+	fs.Float64Var(&cfg.MalformedRate, "malformed-rate", 0, "fraction of data requests answered with a truncated body (0..1)")
+	return cfg, addr
+}
+
+// Simulator runs `hlx simulator [flags]`: it serves the simulator until ctx
+// ends and prints, as NAME=value lines a shell can source, what an
+// integration needs to talk to it.
+func Simulator(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("simulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: hlx simulator [flags]\n\nServes a local Hyperline (OAuth + API) from seeded data.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	cfg, addr := simulatorFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return &UsageError{err}
+	}
+	if fs.NArg() > 0 {
+		return &UsageError{fmt.Errorf("simulator: unexpected argument %q", fs.Arg(0))}
+	}
+	for _, r := range []float64{cfg.ErrorRate, cfg.RateLimitRate, cfg.MalformedRate} {
+		if r < 0 || r > 1 {
+			return &UsageError{fmt.Errorf("simulator: rates are fractions between 0 and 1, got %v", r)}
+		}
+	}
+
+	sim, err := simulator.Start(*addr, *cfg)
+	if err != nil {
+		return fmt.Errorf("start simulator on %s: %w (choose another with --addr)", *addr, err)
+	}
+	defer sim.Close()
+
+	app := sim.App()
+	fmt.Fprintf(stdout, "HYPERLINE_API_URL=%s\n", sim.URL)
+	fmt.Fprintf(stdout, "HYPERLINE_CLIENT_ID=%s\n", app.ClientID)
+	fmt.Fprintf(stdout, "HYPERLINE_CLIENT_SECRET=%s\n", app.ClientSecret)
+	fmt.Fprintf(stdout, "HYPERLINE_API_KEY=%s\n", sim.APIKey())
+	user := sim.User()
+	fmt.Fprintf(stderr, "# Hyperline simulator on %s (seed %d). Signed-in user: %s.\n", sim.URL, cfg.Seed, user.Email)
+	for _, c := range sim.Companies() {
+		fmt.Fprintf(stderr, "#   company %s  %-32s %7d customers\n", c.ID, c.Name, c.Customers)
+	}
+	fmt.Fprintf(stderr, "# Registered callbacks: %v\n", app.Callbacks)
+	fmt.Fprintln(stderr, "# Source the lines above (eval \"$(hlx simulator)\" in another shell) or press ctrl+c to stop.")
+
+	<-ctx.Done()
+	return nil
+}
+
+// httpClientWithTimeout is the client the commands use: bounded, so a dead
+// network ends in an error rather than a hang.
+func httpClientWithTimeout() *http.Client {
+	return &http.Client{Timeout: 30 * time.Second}
+}
