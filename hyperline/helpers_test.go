@@ -68,13 +68,13 @@ type listServer struct {
 	inFlight  atomic.Int32
 	maxFlight atomic.Int32
 
-	echoTaken  bool                          // empty page answers taken = requested take
-	noMeta     bool                          // omit meta entirely
-	ignoreSkip bool                          // always serve from 0
+	echoTaken  bool                           // empty page answers taken = requested take
+	noMeta     bool                           // omit meta entirely
+	ignoreSkip bool                           // always serve from 0
 	before     func(call int, ls *listServer) // runs under mu before serving call (1-based)
-	fail       func(call int, skip int) int  // non-zero: answer this status instead
-	total      func(call int, real int) int  // override meta.total
-	customerOf func(id string) string        // for invoices: the customer an item belongs to
+	fail       func(call int, skip int) int   // non-zero: answer this status instead
+	total      func(call int, real int) int   // override meta.total
+	customerOf func(id string) string         // for invoices: the customer an item belongs to
 }
 
 func newListServer(n int) *listServer {
@@ -173,4 +173,3 @@ func ids[T any](items []T, id func(T) string) []string {
 	}
 	return out
 }
-
