@@ -1,0 +1,202 @@
+package auth
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hyperline-tui/hlx/config"
+)
+
+// OAuth endpoint paths, relative to the API base URL.
+const (
+	authorizePath = "/v1/oauth/authorize"
+	tokenPath     = "/v1/oauth/tokens"
+	revokePath    = "/v1/oauth/revoke"
+)
+
+// maxOAuthBody bounds what is read from a token or revoke response.
+const maxOAuthBody = 1 << 20
+
+// endpoint talks to the token and revoke endpoints of one environment. They
+// take JSON bodies, which golang.org/x/oauth2 cannot send (it posts forms),
+// so the requests are made here.
+type endpoint struct {
+	apiURL       string
+	clientID     string
+	clientSecret string
+	hc           *http.Client
+	now          func() time.Time
+}
+
+func newEndpoint(s config.Settings, hc *http.Client, now func() time.Time) *endpoint {
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &endpoint{apiURL: s.APIURL, clientID: s.ClientID, clientSecret: s.ClientSecret, hc: hc, now: now}
+}
+
+// tokenResponse is the documented token response.
+type tokenResponse struct {
+	AccessToken  string  `json:"access_token"`
+	RefreshToken string  `json:"refresh_token"`
+	ExpiresIn    seconds `json:"expires_in"`
+	TokenType    string  `json:"token_type"`
+}
+
+// seconds accepts expires_in as a JSON number or a numeric string.
+type seconds int64
+
+func (s *seconds) UnmarshalJSON(b []byte) error {
+	raw := strings.Trim(string(b), `"`)
+	if raw == "" || raw == "null" {
+		*s = 0
+		return nil
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	if err != nil || f < 0 || f > 1<<40 {
+		return fmt.Errorf("expires_in %q is not a number of seconds", raw)
+	}
+	*s = seconds(f)
+	return nil
+}
+
+// exchange redeems an authorization code (grant_type authorization_code).
+func (e *endpoint) exchange(ctx context.Context, code, redirectURI, verifier string) (config.Token, error) {
+	return e.token(ctx, map[string]string{
+		"client_id":     e.clientID,
+		"client_secret": e.clientSecret,
+		"grant_type":    "authorization_code",
+		"code":          code,
+		"redirect_uri":  redirectURI,
+		"code_verifier": verifier,
+	})
+}
+
+// refresh gets a new access token (grant_type refresh_token). The result's
+// RefreshToken is empty when the server did not rotate it.
+func (e *endpoint) refresh(ctx context.Context, refreshToken string) (config.Token, error) {
+	return e.token(ctx, map[string]string{
+		"client_id":     e.clientID,
+		"client_secret": e.clientSecret,
+		"grant_type":    "refresh_token",
+		"refresh_token": refreshToken,
+	})
+}
+
+// token posts to the token endpoint and turns the answer into a config.Token
+// whose Expiry is now + expires_in and IssuedAt is now.
+func (e *endpoint) token(ctx context.Context, body map[string]string) (config.Token, error) {
+	issuedAt := e.now()
+	data, err := e.post(ctx, tokenPath, body)
+	if err != nil {
+		return config.Token{}, err
+	}
+	var tr tokenResponse
+	if err := json.Unmarshal(data, &tr); err != nil {
+		return config.Token{}, fmt.Errorf("POST %s: decode token response: %w", tokenPath, err)
+	}
+	if tr.AccessToken == "" {
+		return config.Token{}, fmt.Errorf("POST %s: response has no access_token", tokenPath)
+	}
+	tok := config.Token{
+		AccessToken:  tr.AccessToken,
+		RefreshToken: tr.RefreshToken,
+		TokenType:    strings.ToLower(tr.TokenType),
+		IssuedAt:     issuedAt,
+	}
+	// expires_in is required by the docs. Not documented: what 0 means;
+	// treated as "no expiry known", and a 401 then triggers the refresh.
+	if tr.ExpiresIn > 0 {
+		tok.Expiry = issuedAt.Add(time.Duration(tr.ExpiresIn) * time.Second)
+	}
+	return tok, nil
+}
+
+// revoke revokes a refresh token.
+func (e *endpoint) revoke(ctx context.Context, refreshToken string) error {
+	_, err := e.post(ctx, revokePath, map[string]string{
+		"client_id":     e.clientID,
+		"client_secret": e.clientSecret,
+		"token":         refreshToken,
+	})
+	return err
+}
+
+// post sends body as JSON to path and returns a 2xx body, or an *OAuthError.
+func (e *endpoint) post(ctx context.Context, path string, body map[string]string) ([]byte, error) {
+	payload, err := json.Marshal(body)
+	if err != nil {
+		return nil, fmt.Errorf("POST %s: encode body: %w", path, err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.apiURL+path, bytes.NewReader(payload))
+	if err != nil {
+		return nil, fmt.Errorf("POST %s: build request: %w", path, err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	resp, err := e.hc.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // the URL is in the message already
+		}
+		return nil, fmt.Errorf("POST %s: %w", path, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxOAuthBody))
+	if err != nil {
+		return nil, fmt.Errorf("POST %s: read response: %w", path, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, parseOAuthError(path, resp.StatusCode, data)
+	}
+	return data, nil
+}
+
+// parseOAuthError reads {"message"} or {"error","error_description"}.
+func parseOAuthError(path string, status int, data []byte) *OAuthError {
+	var body struct {
+		Message          string `json:"message"`
+		Error            string `json:"error"`
+		ErrorDescription string `json:"error_description"`
+	}
+	e := &OAuthError{Endpoint: path, StatusCode: status}
+	if json.Unmarshal(data, &body) == nil {
+		e.Code = oneLine(body.Error)
+		e.Description = oneLine(firstNonEmpty(body.ErrorDescription, body.Message))
+	}
+	if e.Code == "" && e.Description == "" {
+		e.Description = http.StatusText(status)
+	}
+	return e
+}
+
+// oneLine keeps server text short and on one line for error messages.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 200 {
+		s = s[:200] + "…"
+	}
+	return s
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,126 @@
+package auth
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors, matched with errors.Is.
+var (
+	// ErrLoginRequired means there are no usable tokens: never logged in,
+	// logged out, or the refresh token was refused. Run `hlx login`.
+	ErrLoginRequired = errors.New("login required")
+	// ErrNotConfigured means the OAuth app's client id or secret is missing.
+	ErrNotConfigured = errors.New("no Hyperline app configured")
+	// ErrConsentDenied means the user pressed Deny on the consent page
+	// (error=access_denied on the callback).
+	ErrConsentDenied = errors.New("access denied on the Hyperline consent page")
+	// ErrStateMismatch means the callback's state was not the one hlx sent:
+	// the code is refused without being exchanged (possible CSRF, or a
+	// callback from an older login attempt).
+	ErrStateMismatch = errors.New("the callback's state does not match this login attempt")
+	// ErrCallbackTimeout means no callback or pasted URL arrived in time.
+	ErrCallbackTimeout = errors.New("timed out waiting for the browser to come back")
+	// ErrNotLoggedIn means logout found no account to log out.
+	ErrNotLoggedIn = errors.New("not logged in")
+)
+
+// AuthorizationError is an error the authorization server sent back on the
+// redirect (RFC 6749 §4.1.2.1). It matches ErrConsentDenied for
+// access_denied.
+type AuthorizationError struct {
+	Code        string
+	Description string
+}
+
+func (e *AuthorizationError) Error() string {
+	if e.Code == "access_denied" {
+		if e.Description != "" {
+			return fmt.Sprintf("access denied on the Hyperline consent page: %s", e.Description)
+		}
+		return "access denied on the Hyperline consent page"
+	}
+	if e.Description != "" {
+		return fmt.Sprintf("authorization failed: %s (%s)", e.Description, e.Code)
+	}
+	return "authorization failed: " + e.Code
+}
+
+// Is matches ErrConsentDenied for access_denied.
+func (e *AuthorizationError) Is(target error) bool {
+	return target == ErrConsentDenied && e.Code == "access_denied"
+}
+
+// PortInUseError means the loopback port of the redirect URI is taken.
+type PortInUseError struct {
+	Addr string // host:port that could not be bound
+	Port string
+	Err  error
+}
+
+func (e *PortInUseError) Error() string {
+	return fmt.Sprintf("port %s (%s) is already in use, maybe by another hlx login; "+
+		"pick a free port with --redirect-uri http://127.0.0.1:<port>/callback or HYPERLINE_REDIRECT_URI, "+
+		"and register that URL as a callback on your Hyperline app", e.Port, e.Addr)
+}
+
+func (e *PortInUseError) Unwrap() error { return e.Err }
+
+// OAuthError is a refusal from the token or revoke endpoint. Hyperline does
+// not document the body: both {"message"} and RFC 6749
+// {"error","error_description"} are understood.
+type OAuthError struct {
+	Endpoint    string // "/v1/oauth/tokens" or "/v1/oauth/revoke"
+	StatusCode  int
+	Code        string // RFC 6749 error code, if the server sent one
+	Description string // error_description or message
+}
+
+func (e *OAuthError) Error() string {
+	msg := e.Description
+	switch {
+	case msg == "" && e.Code != "":
+		msg = e.Code
+	case e.Code != "" && e.Code != msg:
+		msg += " (" + e.Code + ")"
+	}
+	if msg == "" {
+		return fmt.Sprintf("POST %s: %d", e.Endpoint, e.StatusCode)
+	}
+	return fmt.Sprintf("POST %s: %d %s", e.Endpoint, e.StatusCode, msg)
+}
+
+// invalidGrant reports whether the token endpoint refused the grant itself
+// (code or refresh token unknown, used, expired or revoked), as opposed to
+// the client credentials or a server failure.
+//
+// Not documented: Hyperline's statuses. RFC 6749 §5.2 answers 400
+// invalid_grant; the simulator answers 400 {"message"} for a bad grant and
+// 401 for bad client credentials. So: an RFC code decides when present,
+// otherwise 400 means the grant was refused.
+func (e *OAuthError) invalidGrant() bool {
+	switch e.Code {
+	case "invalid_grant":
+		return true
+	case "":
+		return e.StatusCode == 400
+	}
+	return false
+}
+
+// invalidClient reports a refusal of the client id or secret.
+func (e *OAuthError) invalidClient() bool {
+	return e.Code == "invalid_client" || (e.Code == "" && e.StatusCode == 401)
+}
+
+// Mask shows the first four characters of a secret and hides the rest, for
+// `hlx status`. Short secrets are hidden entirely.
+func Mask(secret string) string {
+	if secret == "" {
+		return ""
+	}
+	if len(secret) < 12 {
+		return "…"
+	}
+	return secret[:4] + "…"
+}

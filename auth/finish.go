@@ -1,0 +1,118 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
+)
+
+// finishTimeout bounds the exchange, profile and company requests.
+const finishTimeout = 2 * time.Minute
+
+// finishLogin exchanges the code, fetches who the user is and what they can
+// reach, and saves the account as the environment's current one.
+func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, verifier string) (*LoginResult, error) {
+	ctx, cancel := context.WithTimeout(ctx, finishTimeout)
+	defer cancel()
+	s := opts.Settings
+	ep := newEndpoint(s, opts.HTTPClient, opts.Now)
+	tok, err := ep.exchange(ctx, code, redirectURI, verifier)
+	if err != nil {
+		return nil, fmt.Errorf("exchange code: %w", err)
+	}
+
+	result := &LoginResult{APIURL: s.APIURL}
+	client, err := hyperline.New(s.APIURL,
+		oauth2.StaticTokenSource(&oauth2.Token{AccessToken: tok.AccessToken, TokenType: "Bearer"}),
+		hyperline.WithHTTPClient(opts.HTTPClient))
+	if err != nil {
+		revokeQuietly(ep, tok.RefreshToken)
+		return nil, fmt.Errorf("fetch user info: %w", err)
+	}
+	user, err := client.UserInfo(ctx)
+	if err != nil {
+		// Without an email the account has no key; do not leave the new
+		// grant alive on the server for nobody.
+		revokeQuietly(ep, tok.RefreshToken)
+		return nil, fmt.Errorf("fetch user info: %w", err)
+	}
+	if user.Email == "" {
+		revokeQuietly(ep, tok.RefreshToken)
+		return nil, errors.New("fetch user info: the response has no email")
+	}
+	companies, companiesErr := client.AllCompanies(ctx)
+	if companiesErr != nil {
+		result.Warnings = append(result.Warnings, fmt.Errorf("list companies: %w", companiesErr))
+	}
+
+	now := opts.Now()
+	var replaced string
+	err = opts.Store.Update(func(sess *config.Session) error {
+		a := sess.Upsert(s.APIURL, user.Email)
+		if a.Token.RefreshToken != tok.RefreshToken {
+			replaced = a.Token.RefreshToken
+		}
+		a.Name = user.DisplayName()
+		a.Token = tok
+		a.LoggedInAt = now
+		a.UpdatedAt = now
+		if companiesErr == nil {
+			a.Companies = toConfigCompanies(companies)
+			a.CompaniesFetchedAt = now
+			if _, ok := a.Company(a.CompanyID); !ok {
+				a.CompanyID = ""
+			}
+			if a.CompanyID == "" && len(a.Companies) == 1 {
+				a.CompanyID = a.Companies[0].ID
+			}
+		}
+		sess.SetCurrent(s.APIURL, user.Email)
+		result.Account = a.Clone()
+		return nil
+	})
+	var corrupt *config.CorruptError
+	switch {
+	case errors.As(err, &corrupt):
+		result.Warnings = append(result.Warnings, corrupt)
+	case err != nil:
+		revokeQuietly(ep, tok.RefreshToken)
+		return nil, fmt.Errorf("save session: %w", err)
+	}
+	// The earlier grant of this account is no longer used by anyone: a
+	// second hlx still holding it re-reads the session on its next refresh.
+	if replaced != "" {
+		rctx, rcancel := context.WithTimeout(ctx, 10*time.Second)
+		defer rcancel()
+		if err := ep.revoke(rctx, replaced); err != nil {
+			result.Warnings = append(result.Warnings, fmt.Errorf("revoke the previous refresh token: %w", err))
+		}
+	}
+	return result, nil
+}
+
+// revokeQuietly revokes a refresh token that hlx is about to drop; failure
+// only means the token stays valid server-side, which the caller's error
+// already implies.
+func revokeQuietly(ep *endpoint, refreshToken string) {
+	if refreshToken == "" {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_ = ep.revoke(ctx, refreshToken)
+}
+
+func toConfigCompanies(cs []hyperline.Company) []config.Company {
+	out := make([]config.Company, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, config.Company{ID: c.ID, Name: c.Name})
+	}
+	return slices.Clip(out)
+}

@@ -1,0 +1,230 @@
+// Package auth logs hlx in to Hyperline with the OAuth 2.0 Authorization
+// Code flow (RFC 6749 §4.1) and PKCE, the way RFC 8252 asks native apps to:
+// the system browser, a loopback redirect, a one-shot callback listener.
+// It also keeps the tokens alive afterwards: a TokenSource that refreshes
+// ahead of expiry and saves every new token to the session store before
+// using it, and Logout, which revokes the refresh token.
+//
+// auth depends on config (settings, session store) and hyperline (user info
+// and companies after login); it has no UI and prints nothing.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/hyperline-tui/hlx/config"
+)
+
+// DefaultLoginTimeout is how long Login waits for the browser.
+const DefaultLoginTimeout = 5 * time.Minute
+
+// LoginOptions configure Login. Settings and Store are required.
+type LoginOptions struct {
+	// Settings hold the app credentials, API URL and redirect URI.
+	Settings config.Settings
+	// Store receives the logged-in account.
+	Store *config.Store
+	// HTTPClient makes the token, user info and companies requests
+	// (default http.DefaultClient).
+	HTTPClient *http.Client
+	// OpenBrowser starts a browser on the authorize URL (default
+	// DefaultOpenBrowser(Getenv)). An error means "not opened": the URL is
+	// then reported with the error as the reason. It may block briefly; a
+	// scripted browser may even complete the callback before returning.
+	OpenBrowser func(url string) error
+	// NoBrowser skips OpenBrowser: the user opens the URL themselves.
+	NoBrowser bool
+	// Stdin, when set, is read line by line for a pasted redirected URL
+	// (for a browser on another machine). Login does not close it; a read
+	// that is blocked when Login returns stays blocked until it is closed.
+	Stdin io.Reader
+	// Timeout bounds the wait for the browser (default DefaultLoginTimeout).
+	Timeout time.Duration
+	// Progress receives the steps of the flow (see Event). It is called
+	// from one goroutine at a time and must not block.
+	Progress func(Event)
+	// Now is the clock for token expiry and timestamps (default time.Now).
+	Now func() time.Time
+	// Getenv is used by the default browser opener (default os.Getenv).
+	Getenv func(string) string
+}
+
+// LoginResult is what a successful Login saved.
+type LoginResult struct {
+	// APIURL names the environment the account was saved under.
+	APIURL string
+	// Account is a copy of the saved account. It holds the tokens: never
+	// print it whole.
+	Account *config.Account
+	// BrowserOpened says whether a browser was started.
+	BrowserOpened bool
+	// Warnings are problems that did not stop the login: the company list
+	// could not be fetched, the old session file was corrupt, an earlier
+	// refresh token could not be revoked.
+	Warnings []error
+}
+
+// Login runs the Authorization Code flow with PKCE: it listens on the
+// redirect URI, opens the browser on the authorize URL, waits for one
+// callback (or a pasted redirect URL), exchanges the code, fetches the
+// user's profile and companies, and saves the account as the current one of
+// its environment. Logging in again as the same user keeps the chosen
+// company.
+func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
+	opts = opts.withDefaults()
+	s := opts.Settings
+	if s.ClientID == "" || s.ClientSecret == "" {
+		return nil, fmt.Errorf("%w: set HYPERLINE_CLIENT_ID and HYPERLINE_CLIENT_SECRET, "+
+			"or save them in %s (hlx apps create --save)", ErrNotConfigured, displayPath(s.File))
+	}
+	if opts.Store == nil {
+		return nil, errors.New("login: no session store")
+	}
+	redirect, err := parseRedirectURI(s.RedirectURI)
+	if err != nil {
+		return nil, fmt.Errorf("login: %w", err)
+	}
+	state, err := randomState()
+	if err != nil {
+		return nil, err
+	}
+	verifier := oauth2.GenerateVerifier()
+
+	var progressMu sync.Mutex
+	progress := func(e Event) {
+		progressMu.Lock()
+		defer progressMu.Unlock()
+		opts.Progress(e)
+	}
+	var mismatches atomic.Int32
+	handler := newCallbackHandler(redirect.url.Path, state, func(err error, fromPaste bool) {
+		mismatches.Add(1)
+		progress(EventCallbackRejected{Err: err, FromPaste: fromPaste})
+	})
+
+	// Listen before the browser opens, so the redirect cannot beat us.
+	ln, redirectURI, err := redirect.listen()
+	if err != nil {
+		return nil, err
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	stopServer := sync.OnceFunc(func() { shutdown(srv) })
+	defer stopServer()
+
+	authURL := authorizeURL(s, redirectURI, state, verifier)
+	opened, reason := false, "--no-browser"
+	if !opts.NoBrowser {
+		if err := opts.OpenBrowser(authURL); err != nil {
+			reason = err.Error()
+		} else {
+			opened, reason = true, ""
+		}
+	}
+	progress(EventURL{URL: authURL, BrowserOpened: opened, Reason: reason})
+
+	waitCtx, cancelWait := context.WithTimeout(ctx, opts.Timeout)
+	defer cancelWait()
+	if opts.Stdin != nil {
+		go readPastes(waitCtx, opts.Stdin, handler, progress)
+	}
+	progress(EventWaiting{RedirectURI: redirectURI, Deadline: opts.Now().Add(opts.Timeout), AcceptsPaste: opts.Stdin != nil})
+
+	var res callbackResult
+	select {
+	case res = <-handler.results:
+	case <-waitCtx.Done():
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("login: %w", err)
+		}
+		if mismatches.Load() > 0 {
+			return nil, fmt.Errorf("%w after %s (%w: a callback was refused)", ErrCallbackTimeout, opts.Timeout, ErrStateMismatch)
+		}
+		return nil, fmt.Errorf("%w after %s", ErrCallbackTimeout, opts.Timeout)
+	}
+	cancelWait()
+	stopServer() // one completed attempt: stop listening
+	if res.err != nil {
+		return nil, res.err
+	}
+	progress(EventCodeReceived{FromPaste: res.fromPaste})
+	progress(EventExchanging{})
+
+	result, err := finishLogin(ctx, opts, res.code, redirectURI, verifier)
+	if err != nil {
+		return nil, err
+	}
+	result.BrowserOpened = opened
+	progress(EventDone{Email: result.Account.Email})
+	return result, nil
+}
+
+func (o LoginOptions) withDefaults() LoginOptions {
+	if o.HTTPClient == nil {
+		o.HTTPClient = http.DefaultClient
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Getenv == nil {
+		o.Getenv = os.Getenv
+	}
+	if o.OpenBrowser == nil {
+		o.OpenBrowser = DefaultOpenBrowser(o.Getenv)
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultLoginTimeout
+	}
+	if o.Progress == nil {
+		o.Progress = func(Event) {}
+	}
+	return o
+}
+
+// randomState returns 256 bits from crypto/rand, base64url-encoded.
+func randomState() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("generate state: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// authorizeURL builds the authorize URL: client_id, redirect_uri,
+// response_type=code, state, and the S256 PKCE challenge.
+func authorizeURL(s config.Settings, redirectURI, state, verifier string) string {
+	conf := oauth2.Config{
+		ClientID:    s.ClientID,
+		Endpoint:    oauth2.Endpoint{AuthURL: s.APIURL + authorizePath, TokenURL: s.APIURL + tokenPath},
+		RedirectURL: redirectURI,
+	}
+	return conf.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier))
+}
+
+// shutdown stops the callback server, giving an answer in flight a moment.
+func shutdown(srv *http.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if srv.Shutdown(ctx) != nil {
+		_ = srv.Close()
+	}
+}
+
+func displayPath(p string) string {
+	if p == "" {
+		return config.SettingsPath()
+	}
+	return p
+}
