@@ -1,0 +1,361 @@
+// Package ui is hlx's terminal interface: a Bubble Tea root model holding a
+// stack of screens (login, company picker, the customers, subscriptions and
+// invoices browser, object details, the token panel), a status bar and an
+// error banner. All I/O runs in tea.Cmds against the Session and Data
+// interfaces; NewBackend adapts the real auth, config and hyperline packages.
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+)
+
+// App is the root model. Its Update routes window sizes and clock ticks to
+// whoever needs them, data results to the screens (after dropping results
+// for a company that is no longer current) and keys to the screen on top.
+type App struct {
+	c             *common
+	width, height int
+	stack         []screen
+
+	scope       scope // the current company; scope.company.ID is "" before one is chosen
+	cancelScope context.CancelFunc
+
+	help      help.Model
+	showHelp  bool
+	global    globalKeys
+	forceQuit key.Binding
+	banner    banner
+
+	// refreshAfter holds automatic refreshes back after one failed.
+	refreshAfter time.Time
+
+	// body caches the top screen's view: a clock tick changes the status bar
+	// only, so it must not re-render a large table.
+	body      string
+	bodyValid bool
+}
+
+// New builds the app. Nothing runs until the program calls Init.
+func New(deps Deps) *App {
+	c := &common{
+		ctx:      deps.Context,
+		session:  deps.Session,
+		data:     deps.Data,
+		clock:    deps.Now,
+		env:      deps.Env,
+		demo:     deps.Demo,
+		version:  deps.Version,
+		styles:   DefaultStyles(),
+		timeout:  deps.RequestTimeout,
+		debounce: deps.FilterDebounce,
+		copyText: deps.Clipboard,
+		openURL:  deps.OpenURL,
+	}
+	if c.ctx == nil {
+		c.ctx = context.Background()
+	}
+	if c.clock == nil {
+		c.clock = time.Now
+	}
+	if c.timeout <= 0 {
+		c.timeout = 30 * time.Second
+	}
+	if c.debounce <= 0 {
+		c.debounce = 300 * time.Millisecond
+	}
+	if c.copyText == nil {
+		c.copyText = copyOSC52
+	}
+	c.fmt = formatter{loc: deps.Location}
+	if c.fmt.loc == nil {
+		c.fmt.loc = time.Local
+	}
+	c.sched, c.animate = tea.Tick, true
+	c.now = c.clock()
+	h := help.New()
+	h.Styles.ShortKey, h.Styles.FullKey = c.styles.HelpKey, c.styles.HelpKey
+	h.Styles.ShortDesc, h.Styles.FullDesc = c.styles.HelpDesc, c.styles.HelpDesc
+	h.Styles.ShortSeparator, h.Styles.FullSeparator = c.styles.HelpSep, c.styles.HelpSep
+	h.Styles.Ellipsis = c.styles.HelpSep
+	a := &App{c: c, help: h, global: newGlobalKeys(), forceQuit: newForceQuitKey()}
+	a.stack = []screen{newLogin(c, loginResuming, "")}
+	return a
+}
+
+// Init resumes the saved session and starts the clock.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(resumeSession(a.c.ctx, a.c.session), a.tick(), listenSession(a.c.ctx, a.c.session.Events()))
+}
+
+// Update handles one message; see App.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, isTick := msg.(tickMsg); !isTick {
+		a.bodyValid = false
+	}
+	cmd := a.update(msg)
+	a.syncGlobalKeys()
+	return a, cmd
+}
+
+func (a *App) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.resize(msg.Width, msg.Height)
+		return nil
+	case tickMsg:
+		return a.handleTick()
+	case tea.KeyMsg:
+		return a.handleKey(msg)
+	case tea.MouseMsg:
+		return a.updateTop(msg)
+	case sessionEventMsg:
+		return a.handleSessionEvent(SessionEvent(msg))
+	case resumedMsg:
+		return a.handleResumed(msg)
+	case loggedInMsg:
+		return a.handleLoggedIn(msg)
+	case loggedOutMsg:
+		return a.handleLoggedOut(msg)
+	case tokenRefreshedMsg:
+		return a.handleRefreshed(msg)
+	case refreshNowMsg:
+		if a.c.refreshing {
+			return nil
+		}
+		a.c.refreshing = true
+		return refreshToken(a.c.ctx, a.c.session, a.c.timeout, false)
+	case companyChosenMsg:
+		return a.switchCompany(msg.company)
+	case openPickerMsg:
+		return a.openPicker()
+	case openDetailMsg:
+		return a.openDetail(msg)
+	case popScreenMsg:
+		a.pop()
+		return nil
+	case errMsg:
+		return a.handleError(msg)
+	case noticeMsg:
+		a.banner = newNotice(string(msg), a.c.now)
+		return nil
+	case companyResult:
+		if msg.resultCompany() != a.scope.company.ID {
+			return nil // for a company the user has left: never shown
+		}
+	}
+	return a.updateAll(msg)
+}
+
+// updateAll gives msg to every screen of the stack; each keeps only the
+// results it is waiting for.
+func (a *App) updateAll(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(a.stack))
+	for i := range a.stack {
+		var cmd tea.Cmd
+		a.stack[i], cmd = a.stack[i].updateScreen(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// updateTop gives msg to the screen on top only.
+func (a *App) updateTop(msg tea.Msg) tea.Cmd {
+	if len(a.stack) == 0 {
+		return nil
+	}
+	var cmd tea.Cmd
+	top := len(a.stack) - 1
+	a.stack[top], cmd = a.stack[top].updateScreen(msg)
+	return cmd
+}
+
+func (a *App) top() screen {
+	if len(a.stack) == 0 {
+		return nil
+	}
+	return a.stack[len(a.stack)-1]
+}
+
+// push puts s on top, sized to the body.
+func (a *App) push(s screen) {
+	a.stack = append(a.stack, s.resize(a.width, a.bodyHeight()))
+}
+
+// pop closes the top screen, never the last one.
+func (a *App) pop() {
+	if len(a.stack) > 1 {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+}
+
+// replace makes s the only screen.
+func (a *App) replace(s screen) {
+	a.stack = []screen{s.resize(a.width, a.bodyHeight())}
+}
+
+func (a *App) resize(width, height int) {
+	a.width, a.height = width, height
+	a.help.Width = width
+	for i := range a.stack {
+		a.stack[i] = a.stack[i].resize(width, a.bodyHeight())
+	}
+}
+
+// bodyHeight is the screens' height: everything but the help line and the
+// status bar.
+func (a *App) bodyHeight() int { return max(a.height-2, 0) }
+
+// tick schedules the next clock tick.
+func (a *App) tick() tea.Cmd {
+	return a.c.sched(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+func (a *App) handleTick() tea.Cmd {
+	a.c.now = a.c.clock()
+	if a.c.signedIn {
+		a.c.token = a.c.session.Token()
+	}
+	if a.banner.expired(a.c.now) {
+		a.banner = banner{}
+	}
+	var cmds []tea.Cmd
+	if top := a.top(); top != nil && top.wantsTick() {
+		a.bodyValid = false
+		cmds = append(cmds, a.updateTop(tickMsg(a.c.now)))
+	}
+	cmds = append(cmds, a.tick(), a.autoRefresh())
+	return tea.Batch(cmds...)
+}
+
+// autoRefresh refreshes the access token shortly before it expires, so the
+// countdown never runs out while the app sits idle.
+func (a *App) autoRefresh() tea.Cmd {
+	t := a.c.token
+	if !a.c.signedIn || !t.HasRefreshToken || a.c.refreshing || t.ExpiresAt.IsZero() {
+		return nil
+	}
+	if a.c.now.Before(a.refreshAfter) || t.ExpiresAt.Sub(a.c.now) > refreshLead(t) {
+		return nil
+	}
+	a.c.refreshing = true
+	return refreshToken(a.c.ctx, a.c.session, a.c.timeout, true)
+}
+
+func (a *App) handleSessionEvent(ev SessionEvent) tea.Cmd {
+	next := listenSession(a.c.ctx, a.c.session.Events())
+	switch ev.Kind {
+	case RefreshStarted:
+		a.c.refreshing = true
+	case Refreshed:
+		a.c.refreshing = false
+		a.c.token = ev.Token
+	case RefreshFailed:
+		a.c.refreshing = false
+		a.banner = newError("refresh the access token", ev.Err, a.c.now)
+	case LoginRequiredEvent:
+		a.c.refreshing = false
+		return tea.Batch(next, a.requireLogin(ev.Err))
+	}
+	return next
+}
+
+func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
+	a.c.refreshing = false
+	if msg.err != nil {
+		if errors.Is(msg.err, ErrLoginRequired) {
+			return a.requireLogin(msg.err)
+		}
+		a.refreshAfter = a.c.now.Add(30 * time.Second)
+		a.banner = newError("refresh the access token", msg.err, a.c.now)
+		return nil
+	}
+	a.c.token = msg.token
+	if !msg.auto {
+		a.banner = newNotice("Access token refreshed.", a.c.now)
+	}
+	return nil
+}
+
+func (a *App) handleError(msg errMsg) tea.Cmd {
+	if errors.Is(msg.err, ErrLoginRequired) {
+		return a.requireLogin(msg.err)
+	}
+	if errors.Is(msg.err, context.Canceled) {
+		return nil // a request the user left behind
+	}
+	a.banner = newError(msg.what, msg.err, a.c.now)
+	return nil
+}
+
+// requireLogin shows the login screen, keeping the account's company so the
+// next login lands where the user was.
+func (a *App) requireLogin(err error) tea.Cmd {
+	if _, already := a.top().(loginModel); already {
+		return nil
+	}
+	note := "Your session has ended. Log in again to continue where you were."
+	if err != nil && !errors.Is(err, ErrLoginRequired) {
+		note = plainError(err)
+	}
+	a.replace(newLogin(a.c, loginIdle, note))
+	return nil
+}
+
+// switchCompany points every view at co. Requests still running for the old
+// company are cancelled and their results dropped.
+func (a *App) switchCompany(co hyperline.Company) tea.Cmd {
+	if a.cancelScope != nil {
+		a.cancelScope()
+	}
+	ctx, cancel := context.WithCancel(a.c.ctx)
+	a.scope, a.cancelScope = scope{company: co, ctx: ctx}, cancel
+	a.c.account.CompanyID = co.ID
+	b, cmd := newBrowser(a.c, a.scope)
+	a.replace(b)
+	return tea.Batch(cmd, chooseCompany(a.c.ctx, a.c.session, a.c.timeout, co))
+}
+
+func (a *App) openPicker() tea.Cmd {
+	for _, s := range a.stack {
+		if _, open := s.(pickerModel); open {
+			return nil
+		}
+	}
+	p, cmd := newPicker(a.c, a.scope.company.ID, len(a.stack) > 0 && a.scope.company.ID != "")
+	if a.scope.company.ID == "" {
+		a.replace(p)
+	} else {
+		a.push(p)
+	}
+	return cmd
+}
+
+func (a *App) openDetail(msg openDetailMsg) tea.Cmd {
+	if a.scope.company.ID == "" {
+		return nil
+	}
+	d, cmd := newDetail(a.c, a.scope, msg.kind, msg.id, msg.item)
+	a.push(d)
+	return cmd
+}
+
+// syncGlobalKeys enables the global keys that apply right now, so help shows
+// only those.
+func (a *App) syncGlobalKeys() {
+	a.global.Companies.SetEnabled(a.c.signedIn)
+	a.global.Token.SetEnabled(a.c.signedIn)
+	sel, ok := selection{}, false
+	if top := a.top(); top != nil {
+		sel, ok = top.selected()
+	}
+	a.global.Copy.SetEnabled(ok)
+	a.global.Open.SetEnabled(ok && a.c.openURL != nil && a.c.env.dashboardURL(sel.kind, sel.id) != "")
+}

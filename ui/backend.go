@@ -1,0 +1,395 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/hyperline-tui/hlx/auth"
+	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
+)
+
+// BackendOptions is what NewBackend needs from main.
+type BackendOptions struct {
+	// Settings are the resolved settings (app credentials, API URL,
+	// redirect URI); Settings.APIURL names the session's environment.
+	Settings config.Settings
+	// Store is the session store.
+	Store *config.Store
+	// HTTPClient is the base client for the API and the OAuth endpoints
+	// (nil: http.DefaultClient). The API client wraps its transport so a
+	// 401 is retried once with a refreshed token.
+	HTTPClient *http.Client
+	// ClientOptions are extra hyperline client options (user agent, retry).
+	ClientOptions []hyperline.Option
+	// OpenBrowser opens the authorize URL (nil: auth.DefaultOpenBrowser).
+	OpenBrowser func(url string) error
+	// NoBrowser never opens a browser: the login screen shows the URL.
+	NoBrowser bool
+	// LoginTimeout bounds the wait for the browser (0: auth's default).
+	LoginTimeout time.Duration
+	// LoginNote is shown on the login screen while it waits, e.g. that the
+	// demo approves the consent on the user's behalf.
+	LoginNote string
+	// Now is the clock (nil: time.Now).
+	Now func() time.Time
+}
+
+// Backend implements Session and Data over the auth, config and hyperline
+// packages. Its API client exists once a session is resumed or logged in.
+type Backend struct {
+	opts   BackendOptions
+	events chan SessionEvent
+
+	mu     sync.RWMutex
+	ts     *auth.TokenSource
+	client *hyperline.Client
+	email  string
+}
+
+var (
+	_ Session = (*Backend)(nil)
+	_ Data    = (*Backend)(nil)
+)
+
+// NewBackend builds the adapter; nothing is read until the UI asks.
+func NewBackend(opts BackendOptions) *Backend {
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = http.DefaultClient
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Backend{opts: opts, events: make(chan SessionEvent, 64)}
+}
+
+// Resume opens the environment's current account when it holds tokens.
+func (b *Backend) Resume(ctx context.Context) (Account, error) {
+	if err := b.open(""); err != nil {
+		return Account{}, err
+	}
+	return b.account()
+}
+
+// Login runs the browser flow and opens the account it logged in.
+func (b *Backend) Login(ctx context.Context, progress func(LoginProgress)) (Account, error) {
+	progress(LoginProgress{Stage: LoginStarting, Note: b.opts.LoginNote})
+	res, err := auth.Login(ctx, auth.LoginOptions{
+		Settings:    b.opts.Settings,
+		Store:       b.opts.Store,
+		HTTPClient:  b.opts.HTTPClient,
+		OpenBrowser: b.opts.OpenBrowser,
+		NoBrowser:   b.opts.NoBrowser,
+		Timeout:     b.opts.LoginTimeout,
+		Now:         b.opts.Now,
+		Progress:    func(e auth.Event) { b.loginEvent(e, progress) },
+	})
+	if err != nil {
+		return Account{}, loginError{err: err}
+	}
+	if err := b.open(res.Account.Email); err != nil {
+		return Account{}, err
+	}
+	acct, err := b.account()
+	if err == nil && len(acct.Companies) == 0 {
+		// auth could not list the companies (a warning); try once more.
+		progress(LoginProgress{Stage: LoginLoadingCompanies})
+		if cs, cerr := b.Companies(ctx); cerr == nil {
+			acct.Companies = cs
+		}
+	}
+	return acct, err
+}
+
+// loginEvent turns auth's steps into the login screen's.
+func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
+	switch e := e.(type) {
+	case auth.EventURL:
+		p := LoginProgress{Stage: LoginWaiting, URL: e.URL, Note: b.opts.LoginNote}
+		if !e.BrowserOpened && b.opts.LoginNote == "" {
+			p.Note = "No browser was opened (" + e.Reason + "): open the address below in a browser."
+		}
+		progress(p)
+	case auth.EventCallbackRejected:
+		progress(LoginProgress{Stage: LoginWaiting,
+			Note: "A browser came back from another login attempt (wrong state) and was refused; still waiting."})
+	case auth.EventCodeReceived, auth.EventExchanging:
+		progress(LoginProgress{Stage: LoginExchanging})
+	case auth.EventDone:
+		progress(LoginProgress{Stage: LoginLoadingCompanies})
+	}
+}
+
+// open makes the token source and API client of an account ("" = the
+// environment's current one).
+func (b *Backend) open(email string) error {
+	ts, err := auth.NewTokenSource(auth.TokenSourceOptions{
+		Settings:   b.opts.Settings,
+		Store:      b.opts.Store,
+		Email:      email,
+		HTTPClient: b.opts.HTTPClient,
+		Now:        b.opts.Now,
+		OnRefresh:  b.onRefresh,
+	})
+	if err != nil {
+		return sessionError(err)
+	}
+	hc := *b.opts.HTTPClient
+	hc.Transport = ts.Transport(b.opts.HTTPClient.Transport)
+	opts := append([]hyperline.Option{hyperline.WithHTTPClient(&hc)}, b.opts.ClientOptions...)
+	client, err := hyperline.New(b.opts.Settings.APIURL, ts, opts...)
+	if err != nil {
+		return fmt.Errorf("build the API client: %w", err)
+	}
+	b.mu.Lock()
+	b.ts, b.client, b.email = ts, client, ts.Email()
+	b.mu.Unlock()
+	return nil
+}
+
+// account reads the open account from the store.
+func (b *Backend) account() (Account, error) {
+	b.mu.RLock()
+	ts, email := b.ts, b.email
+	b.mu.RUnlock()
+	sess, err := b.opts.Store.Load()
+	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+		return Account{}, fmt.Errorf("read the session: %w", err)
+	}
+	acc := sess.Account(b.opts.Settings.APIURL, email)
+	if acc == nil {
+		return Account{}, fmt.Errorf("%w: %s is not in the session any more", ErrLoginRequired, email)
+	}
+	out := Account{Email: acc.Email, Name: acc.Name, CompanyID: acc.CompanyID, Token: tokenState(ts.Info())}
+	for _, co := range acc.Companies {
+		out.Companies = append(out.Companies, hyperline.Company{ID: co.ID, Name: co.Name})
+	}
+	return out, nil
+}
+
+// onRefresh forwards the token source's reports; it must not block.
+func (b *Backend) onRefresh(e auth.RefreshEvent) {
+	ev := SessionEvent{Token: tokenState(e.Info), Err: e.Err}
+	switch e.Phase {
+	case auth.RefreshStarted:
+		ev.Kind = RefreshStarted
+	case auth.RefreshSucceeded, auth.RefreshAdopted:
+		ev.Kind = Refreshed
+	case auth.RefreshFailed:
+		ev.Kind = RefreshFailed
+		if errors.Is(e.Err, auth.ErrLoginRequired) {
+			ev.Kind, ev.Err = LoginRequiredEvent, sessionError(e.Err)
+		}
+	}
+	select {
+	case b.events <- ev:
+	default: // the UI also reads Token() every second
+	}
+}
+
+// Events delivers the token source's reports.
+func (b *Backend) Events() <-chan SessionEvent { return b.events }
+
+// Token reports the open account's token.
+func (b *Backend) Token() TokenState {
+	b.mu.RLock()
+	ts := b.ts
+	b.mu.RUnlock()
+	if ts == nil {
+		return TokenState{}
+	}
+	return tokenState(ts.Info())
+}
+
+// Refresh gets a new access token now, unless one was just refreshed.
+func (b *Backend) Refresh(ctx context.Context) (TokenState, error) {
+	b.mu.RLock()
+	ts := b.ts
+	b.mu.RUnlock()
+	if ts == nil {
+		return TokenState{}, ErrLoginRequired
+	}
+	before := ts.Info().RefreshedAt
+	cur, err := ts.TokenContext(ctx)
+	if err != nil {
+		return TokenState{}, sessionError(err)
+	}
+	if ts.Info().RefreshedAt.Equal(before) {
+		if _, err := ts.ForceRefresh(ctx, cur.AccessToken); err != nil {
+			return TokenState{}, sessionError(err)
+		}
+	}
+	return tokenState(ts.Info()), nil
+}
+
+// Logout revokes the refresh token and removes the account; an error means
+// the revocation failed (the local tokens are gone anyway).
+func (b *Backend) Logout(ctx context.Context) error {
+	b.mu.Lock()
+	email := b.email
+	b.ts, b.client, b.email = nil, nil, ""
+	b.mu.Unlock()
+	res, err := auth.Logout(ctx, auth.LogoutOptions{
+		Settings: b.opts.Settings, Store: b.opts.Store, HTTPClient: b.opts.HTTPClient, Email: email})
+	if err != nil {
+		return err
+	}
+	for _, out := range res.Accounts {
+		if out.Warning != nil {
+			return out.Warning
+		}
+	}
+	return nil
+}
+
+// ChooseCompany saves the company as the account's choice.
+func (b *Backend) ChooseCompany(ctx context.Context, co hyperline.Company) error {
+	b.mu.RLock()
+	email := b.email
+	b.mu.RUnlock()
+	err := b.opts.Store.Update(func(s *config.Session) error {
+		acc := s.Account(b.opts.Settings.APIURL, email)
+		if acc == nil {
+			return nil
+		}
+		acc.CompanyID = co.ID
+		if _, known := acc.Company(co.ID); !known {
+			acc.Companies = append(acc.Companies, config.Company{ID: co.ID, Name: co.Name})
+		}
+		return nil
+	})
+	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+		return fmt.Errorf("save the chosen company: %w", err)
+	}
+	return nil
+}
+
+func tokenState(info auth.TokenInfo) TokenState {
+	return TokenState{ExpiresAt: info.Expiry, IssuedAt: info.IssuedAt, RefreshedAt: info.RefreshedAt,
+		HasRefreshToken: info.HasRefreshToken}
+}
+
+// sessionError makes auth's "login required" match ErrLoginRequired too.
+func sessionError(err error) error {
+	if err != nil && errors.Is(err, auth.ErrLoginRequired) && !errors.Is(err, ErrLoginRequired) {
+		return fmt.Errorf("%w: %w", ErrLoginRequired, err)
+	}
+	return err
+}
+
+// loginError puts a failed login in plain words.
+type loginError struct{ err error }
+
+func (e loginError) Error() string { return e.err.Error() }
+func (e loginError) Unwrap() error { return e.err }
+
+// PlainText says what happened and what to do, for the login screen.
+func (e loginError) PlainText() string {
+	var port *auth.PortInUseError
+	var oauthErr *auth.OAuthError
+	var authzErr *auth.AuthorizationError
+	switch err := e.err; {
+	case errors.Is(err, auth.ErrConsentDenied):
+		return "Access was denied on the Hyperline consent page, so hlx has no access. Log in again and choose Allow."
+	case errors.Is(err, auth.ErrStateMismatch):
+		return "The browser came back from a different login attempt (its state did not match), so hlx refused it without using the code. Try again, and use the newest browser tab."
+	case errors.Is(err, auth.ErrCallbackTimeout):
+		return "The browser did not come back in time. Try again; if no browser opens, copy the address with y and open it yourself."
+	case errors.Is(err, auth.ErrNotConfigured):
+		return err.Error()
+	case errors.As(err, &port):
+		return port.Error()
+	case errors.As(err, &authzErr):
+		return "Hyperline refused the login: " + authzErr.Error() + "."
+	case errors.As(err, &oauthErr):
+		return "Hyperline refused to exchange the code for tokens: " + oauthErr.Error() + "."
+	case errors.Is(err, context.DeadlineExceeded):
+		return "The login took too long and was stopped. Try again."
+	}
+	return "The login failed: " + plainError(e.err)
+}
+
+// Data: every call goes through the open account's client.
+
+func (b *Backend) api() (*hyperline.Client, error) {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	if b.client == nil {
+		return nil, fmt.Errorf("%w: no open session", ErrLoginRequired)
+	}
+	return b.client, nil
+}
+
+// Companies lists every company the account reaches.
+func (b *Backend) Companies(ctx context.Context) ([]hyperline.Company, error) {
+	c, err := b.api()
+	if err != nil {
+		return nil, err
+	}
+	cs, err := c.AllCompanies(ctx)
+	return cs, sessionError(err)
+}
+
+// Customers lists one page of a company's customers.
+func (b *Backend) Customers(ctx context.Context, companyID string, opts hyperline.CustomerListOptions) (*hyperline.Page[hyperline.Customer], error) {
+	c, err := b.api()
+	if err != nil {
+		return nil, err
+	}
+	p, err := c.Company(companyID).ListCustomers(ctx, opts)
+	return p, sessionError(err)
+}
+
+// Customer gets one customer.
+func (b *Backend) Customer(ctx context.Context, companyID, id string) (*hyperline.Customer, error) {
+	c, err := b.api()
+	if err != nil {
+		return nil, err
+	}
+	v, err := c.Company(companyID).GetCustomer(ctx, id)
+	return v, sessionError(err)
+}
+
+// Subscriptions lists one page of a company's subscriptions.
+func (b *Backend) Subscriptions(ctx context.Context, companyID string, opts hyperline.SubscriptionListOptions) (*hyperline.Page[hyperline.Subscription], error) {
+	c, err := b.api()
+	if err != nil {
+		return nil, err
+	}
+	p, err := c.Company(companyID).ListSubscriptions(ctx, opts)
+	return p, sessionError(err)
+}
+
+// Subscription gets one subscription.
+func (b *Backend) Subscription(ctx context.Context, companyID, id string) (*hyperline.Subscription, error) {
+	c, err := b.api()
+	if err != nil {
+		return nil, err
+	}
+	v, err := c.Company(companyID).GetSubscription(ctx, id)
+	return v, sessionError(err)
+}
+
+// Invoices lists one page of a company's invoices.
+func (b *Backend) Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error) {
+	c, err := b.api()
+	if err != nil {
+		return nil, err
+	}
+	p, err := c.Company(companyID).ListInvoices(ctx, opts)
+	return p, sessionError(err)
+}
+
+// Invoice gets one invoice.
+func (b *Backend) Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error) {
+	c, err := b.api()
+	if err != nil {
+		return nil, err
+	}
+	v, err := c.Company(companyID).GetInvoice(ctx, id)
+	return v, sessionError(err)
+}

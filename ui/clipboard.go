@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"strings"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// copyOSC52 puts text on the clipboard with the OSC 52 escape sequence, which
+// terminals (and tmux, and SSH sessions) pass to the local clipboard. It
+// writes to stderr so it never interleaves with a frame being drawn on
+// stdout mid-sequence.
+func copyOSC52(text string) error {
+	seq := osc52.New(text)
+	if strings.HasPrefix(os.Getenv("TERM"), "screen") && os.Getenv("TMUX") == "" {
+		seq = seq.Screen()
+	}
+	_, err := seq.WriteTo(os.Stderr)
+	return err
+}
+
+// copyCmd copies text and says so in the banner.
+func copyCmd(copyText func(string) error, text string) tea.Cmd {
+	return func() tea.Msg {
+		if err := copyText(text); err != nil {
+			return errMsg{what: "copy to the clipboard", err: err}
+		}
+		return noticeMsg("Copied " + text + " to the clipboard.")
+	}
+}
+
+// openCmd opens url in the browser.
+func openCmd(open func(string) error, url string) tea.Cmd {
+	return func() tea.Msg {
+		if open == nil || url == "" {
+			return errMsg{what: "open the dashboard", err: errors.New("no dashboard address is known for this object")}
+		}
+		if err := open(url); err != nil {
+			return errMsg{what: "open the browser", err: err}
+		}
+		return noticeMsg("Opened " + url)
+	}
+}

@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+)
+
+// common is what every screen shares: the dependencies, the styles and the
+// session-wide state the root model keeps up to date. Only the root model
+// writes to it, and only from Update, so screens may read it in View.
+type common struct {
+	ctx      context.Context
+	session  Session
+	data     Data
+	clock    func() time.Time
+	env      Environment
+	demo     bool
+	version  string
+	styles   Styles
+	fmt      formatter
+	timeout  time.Duration
+	debounce time.Duration
+	copyText func(string) error
+	openURL  func(string) error
+	// sched makes the timed commands (the clock, the filter's debounce);
+	// animate runs the spinner. Tests replace them to run without waiting.
+	sched   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	animate bool
+
+	// Session-wide state, kept by the root model.
+	now        time.Time // the clock at the last tick or event
+	signedIn   bool
+	account    Account
+	token      TokenState
+	refreshing bool
+
+	lastID uint64 // request ids; unique for the app's life
+}
+
+// nextID returns a new request id. Ids are never reused, so a result can
+// always be matched to the one request a screen is waiting for.
+func (c *common) nextID() uint64 {
+	c.lastID++
+	return c.lastID
+}
+
+// scope is one company's view of the data: its requests share a context that
+// is cancelled when the user switches to another company.
+type scope struct {
+	company hyperline.Company
+	ctx     context.Context
+}
+
+// resultTag is carried by every data message: which request it answers and
+// for which company. The root model drops results for another company; a
+// screen drops results for a request it no longer waits for.
+type resultTag struct {
+	reqID   uint64
+	company string
+}
+
+func (t resultTag) resultCompany() string { return t.company }
+
+// companyResult is implemented by every message answering a company-scoped
+// request.
+type companyResult interface{ resultCompany() string }
+
+// request runs fn with a timeout derived from ctx and turns its outcome into a
+// message; it is the body of every data command.
+func request[T any](ctx context.Context, timeout time.Duration, fn func(context.Context) (T, error), done func(T, error) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		rctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		v, err := fn(rctx)
+		return done(v, err)
+	}
+}
+
+// Messages shared by the screens and the root model, named for what happened.
+type (
+	// tickMsg is the once-a-second clock.
+	tickMsg time.Time
+	// errMsg is a failure to show in the banner.
+	errMsg struct {
+		what string
+		err  error
+	}
+	// noticeMsg is a sentence to show in the banner.
+	noticeMsg string
+	// sessionEventMsg is a report from the token source.
+	sessionEventMsg SessionEvent
+	// popScreenMsg closes the screen on top.
+	popScreenMsg struct{}
+	// openPickerMsg opens the company picker.
+	openPickerMsg struct{}
+	// companyChosenMsg switches every view to a company.
+	companyChosenMsg struct{ company hyperline.Company }
+	// openDetailMsg opens an object's detail; item is the object as listed
+	// (shown at once while the full object loads).
+	openDetailMsg struct {
+		kind objectKind
+		id   string
+		item any
+	}
+	// loggedInMsg is a finished login or a resumed session.
+	loggedInMsg struct {
+		account Account
+		resumed bool
+	}
+	// loggedOutMsg is a finished logout; err says revocation failed.
+	loggedOutMsg struct{ err error }
+	// tokenRefreshedMsg answers a refresh the UI asked for.
+	tokenRefreshedMsg struct {
+		token TokenState
+		err   error
+		auto  bool
+	}
+)
+
+// emit returns a command delivering msg.
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// selection is the object under the cursor, for `y` and `o`.
+type selection struct {
+	kind objectKind
+	id   string
+}
+
+// screen is one level of the stack. Each concrete screen has an update method
+// returning its own type; updateScreen only adapts it for the stack.
+type screen interface {
+	updateScreen(msg tea.Msg) (screen, tea.Cmd)
+	// view renders exactly the size last set.
+	view() string
+	resize(width, height int) screen
+	keyMap() help.KeyMap
+	// capturing is true while the screen takes typed text: the global keys
+	// are off then (ctrl+c still quits).
+	capturing() bool
+	// selected is the object under the cursor, if any.
+	selected() (selection, bool)
+	// wantsTick says whether the screen shows something the clock changes.
+	wantsTick() bool
+}

@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// pickerModel is the company picker: the companies the login reaches,
+// filtered as the user types, the current one marked.
+type pickerModel struct {
+	c        *common
+	keys     pickerKeys
+	input    lineInput
+	table    table.Model
+	current  string // the company open now, "" before the first choice
+	canClose bool
+
+	companies []hyperline.Company
+	reqID     uint64 // the company list request in flight, 0 if none
+	loadErr   string
+
+	width, height int
+}
+
+// companiesLoadedMsg answers a company list request. It is not tied to a
+// company, so the root model never drops it.
+type companiesLoadedMsg struct {
+	reqID     uint64
+	companies []hyperline.Company
+	err       error
+}
+
+// loadCompanies fetches every company the token reaches.
+func loadCompanies(ctx context.Context, data Data, timeout time.Duration, reqID uint64) tea.Cmd {
+	return request(ctx, timeout, data.Companies, func(cs []hyperline.Company, err error) tea.Msg {
+		return companiesLoadedMsg{reqID: reqID, companies: cs, err: err}
+	})
+}
+
+// newPicker opens on the companies saved with the session and reloads them.
+func newPicker(c *common, current string, canClose bool) (pickerModel, tea.Cmd) {
+	keys := newPickerKeys()
+	keys.Close.SetEnabled(canClose)
+	tk := table.KeyMap{
+		Up:       keys.Up,
+		Down:     keys.Down,
+		PageUp:   key.NewBinding(key.WithKeys("pgup")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown")),
+		Top:      key.NewBinding(key.WithKeys("home")),
+		Bottom:   key.NewBinding(key.WithKeys("end")),
+	}
+	m := pickerModel{
+		c:        c,
+		keys:     keys,
+		input:    newLineInput(c.styles, "Filter: ", "type to filter"),
+		current:  current,
+		canClose: canClose,
+		table: table.New([]table.Column{
+			{Title: " ", Width: 1, Priority: 100},
+			{Title: "Company", Width: 16, Flex: 1, Priority: 90},
+			{Title: "ID", Width: 24, Priority: 40},
+		}, table.WithStyles(c.styles.Table), table.WithKeyMap(tk), table.WithEmptyText("No company matches.")),
+	}
+	m.input.focus()
+	m.setCompanies(c.account.Companies)
+	m.reqID = c.nextID()
+	return m, loadCompanies(c.ctx, c.data, c.timeout, m.reqID)
+}
+
+func (m *pickerModel) setCompanies(cs []hyperline.Company) {
+	m.companies = cs
+	rows := make([]table.Row, len(cs))
+	for i, co := range cs {
+		mark := ""
+		if co.ID == m.current {
+			mark = m.c.styles.CurrentMarker
+		}
+		rows[i] = table.Row{ID: co.ID, Cells: []table.Cell{
+			{Text: mark, Tone: table.ToneGood}, {Text: co.Name}, {Text: co.ID, Tone: table.ToneMuted},
+		}}
+	}
+	m.table.SetRows(rows)
+	if _, ok := m.table.SelectedRow(); !ok || m.current != "" {
+		m.table.SelectID(m.current)
+	}
+}
+
+func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case companiesLoadedMsg:
+		if msg.reqID != m.reqID {
+			return m, nil
+		}
+		m.reqID = 0
+		if msg.err != nil {
+			m.loadErr = plainError(msg.err)
+			return m, nil
+		}
+		m.loadErr = ""
+		m.setCompanies(msg.companies)
+		if m.current == "" && len(msg.companies) == 1 {
+			return m, emit(companyChosenMsg{company: msg.companies[0]})
+		}
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Close):
+		return m, emit(popScreenMsg{})
+	case key.Matches(msg, m.keys.Choose):
+		row, ok := m.table.SelectedRow()
+		if !ok {
+			return m, nil
+		}
+		if row.ID == m.current {
+			return m, emit(popScreenMsg{})
+		}
+		for _, co := range m.companies {
+			if co.ID == row.ID {
+				return m, emit(companyChosenMsg{company: co})
+			}
+		}
+		return m, nil
+	case key.Matches(msg, m.keys.Reload):
+		m.reqID = m.c.nextID()
+		return m, loadCompanies(m.c.ctx, m.c.data, m.c.timeout, m.reqID)
+	case key.Matches(msg, m.keys.Up, m.keys.Down) || isTableNav(msg):
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(msg)
+		return m, cmd
+	}
+	var changed bool
+	if m.input, changed = m.input.update(msg); changed {
+		m.table.SetFilter(m.input.Value())
+	}
+	return m, nil
+}
+
+// isTableNav reports the paging keys the picker leaves to its table.
+func isTableNav(msg tea.KeyMsg) bool {
+	switch msg.Type {
+	case tea.KeyPgUp, tea.KeyPgDown:
+		return true
+	}
+	return false
+}
+
+func (m pickerModel) view() string {
+	st := m.c.styles
+	title := st.Heading.Render("Choose a company")
+	info := strconv.Itoa(m.table.VisibleLen()) + " of " + strconv.Itoa(len(m.companies))
+	switch {
+	case m.reqID != 0:
+		info = "loading… " + info
+	case m.loadErr != "":
+		info = "could not reload: " + m.loadErr
+	}
+	header := spread(title, st.HeaderInfo.Render(info), m.width)
+	return header + "\n" + fitLine(" "+m.input.view(), m.width) + "\n" + m.table.View()
+}
+
+// The screen interface.
+
+func (m pickerModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) { return m.update(msg) }
+func (m pickerModel) resize(w, h int) screen {
+	m.width, m.height = w, h
+	m.input.setWidth(w - 12)
+	m.table.SetSize(w, max(h-2, 1))
+	return m
+}
+func (m pickerModel) keyMap() help.KeyMap         { return m.keys }
+func (m pickerModel) capturing() bool             { return true }
+func (m pickerModel) selected() (selection, bool) { return selection{}, false }
+func (m pickerModel) wantsTick() bool             { return false }

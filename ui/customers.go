@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// customersSpec is the customers tab: name, id, billing email, currency,
+// status and creation date; the name filter runs on the server
+// (name__contains) so it finds customers that are not loaded yet.
+func customersSpec() listSpec[hyperline.Customer] {
+	return listSpec[hyperline.Customer]{
+		kind:  kindCustomer,
+		title: "Customers",
+		columns: []table.Column{
+			{Title: "Name", Width: 16, Flex: 3, Priority: 100},
+			{Title: "ID", Width: 19, Priority: 60},
+			{Title: "Billing email", Width: 16, Flex: 2, Priority: 70},
+			{Title: "Currency", Width: 8, Priority: 50},
+			{Title: "Status", Width: 8, Priority: 90},
+			{Title: "Created", Width: 10, Priority: 40},
+		},
+		id:           func(c hyperline.Customer) string { return c.ID },
+		row:          customerRow,
+		load:         loadCustomers,
+		serverFilter: true,
+	}
+}
+
+func customerRow(f formatter, _ time.Time, c hyperline.Customer, _ map[string]string) table.Row {
+	return table.Row{ID: c.ID, Cells: []table.Cell{
+		{Text: c.Name},
+		{Text: c.ID, Tone: table.ToneMuted},
+		{Text: orDash(c.BillingEmail)},
+		{Text: c.Currency},
+		customerStatusCell(c.Status),
+		{Text: f.date(&c.CreatedAt)},
+	}}
+}
+
+// loadCustomers fetches one page of customers, those whose name contains
+// query when it is set.
+func loadCustomers(ctx context.Context, data Data, companyID, query string, opts hyperline.ListOptions) (*hyperline.Page[hyperline.Customer], map[string]string, error) {
+	page, err := data.Customers(ctx, companyID, hyperline.CustomerListOptions{ListOptions: opts, NameContains: query})
+	return page, nil, err
+}

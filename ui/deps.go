@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+)
+
+// Deps is everything the UI needs from main. Build the Session and Data
+// values with NewBackend (real packages) or hand in fakes in tests.
+type Deps struct {
+	// Context bounds every request the UI makes; main cancels it on exit.
+	Context context.Context
+	// Session logs in, keeps the token alive and remembers the company.
+	Session Session
+	// Data reads Hyperline objects for one company at a time.
+	Data Data
+	// Now is the clock; nil means time.Now. Tests pin it so countdowns are stable.
+	Now func() time.Time
+	// Location is the time zone dates are shown in; nil means time.Local.
+	Location *time.Location
+	// Env names the environment the session belongs to (see EnvironmentFor).
+	Env Environment
+	// Demo is set when the app runs against the in-process simulator.
+	Demo bool
+	// Version is shown in the help and the token panel.
+	Version string
+
+	// Clipboard copies text for the user; nil means OSC 52 on stderr, which
+	// also works over SSH.
+	Clipboard func(text string) error
+	// OpenURL opens a web page in the user's browser; nil disables `o`.
+	OpenURL func(url string) error
+
+	// RequestTimeout bounds each request; zero means 30 seconds.
+	RequestTimeout time.Duration
+	// FilterDebounce is how long typing must pause before a server-side
+	// filter request goes out; zero means 300 ms.
+	FilterDebounce time.Duration
+}
+
+// ErrLoginRequired is returned by Session.Resume (and may wrap the error of
+// any request) when the saved session cannot be used and the user has to
+// log in again in the browser.
+var ErrLoginRequired = errors.New("login required")
+
+// Session is the login side of the app: the saved session, the browser
+// flow, the access token's life and the chosen company.
+type Session interface {
+	// Resume returns the saved account when it can be used without the
+	// browser, or an error matching ErrLoginRequired.
+	Resume(ctx context.Context) (Account, error)
+	// Login runs the browser flow, calling progress as it advances (from the
+	// flow's goroutine), and returns the account it logged in.
+	Login(ctx context.Context, progress func(LoginProgress)) (Account, error)
+	// Token reports the access token's state now, without I/O.
+	Token() TokenState
+	// Refresh refreshes the access token now.
+	Refresh(ctx context.Context) (TokenState, error)
+	// Logout revokes the refresh token and deletes the local tokens; the
+	// local tokens are gone even when it returns an error.
+	Logout(ctx context.Context) error
+	// ChooseCompany remembers the company for the next start.
+	ChooseCompany(ctx context.Context, company hyperline.Company) error
+	// Events delivers what the token source does in the background (a nil
+	// channel when there is nothing to report). It is never closed while the
+	// app runs.
+	Events() <-chan SessionEvent
+}
+
+// Data reads Hyperline objects; every call is scoped to one company.
+type Data interface {
+	Companies(ctx context.Context) ([]hyperline.Company, error)
+	Customers(ctx context.Context, companyID string, opts hyperline.CustomerListOptions) (*hyperline.Page[hyperline.Customer], error)
+	Customer(ctx context.Context, companyID, id string) (*hyperline.Customer, error)
+	Subscriptions(ctx context.Context, companyID string, opts hyperline.SubscriptionListOptions) (*hyperline.Page[hyperline.Subscription], error)
+	Subscription(ctx context.Context, companyID, id string) (*hyperline.Subscription, error)
+	Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error)
+	Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error)
+}
+
+// Account is who is logged in and what they can reach.
+type Account struct {
+	Email string
+	Name  string
+	// Companies is the list saved with the session (the picker reloads it).
+	Companies []hyperline.Company
+	// CompanyID is the company chosen last time, "" if none.
+	CompanyID string
+	// Token is the access token's state right after Resume or Login.
+	Token TokenState
+}
+
+// TokenState describes the access token without revealing it.
+type TokenState struct {
+	ExpiresAt time.Time
+	IssuedAt  time.Time
+	// RefreshedAt is when the token was last refreshed (zero if never).
+	RefreshedAt     time.Time
+	HasRefreshToken bool
+}
+
+// LoginStage is a step of the browser flow.
+type LoginStage int
+
+// The login stages in the order they happen.
+const (
+	LoginStarting LoginStage = iota
+	// LoginWaiting: the browser was opened (or could not be) and the flow
+	// waits for the redirect; LoginProgress.URL is the authorize URL.
+	LoginWaiting
+	LoginExchanging
+	// LoginLoadingCompanies: fetching the user's profile and companies.
+	LoginLoadingCompanies
+)
+
+// LoginProgress is one report from Session.Login.
+type LoginProgress struct {
+	Stage LoginStage
+	// URL is the authorize URL once known, for the user to open or copy.
+	URL string
+	// Note is a plain sentence worth showing, e.g. that no browser could be
+	// opened, or that the demo approved the consent on the user's behalf.
+	Note string
+}
+
+// SessionEventKind says what the token source did.
+type SessionEventKind int
+
+// Session events.
+const (
+	RefreshStarted SessionEventKind = iota + 1
+	Refreshed
+	RefreshFailed
+	// LoginRequiredEvent: the refresh token was refused; the user must log in.
+	LoginRequiredEvent
+)
+
+// SessionEvent is a report from the token source's background work.
+type SessionEvent struct {
+	Kind  SessionEventKind
+	Token TokenState
+	Err   error
+}

@@ -1,0 +1,303 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// detailModel shows one object: a readable summary on top and every field
+// the API returned below, as pretty-printed JSON in a scrollable viewport. A
+// customer's detail also lists its subscriptions and invoices; enter opens
+// one of them.
+type detailModel struct {
+	c    *common
+	sc   scope
+	keys detailKeys
+	kind objectKind
+	id   string
+
+	title   string
+	fields  []field
+	pretty  string // the raw JSON, indented
+	json    viewport.Model
+	reqID   uint64 // the full object request in flight, 0 if none
+	loadErr string
+
+	related      relatedList // customers only
+	focusRelated bool
+
+	width, height int
+}
+
+// field is one label and value of a summary.
+type field struct {
+	label, value string
+	tone         table.Tone
+}
+
+// objectLoadedMsg answers the request for the full object.
+type objectLoadedMsg struct {
+	resultTag
+	item any
+	err  error
+}
+
+// loadObject fetches the full object; item is a *hyperline.Customer,
+// *hyperline.Subscription or *hyperline.Invoice.
+func loadObject(ctx context.Context, c *common, companyID string, kind objectKind, id string, reqID uint64) tea.Cmd {
+	data, timeout := c.data, c.timeout
+	get := func(ctx context.Context) (any, error) {
+		switch kind {
+		case kindSubscription:
+			return data.Subscription(ctx, companyID, id)
+		case kindInvoice:
+			return data.Invoice(ctx, companyID, id)
+		default:
+			return data.Customer(ctx, companyID, id)
+		}
+	}
+	return request(ctx, timeout, get, func(item any, err error) tea.Msg {
+		return objectLoadedMsg{resultTag: resultTag{reqID: reqID, company: companyID}, item: item, err: err}
+	})
+}
+
+// newDetail shows item (the object as listed) at once and loads the full
+// object, and for a customer its subscriptions and invoices.
+func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detailModel, tea.Cmd) {
+	m := detailModel{c: c, sc: sc, keys: newDetailKeys(), kind: kind, id: id, json: viewport.New(0, 0)}
+	m.json.MouseWheelEnabled = true
+	m.title = strings.ToUpper(kind.String()[:1]) + kind.String()[1:]
+	if item != nil {
+		m.setItem(item)
+	}
+	return m.reload()
+}
+
+// reload asks for the object (and its related lists) again.
+func (m detailModel) reload() (detailModel, tea.Cmd) {
+	m.reqID, m.loadErr = m.c.nextID(), ""
+	cmds := []tea.Cmd{loadObject(m.sc.ctx, m.c, m.sc.company.ID, m.kind, m.id, m.reqID)}
+	if m.kind == kindCustomer {
+		var cmd tea.Cmd
+		m.related, cmd = m.related.load(m.c, m.sc, m.id)
+		m.focusRelated = true
+		cmds = append(cmds, cmd)
+	}
+	m.syncFocus()
+	return m, tea.Batch(cmds...)
+}
+
+// setItem fills the summary and the JSON from an object.
+func (m *detailModel) setItem(item any) {
+	var raw json.RawMessage
+	m.title, m.fields, raw = summarize(m.c.fmt, m.c.now, item)
+	var buf bytes.Buffer
+	if err := json.Indent(&buf, raw, "", "  "); err != nil || len(raw) == 0 {
+		buf.Reset()
+		buf.WriteString("(no JSON was kept for this object)")
+	}
+	m.pretty = buf.String()
+	m.layoutJSON()
+}
+
+func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case objectLoadedMsg:
+		if msg.reqID != m.reqID {
+			return m, nil
+		}
+		m.reqID = 0
+		if msg.err != nil {
+			m.loadErr = plainError(msg.err)
+			return m, emit(errMsg{what: "load the " + m.kind.String(), err: msg.err})
+		}
+		m.setItem(msg.item)
+		return m, nil
+	case relatedLoadedMsg:
+		var cmd tea.Cmd
+		m.related, cmd = m.related.update(m.c, msg)
+		m.syncFocus()
+		return m, cmd
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		var cmd tea.Cmd
+		if m.focusRelated {
+			m.related.table, cmd = m.related.table.Update(msg)
+		} else {
+			m.json, cmd = m.json.Update(msg)
+		}
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Back):
+		return m, emit(popScreenMsg{})
+	case key.Matches(msg, m.keys.Reload):
+		return m.reload()
+	case key.Matches(msg, m.keys.Focus):
+		m.focusRelated = !m.focusRelated
+		m.syncFocus()
+		return m, nil
+	case key.Matches(msg, m.keys.Select):
+		if m.focusRelated {
+			if ref, ok := m.related.selectedRef(); ok {
+				return m, emit(openDetailMsg(ref))
+			}
+		}
+		return m, nil
+	}
+	if m.focusRelated {
+		var cmd tea.Cmd
+		m.related.table, cmd = m.related.table.Update(msg)
+		return m, cmd
+	}
+	switch {
+	case key.Matches(msg, m.keys.Top):
+		m.json.GotoTop()
+		return m, nil
+	case key.Matches(msg, m.keys.Bottom):
+		m.json.GotoBottom()
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.json, cmd = m.json.Update(msg)
+	return m, cmd
+}
+
+// syncFocus points the keys at the related list or the JSON.
+func (m *detailModel) syncFocus() {
+	hasRelated := m.kind == kindCustomer
+	if !hasRelated {
+		m.focusRelated = false
+	}
+	m.related.table.SetFocused(m.focusRelated)
+	m.keys.Focus.SetEnabled(hasRelated)
+	_, ok := m.related.selectedRef()
+	m.keys.Select.SetEnabled(m.focusRelated && ok)
+	if m.focusRelated {
+		m.keys.Up.SetHelp("↑/k", "up")
+		m.keys.Down.SetHelp("↓/j", "down")
+	} else {
+		m.keys.Up.SetHelp("↑/k", "scroll up")
+		m.keys.Down.SetHelp("↓/j", "scroll down")
+	}
+}
+
+// summaryColumns is how many label/value columns fit the width.
+func (m detailModel) summaryColumns() int { return min(max(m.width/40, 1), 3) }
+
+// summaryHeight is the number of lines the summary takes.
+func (m detailModel) summaryHeight() int {
+	cols := m.summaryColumns()
+	return (len(m.fields) + cols - 1) / cols
+}
+
+// relatedHeight is the related table's height, header included.
+func (m detailModel) relatedHeight() int {
+	if m.kind != kindCustomer {
+		return 0
+	}
+	return min(max(m.height/4, 4), 12)
+}
+
+// layoutJSON sizes the viewport to what the summary leaves and wraps the
+// JSON to its width, so every field can be read without side scrolling.
+func (m *detailModel) layoutJSON() {
+	used := 1 + m.summaryHeight() + 1 + 1 // title, summary, blank, JSON heading
+	if rh := m.relatedHeight(); rh > 0 {
+		used += 1 + rh + 1 // heading, table, blank
+	}
+	if m.width <= 2 {
+		return // not sized yet
+	}
+	m.json.Width = m.width - 2
+	m.json.Height = max(m.height-used, 1)
+	m.json.SetContent(ansi.Wrap(m.pretty, m.json.Width, ""))
+	m.related.table.SetSize(m.width, m.relatedHeight())
+}
+
+func (m detailModel) view() string {
+	st := m.c.styles
+	var b strings.Builder
+	status := m.id
+	switch {
+	case m.reqID != 0:
+		status = "loading… " + status
+	case m.loadErr != "":
+		status = "✗ " + m.loadErr
+	}
+	b.WriteString(spread(st.Title.Render(" ‹ ")+st.Heading.Render(m.title), st.HeaderInfo.Render(status+" "), m.width) + "\n")
+	b.WriteString(m.summaryView())
+	if m.kind == kindCustomer {
+		b.WriteString("\n" + m.related.heading(st, m.focusRelated, m.width) + "\n")
+		b.WriteString(m.related.table.View() + "\n")
+	}
+	jsonTitle := "Raw JSON"
+	if !m.focusRelated {
+		jsonTitle = st.SelectedMarker + jsonTitle
+	} else {
+		jsonTitle = "  " + jsonTitle
+	}
+	pct := ""
+	if m.json.TotalLineCount() > m.json.Height {
+		pct = formatCount(int(m.json.ScrollPercent()*100)) + "% "
+	}
+	b.WriteString("\n" + spread(st.Heading.Render(jsonTitle)+st.Muted.Render(" · every field the API returned"), st.Muted.Render(pct), m.width) + "\n")
+	b.WriteString(indent(m.json.View(), " "))
+	return b.String()
+}
+
+// summaryView lays the fields out in columns, row by row.
+func (m detailModel) summaryView() string {
+	st := m.c.styles
+	cols := m.summaryColumns()
+	colWidth := m.width / cols
+	labelWidth := 14
+	rows := m.summaryHeight()
+	lines := make([]string, rows)
+	for i, f := range m.fields {
+		r, col := i%rows, i/rows
+		if r >= rows || col >= cols {
+			continue
+		}
+		valueWidth := max(colWidth-labelWidth-3, 4)
+		cell := " " + st.Label.Render(fitLine(f.label, labelWidth)) + " " +
+			st.toneStyle(f.tone).Render(ansi.Truncate(f.value, valueWidth, "…"))
+		lines[r] += fitLine(cell, colWidth)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// The screen interface.
+
+func (m detailModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) { return m.update(msg) }
+func (m detailModel) resize(w, h int) screen {
+	m.width, m.height = w, h
+	m.layoutJSON()
+	return m
+}
+func (m detailModel) keyMap() help.KeyMap { return m.keys }
+func (m detailModel) capturing() bool     { return false }
+func (m detailModel) selected() (selection, bool) {
+	if m.focusRelated {
+		if ref, ok := m.related.selectedRef(); ok {
+			return selection{kind: ref.kind, id: ref.id}, true
+		}
+	}
+	return selection{kind: m.kind, id: m.id}, true
+}
+func (m detailModel) wantsTick() bool { return false }

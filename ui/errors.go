@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strconv"
+	"strings"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+)
+
+// plainError says what went wrong in words a support person can act on,
+// without the Go error chain.
+func plainError(err error) string {
+	if err == nil {
+		return ""
+	}
+	var worded interface{ PlainText() string }
+	if errors.As(err, &worded) {
+		return worded.PlainText()
+	}
+	var apiErr *hyperline.APIError
+	var netErr net.Error
+	var opErr *net.OpError
+	switch {
+	case errors.Is(err, ErrLoginRequired):
+		return "the session has ended; log in again"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "it took too long (timed out); check the connection and try again"
+	case errors.Is(err, hyperline.ErrRateLimited):
+		return "Hyperline is limiting requests right now; wait a few seconds and press r"
+	case errors.Is(err, hyperline.ErrUnauthorized):
+		return "Hyperline refused the access token; press t and refresh it, or log in again"
+	case errors.Is(err, hyperline.ErrNotFound):
+		return "not found (it may have been deleted, or belong to another company)"
+	case errors.Is(err, hyperline.ErrMalformedResponse):
+		return "Hyperline sent an answer that could not be read; press r to try again"
+	case errors.As(err, &apiErr):
+		if apiErr.Message != "" {
+			return apiErr.Message + " (HTTP " + strconv.Itoa(apiErr.StatusCode) + ")"
+		}
+		return "Hyperline answered HTTP " + strconv.Itoa(apiErr.StatusCode)
+	case errors.As(err, &opErr) && opErr.Op == "dial":
+		return "cannot reach the server (" + opErr.Addr.String() + "); check the network"
+	case errors.As(err, &netErr):
+		return "network error: " + lastPart(err.Error())
+	}
+	return lastPart(err.Error())
+}
+
+// lastPart drops the "doing x: doing y:" prefixes wrapped errors carry when
+// the whole chain would not fit the banner, keeping the cause.
+func lastPart(s string) string {
+	if len(s) <= 100 {
+		return s
+	}
+	if i := strings.LastIndex(s, ": "); i >= 0 && i+2 < len(s) {
+		return s[i+2:]
+	}
+	return s
+}

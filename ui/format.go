@@ -1,0 +1,189 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// formatter turns API values into the words the screens show: money per
+// currency, dates in the user's time zone with relative forms, and status
+// words with the tone of their meaning.
+type formatter struct {
+	loc *time.Location
+}
+
+// money formats minor units in the currency's decimals.
+func (formatter) money(amount int64, currency string) string {
+	return hyperline.Money{Amount: amount, Currency: currency}.String()
+}
+
+// date is the local calendar date, "2025-03-05", or "—" for none.
+func (f formatter) date(t *time.Time) string {
+	if t == nil || t.IsZero() {
+		return "—"
+	}
+	return t.In(f.loc).Format("2006-01-02")
+}
+
+// dateTime is the local date and time with the zone, for details.
+func (f formatter) dateTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(f.loc).Format("2006-01-02 15:04 MST")
+}
+
+// relDate is a date near now in words ("today", "in 3 days", "5 days ago")
+// and otherwise the calendar date, for columns where the distance matters
+// (due dates, next payments).
+func (f formatter) relDate(t *time.Time, now time.Time) string {
+	if t == nil || t.IsZero() {
+		return "—"
+	}
+	days := f.dayDiff(now, *t)
+	if days < -45 || days > 45 {
+		return f.date(t)
+	}
+	return relDays(days)
+}
+
+// dateWithRel is the calendar date followed by the relative form, for details.
+func (f formatter) dateWithRel(t *time.Time, now time.Time) string {
+	if t == nil || t.IsZero() {
+		return "—"
+	}
+	return f.dateTime(*t) + " (" + relDays(f.dayDiff(now, *t)) + ")"
+}
+
+// dayDiff is the number of calendar days from now to t in the local zone.
+func (f formatter) dayDiff(now, t time.Time) int {
+	y1, m1, d1 := now.In(f.loc).Date()
+	y2, m2, d2 := t.In(f.loc).Date()
+	a := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
+	b := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
+	return int(b.Sub(a).Hours() / 24)
+}
+
+// relDays says a day distance in words.
+func relDays(days int) string {
+	switch {
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "tomorrow"
+	case days == -1:
+		return "yesterday"
+	case days > 0:
+		return "in " + strconv.Itoa(days) + " days"
+	default:
+		return strconv.Itoa(-days) + " days ago"
+	}
+}
+
+// countdown is a duration as the status bar shows it: "23h59m", "4m05s",
+// "42s"; seconds are shown once under an hour so the ticking is visible.
+func countdown(d time.Duration) string {
+	if d <= 0 {
+		return "expired"
+	}
+	d = d.Truncate(time.Second)
+	h, m, s := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
+	switch {
+	case h > 0:
+		return fmt.Sprintf("%dh%02dm%02ds", h, m, s)
+	case m > 0:
+		return fmt.Sprintf("%dm%02ds", m, s)
+	default:
+		return fmt.Sprintf("%ds", s)
+	}
+}
+
+// orDash returns s, or "—" when it is empty or nil.
+func orDash(s *string) string {
+	if s == nil || strings.TrimSpace(*s) == "" {
+		return "—"
+	}
+	return *s
+}
+
+// statusWord makes an API status readable: "to_pay" → "to pay".
+func statusWord(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return strings.ReplaceAll(s, "_", " ")
+}
+
+// customerStatusCell tones a customer status.
+func customerStatusCell(status string) table.Cell {
+	tone := table.ToneNone
+	switch status {
+	case hyperline.CustomerActive:
+		tone = table.ToneGood
+	case hyperline.CustomerArchived:
+		tone = table.ToneMuted
+	}
+	return table.Cell{Text: statusWord(status), Tone: tone}
+}
+
+// subscriptionStatusCell tones a subscription status.
+func subscriptionStatusCell(status hyperline.SubscriptionStatus) table.Cell {
+	tone := table.ToneNone
+	switch status {
+	case hyperline.SubscriptionActive:
+		tone = table.ToneGood
+	case hyperline.SubscriptionPending:
+		tone = table.ToneInfo
+	case hyperline.SubscriptionPaused:
+		tone = table.ToneWarn
+	case hyperline.SubscriptionErrored, hyperline.SubscriptionCancelled:
+		tone = table.ToneBad
+	case hyperline.SubscriptionDraft, hyperline.SubscriptionVoided:
+		tone = table.ToneMuted
+	}
+	return table.Cell{Text: statusWord(string(status)), Tone: tone}
+}
+
+// invoiceStatusCell tones an invoice status.
+func invoiceStatusCell(status hyperline.InvoiceStatus) table.Cell {
+	tone := table.ToneNone
+	switch status {
+	case hyperline.InvoicePaid:
+		tone = table.ToneGood
+	case hyperline.InvoiceOpen, hyperline.InvoiceToPay, hyperline.InvoicePendingParentConcat:
+		tone = table.ToneInfo
+	case hyperline.InvoiceGracePeriod, hyperline.InvoicePartiallyPaid, hyperline.InvoiceMissingInfo:
+		tone = table.ToneWarn
+	case hyperline.InvoiceLate, hyperline.InvoiceError:
+		tone = table.ToneBad
+	case hyperline.InvoiceDraft, hyperline.InvoiceVoided, hyperline.InvoiceClosed,
+		hyperline.InvoiceArchived, hyperline.InvoiceChargedOnParent:
+		tone = table.ToneMuted
+	}
+	return table.Cell{Text: statusWord(string(status)), Tone: tone}
+}
+
+// toneStyle is the style a screen outside a table uses for a tone.
+func (s Styles) toneStyle(t table.Tone) lipgloss.Style {
+	switch t {
+	case table.ToneGood:
+		return s.Good
+	case table.ToneWarn:
+		return s.Warn
+	case table.ToneBad:
+		return s.Bad
+	case table.ToneMuted:
+		return s.Muted
+	case table.ToneInfo:
+		return s.Info
+	default:
+		return s.Value
+	}
+}

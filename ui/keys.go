@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// Every key map is built by a constructor and implements help.KeyMap. A key
+// that does not apply right now is disabled, which also hides it from help.
+
+// globalKeys work on every screen unless the screen is capturing text.
+type globalKeys struct {
+	Quit, Help, Companies, Token, Copy, Open key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:      key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Companies: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "companies")),
+		Token:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "token")),
+		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy id")),
+		Open:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in dashboard")),
+	}
+}
+
+func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+func (k globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Companies, k.Token, k.Copy, k.Open, k.Help, k.Quit}}
+}
+
+// forceQuit is ctrl+c: it quits even while a screen captures text.
+func newForceQuitKey() key.Binding {
+	return key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))
+}
+
+// browserKeys drive the three tabs.
+type browserKeys struct {
+	table                               table.KeyMap
+	Customers, Subscriptions, Invoices  key.Binding
+	NextTab, PrevTab                    key.Binding
+	Filter, ClearFilter, Reload, Select key.Binding
+}
+
+func newBrowserKeys() browserKeys {
+	return browserKeys{
+		table:         table.DefaultKeyMap(),
+		Customers:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "customers")),
+		Subscriptions: key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "subscriptions")),
+		Invoices:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "invoices")),
+		NextTab:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
+		PrevTab:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
+		Filter:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		ClearFilter:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Reload:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		Select:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
+	}
+}
+
+func (k browserKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Select, k.Filter, k.ClearFilter, k.NextTab, k.Reload}
+}
+func (k browserKeys) FullHelp() [][]key.Binding {
+	return append(k.table.FullHelp(),
+		[]key.Binding{k.Customers, k.Subscriptions, k.Invoices, k.NextTab, k.PrevTab},
+		[]key.Binding{k.Select, k.Filter, k.ClearFilter, k.Reload})
+}
+
+// filterKeys apply while the filter line has the keyboard.
+type filterKeys struct {
+	Apply, Cancel key.Binding
+}
+
+func newFilterKeys() filterKeys {
+	return filterKeys{
+		Apply:  key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter", "keep filter")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+	}
+}
+
+func (k filterKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Apply, k.Cancel} }
+func (k filterKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// pickerKeys drive the company picker; typing filters it.
+type pickerKeys struct {
+	Up, Down, Choose, Close, Reload key.Binding
+}
+
+func newPickerKeys() pickerKeys {
+	return pickerKeys{
+		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Reload: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload")),
+	}
+}
+
+func (k pickerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Choose, k.Up, k.Down, k.Close} }
+func (k pickerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Close, k.Reload}}
+}
+
+// detailKeys drive an object's detail.
+type detailKeys struct {
+	related                          table.KeyMap
+	Up, Down, PageUp, PageDown       key.Binding
+	Top, Bottom, Focus, Select, Back key.Binding
+	Reload                           key.Binding
+}
+
+func newDetailKeys() detailKeys {
+	return detailKeys{
+		related:  table.DefaultKeyMap(),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+f", " "), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
+		Focus:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "related/JSON")),
+		Select:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+	}
+}
+
+func (k detailKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Back, k.Select, k.Focus, k.Down, k.Up}
+}
+func (k detailKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Focus, k.Select, k.Reload, k.Back},
+	}
+}
+
+// tokenKeys drive the token panel.
+type tokenKeys struct {
+	Refresh, Logout, Close, Confirm, Cancel key.Binding
+}
+
+func newTokenKeys() tokenKeys {
+	return tokenKeys{
+		Refresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh now")),
+		Logout:  key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log out")),
+		Close:   key.NewBinding(key.WithKeys("esc", "t"), key.WithHelp("esc", "close")),
+		Confirm: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes, log out"), key.WithDisabled()),
+		Cancel:  key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no"), key.WithDisabled()),
+	}
+}
+
+func (k tokenKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Refresh, k.Logout, k.Close, k.Confirm, k.Cancel}
+}
+func (k tokenKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// loginKeys drive the login screen.
+type loginKeys struct {
+	Retry, CopyURL, OpenBrowser key.Binding
+}
+
+func newLoginKeys() loginKeys {
+	return loginKeys{
+		Retry:       key.NewBinding(key.WithKeys("enter", "r"), key.WithHelp("enter", "log in"), key.WithDisabled()),
+		CopyURL:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL"), key.WithDisabled()),
+		OpenBrowser: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open browser"), key.WithDisabled()),
+	}
+}
+
+func (k loginKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Retry, k.CopyURL, k.OpenBrowser}
+}
+func (k loginKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// combinedKeys shows a screen's keys followed by the global ones.
+type combinedKeys struct {
+	screen, global help.KeyMap
+}
+
+func (k combinedKeys) ShortHelp() []key.Binding {
+	return append(append([]key.Binding(nil), k.screen.ShortHelp()...), k.global.ShortHelp()...)
+}
+func (k combinedKeys) FullHelp() [][]key.Binding {
+	return append(append([][]key.Binding(nil), k.screen.FullHelp()...), k.global.FullHelp()...)
+}

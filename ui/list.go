@@ -1,0 +1,442 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// pageSize is how many objects one page request asks for (the API's maximum).
+const pageSize = hyperline.MaxTake
+
+// listSpec describes one tab of the browser: what it lists, its columns, how
+// an object becomes a row and how a page loads. customers.go,
+// subscriptions.go and invoices.go each define one.
+type listSpec[T any] struct {
+	kind    objectKind
+	title   string // "Customers"
+	columns []table.Column
+	id      func(T) string
+	// row builds the table row; names maps customer ids to names where the
+	// object carries only the id.
+	row func(f formatter, now time.Time, item T, names map[string]string) table.Row
+	// load fetches one page; query is the server-side name filter (only
+	// used when serverFilter is set). It may return customer names to show.
+	load         func(ctx context.Context, data Data, companyID, query string, opts hyperline.ListOptions) (*hyperline.Page[T], map[string]string, error)
+	serverFilter bool
+}
+
+// listing is one sequence of pages: the full list, or the server's answer to
+// a name filter.
+type listing[T any] struct {
+	query    string
+	items    []T
+	rows     []table.Row
+	index    map[string]int // id → position in items
+	total    int
+	approx   bool
+	nextSkip int
+	more     bool
+	loaded   bool   // the first page arrived
+	reqID    uint64 // the page request in flight, 0 if none
+	// ctx and cancel scope a server filter's requests, so a newer query
+	// cancels them; nil for the full list (the company scope's context).
+	ctx    context.Context
+	cancel context.CancelFunc
+	err    string
+}
+
+// pageLoadedMsg answers one page request of a list.
+type pageLoadedMsg[T any] struct {
+	resultTag
+	skip  int
+	page  *hyperline.Page[T]
+	names map[string]string
+	err   error
+}
+
+// filterSettledMsg fires when typing in the filter has paused long enough
+// for a server-side request.
+type filterSettledMsg struct {
+	resultTag
+	query string
+}
+
+// loadPage fetches one page of a list for the scope's company. Its context
+// is the scope's (cancelled by a company switch) or a narrower one (cancelled
+// when a newer filter replaces this one).
+func loadPage[T any](ctx context.Context, c *common, companyID string, spec listSpec[T], query string, skip int, reqID uint64) tea.Cmd {
+	data, timeout, load := c.data, c.timeout, spec.load
+	opts := hyperline.ListOptions{Take: pageSize, Skip: skip}
+	return func() tea.Msg {
+		rctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		page, names, err := load(rctx, data, companyID, query, opts)
+		return pageLoadedMsg[T]{resultTag: resultTag{reqID: reqID, company: companyID}, skip: skip, page: page, names: names, err: err}
+	}
+}
+
+// listModel is one tab: a table of objects loaded page by page as the user
+// scrolls, with a local filter over what is loaded and, where the API has
+// one, a debounced server-side name filter.
+type listModel[T any] struct {
+	c     *common
+	sc    scope
+	spec  listSpec[T]
+	table table.Model
+	input lineInput
+	fkeys filterKeys
+
+	base       listing[T]
+	server     listing[T]
+	serverOn   bool // the table shows server rows
+	names      map[string]string
+	filtering  bool   // the filter line has the keyboard
+	query      string // the filter text
+	debounceID uint64
+	started    bool
+
+	width, height int
+}
+
+func newList[T any](c *common, sc scope, spec listSpec[T]) listModel[T] {
+	return listModel[T]{
+		c:     c,
+		sc:    sc,
+		spec:  spec,
+		table: table.New(spec.columns, table.WithStyles(c.styles.Table), table.WithEmptyText("No "+strings.ToLower(spec.title)+".")),
+		input: newLineInput(c.styles, "/", ""),
+		fkeys: newFilterKeys(),
+		names: map[string]string{},
+	}
+}
+
+// activate loads the first page the first time the tab is shown.
+func (m listModel[T]) activate() (listModel[T], tea.Cmd) {
+	if m.started {
+		return m, nil
+	}
+	m.started = true
+	return m.reload()
+}
+
+// reload asks for the first page again; the rows stay until it arrives.
+func (m listModel[T]) reload() (listModel[T], tea.Cmd) {
+	m.started = true
+	m.base.reqID, m.base.more, m.base.err = m.c.nextID(), false, ""
+	cmds := []tea.Cmd{loadPage(m.sc.ctx, m.c, m.sc.company.ID, m.spec, "", 0, m.base.reqID)}
+	if m.server.query != "" {
+		var cmd tea.Cmd
+		m, cmd = m.startServerFilter(m.server.query)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
+	switch msg := msg.(type) {
+	case pageLoadedMsg[T]:
+		return m.handlePage(msg)
+	case filterSettledMsg:
+		if msg.reqID != m.debounceID || msg.query != m.query || m.query == "" {
+			return m, nil
+		}
+		return m.startServerFilter(msg.query)
+	case tea.KeyMsg:
+		if m.filtering {
+			return m.handleFilterKey(msg)
+		}
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(msg)
+		return m, tea.Batch(cmd, m.loadMoreIfNear())
+	case tea.MouseMsg:
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(msg)
+		return m, tea.Batch(cmd, m.loadMoreIfNear())
+	}
+	return m, nil
+}
+
+func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
+	var l *listing[T]
+	switch {
+	case msg.reqID == m.base.reqID:
+		l = &m.base
+	case msg.reqID == m.server.reqID:
+		l = &m.server
+	default:
+		return m, nil // superseded by a reload, a newer filter or a newer page
+	}
+	l.reqID = 0
+	if msg.err != nil {
+		l.err = plainError(msg.err)
+		return m, emit(errMsg{what: "load " + strings.ToLower(m.spec.title), err: msg.err})
+	}
+	for id, name := range msg.names {
+		m.names[id] = name
+	}
+	rows := make([]table.Row, len(msg.page.Items))
+	for i, item := range msg.page.Items {
+		rows[i] = m.spec.row(m.c.fmt, m.c.now, item, m.names)
+	}
+	first := msg.skip == 0
+	if first {
+		l.items, l.rows, l.index = nil, nil, make(map[string]int, len(rows))
+	}
+	for _, item := range msg.page.Items {
+		l.index[m.spec.id(item)] = len(l.items)
+		l.items = append(l.items, item)
+	}
+	l.rows = append(l.rows, rows...)
+	l.total, l.approx = msg.page.Meta.Total, msg.page.Meta.ApproximateCount
+	l.more, l.nextSkip, l.loaded, l.err = msg.page.HasMore(), msg.page.NextSkip(), true, ""
+
+	if l == &m.server && !m.serverOn {
+		m.serverOn = true
+		m.table.SetRows(l.rows)
+	} else if l == m.shown() {
+		if first {
+			m.table.SetRows(l.rows)
+		} else {
+			m.table.AppendRows(rows)
+		}
+	}
+	return m, m.loadMoreIfNear()
+}
+
+// shown is the listing whose rows the table holds.
+func (m *listModel[T]) shown() *listing[T] {
+	if m.serverOn {
+		return &m.server
+	}
+	return &m.base
+}
+
+// loadMoreIfNear asks for the next page when the cursor nears the last
+// loaded row (or the rows do not fill the screen).
+func (m *listModel[T]) loadMoreIfNear() tea.Cmd {
+	l := m.shown()
+	if !l.loaded || !l.more || l.reqID != 0 {
+		return nil
+	}
+	if m.spec.serverFilter && m.query != "" && !m.serverOn {
+		return nil // the server's answer is coming; no point paging the full list
+	}
+	if !m.table.NearEnd(max(m.table.Height()*2, 20)) {
+		return nil
+	}
+	l.reqID = m.c.nextID()
+	ctx := m.sc.ctx
+	if l.ctx != nil {
+		ctx = l.ctx
+	}
+	return loadPage(ctx, m.c, m.sc.company.ID, m.spec, l.query, l.nextSkip, l.reqID)
+}
+
+// startServerFilter asks the server for the objects whose name contains
+// query, cancelling the requests of the previous query.
+func (m listModel[T]) startServerFilter(query string) (listModel[T], tea.Cmd) {
+	if m.server.cancel != nil {
+		m.server.cancel()
+	}
+	ctx, cancel := context.WithCancel(m.sc.ctx)
+	rows, items, index, loaded := m.server.rows, m.server.items, m.server.index, m.server.loaded
+	m.server = listing[T]{query: query, reqID: m.c.nextID(), ctx: ctx, cancel: cancel,
+		rows: rows, items: items, index: index, loaded: loaded}
+	return m, loadPage(ctx, m.c, m.sc.company.ID, m.spec, query, 0, m.server.reqID)
+}
+
+// clearServerFilter drops the server's answer and shows the full list again.
+func (m *listModel[T]) clearServerFilter() {
+	if m.server.cancel != nil {
+		m.server.cancel()
+	}
+	m.server = listing[T]{}
+	if m.serverOn {
+		m.serverOn = false
+		m.table.SetRows(m.base.rows)
+	}
+}
+
+// startFilter gives the keyboard to the filter line.
+func (m listModel[T]) startFilter() (listModel[T], tea.Cmd) {
+	m.filtering = true
+	m.table.SetFocused(false)
+	m.input.focus()
+	return m.setSize(m.width, m.height), nil
+}
+
+// clearFilter empties the filter and shows every loaded row.
+func (m listModel[T]) clearFilter() (listModel[T], tea.Cmd) {
+	m.filtering = false
+	m.input.blur()
+	m.input.reset()
+	m.table.SetFocused(true)
+	m.query, m.debounceID = "", 0
+	m.table.SetFilter("")
+	m.clearServerFilter()
+	m = m.setSize(m.width, m.height)
+	return m, m.loadMoreIfNear()
+}
+
+func (m listModel[T]) handleFilterKey(msg tea.KeyMsg) (listModel[T], tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.fkeys.Cancel):
+		return m.clearFilter()
+	case key.Matches(msg, m.fkeys.Apply):
+		m.filtering = false
+		m.input.blur()
+		m.table.SetFocused(true)
+		m = m.setSize(m.width, m.height)
+		if msg.Type == tea.KeyEnter {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(msg)
+		return m, tea.Batch(cmd, m.loadMoreIfNear())
+	}
+	var changed bool
+	if m.input, changed = m.input.update(msg); !changed {
+		return m, nil
+	}
+	return m.queryChanged()
+}
+
+// queryChanged filters the loaded rows at once and, for lists the server
+// can filter, schedules a server request once typing pauses.
+func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
+	q := strings.TrimSpace(m.input.Value())
+	if q == m.query {
+		return m, nil
+	}
+	m.query = q
+	m.table.SetFilter(q)
+	if !m.spec.serverFilter {
+		return m, m.loadMoreIfNear()
+	}
+	m.debounceID = m.c.nextID()
+	if q == "" {
+		m.clearServerFilter()
+		return m, nil
+	}
+	tag := resultTag{reqID: m.debounceID, company: m.sc.company.ID}
+	settle := m.c.sched(m.c.debounce, func(time.Time) tea.Msg { return filterSettledMsg{resultTag: tag, query: q} })
+	return m, settle
+}
+
+// selectedItem is the object under the cursor.
+func (m listModel[T]) selectedItem() (T, bool) {
+	var zero T
+	row, ok := m.table.SelectedRow()
+	if !ok {
+		return zero, false
+	}
+	l := m.shown()
+	i, ok := l.index[row.ID]
+	if !ok {
+		return zero, false
+	}
+	return l.items[i], true
+}
+
+// counts is the header's "loaded/total", with the filter's matches.
+func (m listModel[T]) counts() string {
+	l := m.shown()
+	if !l.loaded {
+		if l.err != "" {
+			return "failed"
+		}
+		return "loading…"
+	}
+	total := formatCount(l.total)
+	if l.approx {
+		total = "≈" + total
+	}
+	s := formatCount(len(l.items)) + "/" + total
+	if m.query != "" {
+		s = formatCount(m.table.VisibleLen()) + " match · " + s
+	}
+	if l.reqID != 0 {
+		s = "loading… " + s
+	}
+	return s
+}
+
+// formatCount writes n with thousands separators.
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 && r != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// filterShown says whether the filter line takes a line above the table.
+func (m listModel[T]) filterShown() bool { return m.filtering || m.query != "" }
+
+// setSize lays the tab out in width × height cells.
+func (m listModel[T]) setSize(width, height int) listModel[T] {
+	m.width, m.height = width, height
+	m.input.setWidth(width - 40)
+	th := height
+	if m.filterShown() {
+		th--
+	}
+	m.table.SetSize(width, max(th, 1))
+	return m
+}
+
+// view is the filter line (when filtering) and the table, or a message
+// while the first page loads or when it failed.
+func (m listModel[T]) view() string {
+	st := m.c.styles
+	var b strings.Builder
+	if m.filterShown() {
+		b.WriteString(spread(" "+m.input.view(), st.Muted.Render(m.filterHint()), m.width) + "\n")
+	}
+	l := m.shown()
+	if !l.loaded && m.table.Len() == 0 {
+		what := strings.ToLower(m.spec.title)
+		if l.err != "" {
+			b.WriteString("\n  " + st.Bad.Render("✗ Could not load "+what+": ") + st.Text.Render(l.err) + "\n")
+			b.WriteString("  Press " + st.Key.Render("r") + " to try again.")
+		} else {
+			b.WriteString("\n  " + st.Muted.Render("Loading "+what+"…"))
+		}
+		return b.String()
+	}
+	b.WriteString(m.table.View())
+	return b.String()
+}
+
+// filterHint says where the filter's matches come from.
+func (m listModel[T]) filterHint() string {
+	switch {
+	case m.query == "":
+		return "type to filter · enter keep · esc clear "
+	case !m.spec.serverFilter:
+		return "filtering the loaded rows "
+	case m.server.reqID != 0 && m.server.query == m.query:
+		return "asking the server… "
+	case m.serverOn:
+		return "server: " + formatCount(m.server.total) + " names contain “" + m.server.query + "” "
+	}
+	return "filtering the loaded rows "
+}
+
+// selectedID is the id under the cursor.
+func (m listModel[T]) selectedID() (string, bool) {
+	row, ok := m.table.SelectedRow()
+	return row.ID, ok
+}

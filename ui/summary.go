@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// summarize picks the fields a support person reads first. item is a
+// Customer, Subscription or Invoice, as a value (from a list) or a pointer
+// (from a GET of one object).
+func summarize(f formatter, now time.Time, item any) (title string, fields []field, raw json.RawMessage) {
+	switch it := item.(type) {
+	case hyperline.Customer:
+		return summarizeCustomer(f, &it)
+	case *hyperline.Customer:
+		return summarizeCustomer(f, it)
+	case hyperline.Subscription:
+		return summarizeSubscription(f, now, &it)
+	case *hyperline.Subscription:
+		return summarizeSubscription(f, now, it)
+	case hyperline.Invoice:
+		return summarizeInvoice(f, now, &it)
+	case *hyperline.Invoice:
+		return summarizeInvoice(f, now, it)
+	}
+	return "Object", nil, nil
+}
+
+func summarizeCustomer(f formatter, c *hyperline.Customer) (string, []field, json.RawMessage) {
+	status := customerStatusCell(c.Status)
+	country := orDash(c.Country)
+	if c.BillingAddress != nil && c.BillingAddress.Country != "" {
+		country = c.BillingAddress.Country
+	}
+	fields := []field{
+		{label: "Name", value: c.Name},
+		{label: "ID", value: c.ID, tone: table.ToneMuted},
+		{label: "Status", value: status.Text, tone: status.Tone},
+		{label: "Type", value: statusWord(c.Type)},
+		{label: "Currency", value: orDash(&c.Currency)},
+		{label: "Billing email", value: orDash(c.BillingEmail)},
+		{label: "External ID", value: orDash(c.ExternalID)},
+		{label: "Country", value: country},
+		{label: "Payment method", value: paymentMethod(c)},
+		{label: "Tax IDs", value: taxIDs(c.TaxIDs)},
+		{label: "Created", value: f.dateTime(c.CreatedAt)},
+		{label: "Subscriptions", value: strconv.Itoa(len(c.Subscriptions))},
+	}
+	return "Customer · " + c.Name, fields, c.Raw
+}
+
+func paymentMethod(c *hyperline.Customer) string {
+	if pm := c.CurrentPaymentMethod; pm != nil {
+		s := statusWord(pm.Type)
+		if pm.Brand != "" {
+			s += " " + pm.Brand
+		}
+		if pm.Last4Digits != "" {
+			s += " ••" + string(pm.Last4Digits)
+		}
+		return s
+	}
+	if c.CurrentPaymentMethodType != nil {
+		return statusWord(*c.CurrentPaymentMethodType)
+	}
+	return "—"
+}
+
+func taxIDs(ids []hyperline.TaxID) string {
+	if len(ids) == 0 {
+		return "—"
+	}
+	parts := make([]string, len(ids))
+	for i, t := range ids {
+		parts[i] = t.Value
+		if t.Status != "" {
+			parts[i] += " (" + t.Status + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func summarizeSubscription(f formatter, now time.Time, s *hyperline.Subscription) (string, []field, json.RawMessage) {
+	status := subscriptionStatusCell(s.Status)
+	next := "—"
+	if s.NextPaymentAt != nil {
+		next = f.money(s.NextPaymentAmount, s.Currency) + " " + relDays(f.dayDiff(now, *s.NextPaymentAt)) +
+			" (" + f.date(s.NextPaymentAt) + ")"
+	}
+	fields := []field{
+		{label: "Name / plan", value: subscriptionLabel(*s)},
+		{label: "ID", value: s.ID, tone: table.ToneMuted},
+		{label: "Status", value: status.Text, tone: status.Tone},
+		{label: "Customer", value: s.CustomerID},
+		{label: "Next payment", value: next},
+		{label: "Period", value: f.date(s.CurrentPeriodStartedAt) + " → " + f.date(s.CurrentPeriodEndsAt)},
+		{label: "Starts", value: f.date(s.StartsAt)},
+		{label: "Cancels", value: f.date(s.CancelAt)},
+		{label: "Estimated ARR", value: f.money(s.EstimatedARR, s.Currency)},
+		{label: "Products", value: strconv.Itoa(len(s.Products))},
+		{label: "Created", value: f.dateTime(s.CreatedAt)},
+		{label: "Currency", value: orDash(&s.Currency)},
+	}
+	return "Subscription · " + subscriptionLabel(*s), fields, s.Raw
+}
+
+func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (string, []field, json.RawMessage) {
+	status := invoiceStatusCell(inv.Status)
+	customer := inv.Customer.Name
+	if inv.Customer.ID != "" {
+		customer += " (" + inv.Customer.ID + ")"
+	}
+	due := table.Cell{Text: f.dateWithRel(inv.DueAt, now)}
+	if inv.AmountDue > 0 && inv.DueAt != nil && inv.DueAt.Before(now) {
+		due.Tone = table.ToneBad
+	}
+	fields := []field{
+		{label: "Number", value: orDash(&inv.Number)},
+		{label: "ID", value: inv.ID, tone: table.ToneMuted},
+		{label: "Status", value: status.Text, tone: status.Tone},
+		{label: "Type", value: statusWord(inv.Type)},
+		{label: "Customer", value: strings.TrimSpace(customer)},
+		{label: "Total", value: f.money(inv.TotalAmount, inv.Currency)},
+		{label: "Amount due", value: f.money(inv.AmountDue, inv.Currency)},
+		{label: "Paid", value: f.money(inv.AmountPaid, inv.Currency)},
+		{label: "Tax", value: f.money(inv.TaxAmount, inv.Currency)},
+		{label: "Emitted", value: f.date(inv.EmittedAt)},
+		{label: "Due", value: due.Text, tone: due.Tone},
+		{label: "Settled", value: f.date(inv.SettledAt)},
+		{label: "Period", value: f.date(inv.PeriodStartsAt) + " → " + f.date(inv.PeriodEndsAt)},
+		{label: "Subscription", value: orDash(inv.SubscriptionID)},
+	}
+	return "Invoice · " + orDash(&inv.Number), fields, inv.Raw
+}

@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the screen on top, then one line for the banner or the short
+// help, then the status bar. The full help (`?`) covers the bottom of the
+// screen instead of resizing it. Every frame is exactly the terminal's size.
+func (a *App) View() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	body := a.bodyView()
+	if a.showHelp {
+		body = a.overlayHelp(body)
+	}
+	return body + "\n" + a.footer() + "\n" + a.statusBar()
+}
+
+// bodyView renders the top screen, reusing the last render when only the
+// clock changed.
+func (a *App) bodyView() string {
+	if !a.bodyValid {
+		h := a.bodyHeight()
+		if top := a.top(); top != nil && h > 0 {
+			a.body = fitBlock(top.view(), a.width, h)
+		} else {
+			a.body = fitBlock("", a.width, h)
+		}
+		a.bodyValid = true
+	}
+	return a.body
+}
+
+// helpKeys is what `?` explains: the top screen's keys and the global ones.
+func (a *App) helpKeys() combinedKeys {
+	k := combinedKeys{global: a.global}
+	if top := a.top(); top != nil {
+		k.screen = top.keyMap()
+	} else {
+		k.screen = a.global
+	}
+	return k
+}
+
+func (a *App) overlayHelp(body string) string {
+	h := a.help
+	h.ShowAll = true
+	full := h.View(a.helpKeys())
+	title := a.c.styles.Heading.Render("Keys") + a.c.styles.Muted.Render("  (? or esc to close)")
+	block := strings.Split(title+"\n"+full, "\n")
+	lines := strings.Split(body, "\n")
+	start := max(len(lines)-len(block)-1, 0)
+	lines[start] = strings.Repeat("─", a.width)
+	for i, l := range block {
+		if start+1+i < len(lines) {
+			lines[start+1+i] = fitLine(l, a.width)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// footer is the banner when there is one, else the short help.
+func (a *App) footer() string {
+	if a.banner.text != "" {
+		style := a.c.styles.BannerNotice
+		if a.banner.isError {
+			style = a.c.styles.BannerError
+		}
+		return fitLine(style.Render(a.banner.text), a.width)
+	}
+	h := a.help
+	h.ShowAll = false
+	return fitLine(" "+h.View(a.helpKeys()), a.width)
+}
+
+// statusBar shows the environment, the account, the company and the access
+// token's countdown. It is the only part a clock tick redraws.
+func (a *App) statusBar() string {
+	st := a.c.styles
+	env := st.EnvCustom
+	switch a.c.env.Kind {
+	case EnvProduction:
+		env = st.EnvProduction
+	case EnvSandbox:
+		env = st.EnvSandbox
+	case EnvSimulator:
+		env = st.EnvSimulator
+	}
+	envName := a.c.env.Name
+	if envName == "" {
+		envName = "custom"
+	}
+	left := env.Render(" " + strings.ToUpper(envName) + " ")
+	right := a.countdownView()
+	var parts []string
+	if a.c.signedIn && a.c.account.Email != "" {
+		parts = append(parts, a.c.account.Email)
+	}
+	if a.scope.company.Name != "" {
+		parts = append(parts, a.scope.company.Name)
+	}
+	middle := strings.Join(parts, st.StatusSep)
+	room := a.width - lipgloss.Width(left) - lipgloss.Width(right) - 2
+	middle = " " + ansi.Truncate(middle, max(room, 0), "…")
+	gap := max(a.width-lipgloss.Width(left)-lipgloss.Width(middle)-lipgloss.Width(right), 0)
+	line := left + st.StatusText.Render(middle+strings.Repeat(" ", gap)) + right
+	return fitLine(line, a.width)
+}
+
+// countdownView is the access token's remaining life, coloured as expiry
+// nears, or "refreshing…" while a refresh runs.
+func (a *App) countdownView() string {
+	st := a.c.styles
+	if !a.c.signedIn || a.c.token.ExpiresAt.IsZero() {
+		return st.StatusText.Render(" not logged in ")
+	}
+	if a.c.refreshing {
+		return st.Refreshing.Render(" token refreshing… ")
+	}
+	left := a.c.token.ExpiresAt.Sub(a.c.now)
+	switch {
+	case left <= 0:
+		return st.CountdownGone.Render(" token expired ")
+	case left < warnBefore(a.c.token):
+		return st.CountdownSoon.Render(" token ! " + countdown(left) + " ")
+	default:
+		return st.Countdown.Render(" token " + countdown(left) + " ")
+	}
+}
+
+// banner is a message over the help line; it never takes the keyboard and
+// goes away by itself.
+type banner struct {
+	text    string
+	isError bool
+	until   time.Time
+}
+
+func newError(what string, err error, now time.Time) banner {
+	text := "✗ " + plainError(err)
+	if what != "" {
+		text = "✗ Could not " + what + ": " + plainError(err)
+	}
+	return banner{text: text, isError: true, until: now.Add(12 * time.Second)}
+}
+
+func newNotice(text string, now time.Time) banner {
+	return banner{text: "• " + text, until: now.Add(5 * time.Second)}
+}
+
+func (b banner) expired(now time.Time) bool { return b.text != "" && !now.Before(b.until) }
+
+// fitLine cuts or pads one line to exactly width cells.
+func fitLine(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if w := ansi.StringWidth(s); w > width {
+		s = ansi.Truncate(s, width, "…")
+	} else if w < width {
+		s += strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// fitBlock cuts or pads s to exactly height lines of width cells.
+func fitBlock(s string, width, height int) string {
+	if height <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = fitLine(l, width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// spread puts left and right on one line of exactly width cells, cutting
+// left when they do not fit.
+func spread(left, right string, width int) string {
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if lw+rw+1 > width {
+		left = ansi.Truncate(left, max(width-rw-1, 0), "…")
+		lw = ansi.StringWidth(left)
+	}
+	return fitLine(left+strings.Repeat(" ", max(width-lw-rw, 1))+right, width)
+}
