@@ -67,6 +67,10 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte) error {
 		if err := lim.Wait(ctx); err != nil {
 			if ctxErr := ctx.Err(); ctxErr != nil {
 				err = ctxErr
+			} else if _, ok := ctx.Deadline(); ok {
+				// The limiter refuses at once a wait that would outlast the
+				// deadline; report it as the deadline it will hit.
+				err = fmt.Errorf("%v: %w", err, context.DeadlineExceeded)
 			}
 			return fmt.Errorf("hyperline: %s %s: rate limiter: %w", cl.method, cl.path, err)
 		}
