@@ -3,7 +3,6 @@ package table
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -12,20 +11,26 @@ const ellipsis = "…"
 
 // renderCache holds rendered lines for the rows near the viewport. Lines
 // are keyed by index into the rows and belong to one render generation (the
-// rows and layout they were rendered for); a new generation empties it.
+// rows, layout and styles they were rendered with); a new generation empties
+// it. Filtering does not: a row renders the same whether or not others are
+// hidden.
 type renderCache struct {
 	nextGen uint64
 	gen     uint64
+	synced  bool
 
-	header string
-	blank  string
-	lines  map[int]string // plain (unselected) lines by row index
-	spare  map[int]string // reused when evicting
+	palette palette
+	header  string
+	blank   string
+	lines   map[int]string // unselected lines by row index
+	spare   map[int]string // reused when evicting
 
 	sel selectedLine
+
+	rendered int // rows rendered so far, for tests of the cache
 }
 
-// selectedLine is the one line rendered with the selection style.
+// selectedLine is the one line rendered with the selection marker.
 type selectedLine struct {
 	valid   bool
 	idx     int
@@ -45,19 +50,21 @@ func (c *renderCache) newGen() uint64 {
 
 // sync empties the cache when it holds another generation's lines.
 func (c *renderCache) sync(m *Model) {
-	if c.gen == m.renderGen && c.header != "" {
+	if c.synced && c.gen == m.renderGen {
 		return
 	}
-	c.gen = m.renderGen
+	c.gen, c.synced = m.renderGen, true
 	clear(c.lines)
 	c.sel = selectedLine{}
-	c.header = m.renderHeader()
+	c.palette = newPalette(m.styles)
 	c.blank = strings.Repeat(" ", m.width)
+	c.header = m.renderHeader(&c.palette)
 }
 
 // View renders exactly Height() lines, each exactly Width() cells wide: the
 // header, then the rows in the viewport, padded with blank lines. Its cost
-// depends on the viewport, not on the number of rows held.
+// depends on the viewport, not on the number of rows held; rows come from
+// the cache, so a cursor move renders only the two rows it changes.
 func (m Model) View() string {
 	if m.height <= 0 {
 		return ""
@@ -65,12 +72,11 @@ func (m Model) View() string {
 	c := m.cache
 	if c == nil { // a zero Model: render without keeping anything
 		c = newRenderCache()
-		c.gen = m.renderGen + 1
 	}
 	c.sync(&m)
 
 	body := m.bodyHeight()
-	n := m.VisibleLen()
+	n := m.count()
 	if n == 0 {
 		return m.viewEmpty(c, body)
 	}
@@ -99,33 +105,34 @@ func (m Model) View() string {
 
 // line returns the rendered line for the filtered row at pos, from the
 // cache when it can.
-func (m Model) line(c *renderCache, pos int) string {
+func (m *Model) line(c *renderCache, pos int) string {
 	idx := m.rowIndex(pos)
 	if pos == m.cursor {
-		if s := c.sel; s.valid && s.idx == idx && s.focused == m.focused {
+		if s := &c.sel; s.valid && s.idx == idx && s.focused == m.focused {
 			return s.line
 		}
-		c.sel = selectedLine{valid: true, idx: idx, focused: m.focused, line: m.renderRow(m.rows[idx], true)}
+		c.rendered++
+		c.sel = selectedLine{valid: true, idx: idx, focused: m.focused, line: m.renderRow(&c.palette, &m.rows[idx], true)}
 		return c.sel.line
 	}
 	if s, ok := c.lines[idx]; ok {
 		return s
 	}
-	s := m.renderRow(m.rows[idx], false)
+	c.rendered++
+	s := m.renderRow(&c.palette, &m.rows[idx], false)
 	c.lines[idx] = s
 	return s
 }
 
 // evict bounds the cache: once it holds more than a few screens of lines,
 // it keeps only the viewport and one screen either side.
-func (m Model) evict(c *renderCache) {
+func (m *Model) evict(c *renderCache) {
 	body := max(m.bodyHeight(), 1)
 	if len(c.lines) <= 4*body+16 {
 		return
 	}
 	clear(c.spare)
-	n := m.VisibleLen()
-	for pos := max(m.offset-body, 0); pos < min(m.offset+2*body, n); pos++ {
+	for pos := max(m.offset-body, 0); pos < min(m.offset+2*body, m.count()); pos++ {
 		idx := m.rowIndex(pos)
 		if s, ok := c.lines[idx]; ok {
 			c.spare[idx] = s
@@ -135,20 +142,20 @@ func (m Model) evict(c *renderCache) {
 }
 
 // viewEmpty renders the header, the empty text and blank lines.
-func (m Model) viewEmpty(c *renderCache, body int) string {
+func (m *Model) viewEmpty(c *renderCache, body int) string {
 	var b strings.Builder
 	b.WriteString(c.header)
 	if body > 0 {
 		text := m.emptyText
 		if m.filter != "" && len(m.rows) > 0 {
-			text = "No rows match “" + m.filter + "”"
+			text = "No rows match “" + m.query + "”"
 		}
 		b.WriteByte('\n')
 		g := m.layout.gutter
 		text, w := fit(sanitize(text), m.width-g)
-		b.WriteString(c.blank[:g])
-		b.WriteString(m.styles.Empty.Render(text))
-		b.WriteString(c.blank[:m.width-g-w])
+		writeSpaces(&b, g)
+		c.palette.empty.write(&b, text)
+		writeSpaces(&b, m.width-g-w)
 	}
 	for i := 1; i < body; i++ {
 		b.WriteByte('\n')
@@ -158,7 +165,7 @@ func (m Model) viewEmpty(c *renderCache, body int) string {
 }
 
 // renderHeader renders the column titles over the gutter, in Header style.
-func (m Model) renderHeader() string {
+func (m *Model) renderHeader(p *palette) string {
 	var b strings.Builder
 	writeSpaces(&b, m.layout.gutter)
 	for k, ci := range m.layout.shown {
@@ -168,13 +175,14 @@ func (m Model) renderHeader() string {
 		writeCell(&b, sanitize(m.cols[ci].Title), m.layout.widths[k], m.cols[ci].Align, nil)
 	}
 	writeSpaces(&b, m.width-m.layout.used)
-	return m.styles.Header.Render(b.String())
+	return p.header.render(b.String())
 }
 
 // renderRow renders one row to exactly the table's width: the marker or the
-// gutter, then the cells. The selected row is rendered plain and styled as a
-// whole, so the selection style is not broken by the tones' resets.
-func (m Model) renderRow(r Row, selected bool) string {
+// gutter, then the cells in their tones. The selected row of a focused
+// table is rendered plain and painted as a whole, so the selection style is
+// not broken by the tones' resets.
+func (m *Model) renderRow(p *palette, r *Row, selected bool) string {
 	var b strings.Builder
 	b.Grow(m.width + 16*len(m.layout.shown))
 	if selected {
@@ -184,7 +192,7 @@ func (m Model) renderRow(r Row, selected bool) string {
 	} else {
 		writeSpaces(&b, m.layout.gutter)
 	}
-	styled := !selected || !m.focused
+	toned := !selected || !m.focused
 	for k, ci := range m.layout.shown {
 		if k > 0 {
 			writeSpaces(&b, colGap)
@@ -193,29 +201,29 @@ func (m Model) renderRow(r Row, selected bool) string {
 		if ci < len(r.Cells) {
 			cell = r.Cells[ci]
 		}
-		var st *lipgloss.Style
-		if styled && cell.Text != "" {
-			st = m.styles.tone(cell.Tone)
+		var pt *paint
+		if toned && cell.Text != "" {
+			pt = p.tone(cell.Tone)
 		}
-		writeCell(&b, sanitize(cell.Text), m.layout.widths[k], m.cols[ci].Align, st)
+		writeCell(&b, sanitize(cell.Text), m.layout.widths[k], m.cols[ci].Align, pt)
 	}
 	writeSpaces(&b, m.width-m.layout.used)
-	if selected && m.focused {
-		return m.styles.Selected.Render(b.String())
+	if !toned {
+		return p.selected.render(b.String())
 	}
 	return b.String()
 }
 
-// writeCell writes text cut and padded to w cells, styled when st is set
-// (the padding stays unstyled).
-func writeCell(b *strings.Builder, text string, w int, align Align, st *lipgloss.Style) {
+// writeCell writes text cut and padded to w cells, painted when p is set
+// (the padding stays unpainted).
+func writeCell(b *strings.Builder, text string, w int, align Align, p *paint) {
 	text, tw := fit(text, w)
 	pad := w - tw
 	if align == AlignRight {
 		writeSpaces(b, pad)
 	}
-	if st != nil {
-		b.WriteString(st.Render(text))
+	if p != nil {
+		p.write(b, text)
 	} else {
 		b.WriteString(text)
 	}
@@ -238,9 +246,16 @@ func fit(text string, w int) (string, int) {
 	return text, ansi.StringWidth(text)
 }
 
+// spaces is a run of blanks to pad from without allocating.
+const spaces = "                                                                "
+
 func writeSpaces(b *strings.Builder, n int) {
-	for ; n > 0; n-- {
-		b.WriteByte(' ')
+	for n > len(spaces) {
+		b.WriteString(spaces)
+		n -= len(spaces)
+	}
+	if n > 0 {
+		b.WriteString(spaces[:n])
 	}
 }
 

@@ -13,13 +13,10 @@ func (m *Model) SetRows(rows []Row) {
 	screenLine := m.cursor - m.offset
 
 	m.rows = append(m.rows[:0:0], rows...)
-	m.hay = make([]string, len(m.rows))
-	for i := range m.rows {
-		m.hay[i] = haystack(m.rows[i])
-	}
+	m.hay = newHaystacks(m.rows)
 	m.invalidate()
 	if m.filter != "" {
-		m.visible = m.match(m.filter, nil)
+		m.visible = m.hay.matchAll([]byte(m.filter), 0)
 	}
 
 	if hadSel {
@@ -37,12 +34,9 @@ func (m *Model) SetRows(rows []Row) {
 func (m *Model) AppendRows(rows []Row) {
 	base := len(m.rows)
 	m.rows = append(m.rows, rows...)
-	for i := range rows {
-		h := haystack(rows[i])
-		m.hay = append(m.hay, h)
-		if m.filter != "" && strings.Contains(h, m.filter) {
-			m.visible = append(m.visible, base+i)
-		}
+	m.hay.add(rows)
+	if m.filter != "" {
+		m.visible = append(m.visible, m.hay.matchAll([]byte(m.filter), base)...)
 	}
 	m.clampCursor()
 }
@@ -51,7 +45,9 @@ func (m *Model) AppendRows(rows []Row) {
 // case; "" shows every row. The selected row stays selected if it still
 // matches; otherwise the cursor goes to the next matching row after it.
 func (m *Model) SetFilter(query string) {
-	q := strings.ToLower(query)
+	m.query = query
+	qb := lowerInto(nil, query)
+	q := string(qb)
 	if q == m.filter {
 		return
 	}
@@ -61,10 +57,10 @@ func (m *Model) SetFilter(query string) {
 	case q == "":
 		m.visible = nil
 	case m.filter != "" && strings.Contains(q, m.filter):
-		// Every row matching q matches the old query too: narrow in place.
-		m.visible = m.match(q, m.visible)
+		// Every row matching q matches the old query too: look only there.
+		m.visible = m.hay.matchIn(qb, m.visible)
 	default:
-		m.visible = m.match(q, nil)
+		m.visible = m.hay.matchAll(qb, 0)
 	}
 	m.filter = q
 
@@ -79,14 +75,17 @@ func (m *Model) SetFilter(query string) {
 	m.clampCursor()
 }
 
-// Filter returns the current filter query (lowercased).
-func (m Model) Filter() string { return m.filter }
+// Filter returns the filter query as last given to SetFilter.
+func (m Model) Filter() string { return m.query }
 
 // Len is the number of rows held.
 func (m Model) Len() int { return len(m.rows) }
 
 // VisibleLen is the number of rows that match the filter.
-func (m Model) VisibleLen() int {
+func (m Model) VisibleLen() int { return m.count() }
+
+// count is VisibleLen without copying the model.
+func (m *Model) count() int {
 	if m.filter == "" {
 		return len(m.rows)
 	}
@@ -125,11 +124,11 @@ func (m *Model) SelectID(id string) bool {
 // NearEnd reports whether the cursor is on one of the last n shown rows (or
 // no row is shown): the time to ask for the next page.
 func (m Model) NearEnd(n int) bool {
-	return m.VisibleLen()-m.cursor <= n
+	return m.count()-m.cursor <= n
 }
 
 // rowIndex maps a position among the filtered rows to an index into rows.
-func (m Model) rowIndex(pos int) int {
+func (m *Model) rowIndex(pos int) int {
 	if m.filter == "" {
 		return pos
 	}
@@ -137,14 +136,14 @@ func (m Model) rowIndex(pos int) int {
 }
 
 // selectedIndex is the index into rows of the selected row.
-func (m Model) selectedIndex() (int, bool) {
-	if m.cursor < 0 || m.cursor >= m.VisibleLen() {
+func (m *Model) selectedIndex() (int, bool) {
+	if m.cursor < 0 || m.cursor >= m.count() {
 		return 0, false
 	}
 	return m.rowIndex(m.cursor), true
 }
 
-func (m Model) selectedID() (string, bool) {
+func (m *Model) selectedID() (string, bool) {
 	i, ok := m.selectedIndex()
 	if !ok {
 		return "", false
@@ -154,8 +153,8 @@ func (m Model) selectedID() (string, bool) {
 
 // positionOfID finds the position among the filtered rows of the row with
 // the given ID.
-func (m Model) positionOfID(id string) (int, bool) {
-	for pos, n := 0, m.VisibleLen(); pos < n; pos++ {
+func (m *Model) positionOfID(id string) (int, bool) {
+	for pos, n := 0, m.count(); pos < n; pos++ {
 		if m.rows[m.rowIndex(pos)].ID == id {
 			return pos, true
 		}
@@ -165,45 +164,10 @@ func (m Model) positionOfID(id string) (int, bool) {
 
 // positionOfIndex finds the position among the filtered rows of rows[idx],
 // or of the first shown row after it when it is filtered out.
-func (m Model) positionOfIndex(idx int) (pos int, exact bool) {
+func (m *Model) positionOfIndex(idx int) (pos int, exact bool) {
 	if m.filter == "" {
 		return idx, idx < len(m.rows)
 	}
 	pos = sort.SearchInts(m.visible, idx)
 	return pos, pos < len(m.visible) && m.visible[pos] == idx
-}
-
-// match returns the indexes of the rows whose haystack contains q, looking
-// only at candidates when given (ascending indexes), otherwise at every row.
-// The result is new storage: a copy of the model may still hold candidates.
-func (m Model) match(q string, candidates []int) []int {
-	if candidates != nil {
-		out := make([]int, 0, len(candidates))
-		for _, i := range candidates {
-			if strings.Contains(m.hay[i], q) {
-				out = append(out, i)
-			}
-		}
-		return out
-	}
-	out := make([]int, 0, 64)
-	for i, h := range m.hay {
-		if strings.Contains(h, q) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// haystack is what the filter searches in a row: every cell, lowercased,
-// separated so that a query cannot match across two cells.
-func haystack(r Row) string {
-	var b strings.Builder
-	for i, c := range r.Cells {
-		if i > 0 {
-			b.WriteByte(0)
-		}
-		b.WriteString(c.Text)
-	}
-	return strings.ToLower(b.String())
 }

@@ -23,8 +23,13 @@ type Styles struct {
 	SelectedMarker string
 }
 
-// DefaultStyles returns usable defaults built on the default renderer.
-func DefaultStyles() Styles {
+// DefaultStyles returns usable defaults built on lipgloss's default
+// renderer (the program's terminal).
+func DefaultStyles() Styles { return DefaultStylesFor(lipgloss.DefaultRenderer()) }
+
+// DefaultStylesFor returns the defaults built on r, for output that is not
+// the program's terminal (an SSH session, a test pinned to a colour profile).
+func DefaultStylesFor(r *lipgloss.Renderer) Styles {
 	// The palette, light and dark; local so no package state can change it.
 	var (
 		colorGood  = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#3FB950"}
@@ -35,15 +40,15 @@ func DefaultStyles() Styles {
 		colorTitle = lipgloss.AdaptiveColor{Light: "#24292F", Dark: "#E6EDF3"}
 	)
 	return Styles{
-		Header:         lipgloss.NewStyle().Bold(true).Foreground(colorTitle),
-		Cell:           lipgloss.NewStyle(),
-		Selected:       lipgloss.NewStyle().Reverse(true).Bold(true),
-		Good:           lipgloss.NewStyle().Foreground(colorGood),
-		Warn:           lipgloss.NewStyle().Foreground(colorWarn),
-		Bad:            lipgloss.NewStyle().Foreground(colorBad),
-		Muted:          lipgloss.NewStyle().Foreground(colorMuted),
-		Info:           lipgloss.NewStyle().Foreground(colorInfo),
-		Empty:          lipgloss.NewStyle().Foreground(colorMuted).Italic(true),
+		Header:         r.NewStyle().Bold(true).Foreground(colorTitle),
+		Cell:           r.NewStyle(),
+		Selected:       r.NewStyle().Reverse(true).Bold(true),
+		Good:           r.NewStyle().Foreground(colorGood),
+		Warn:           r.NewStyle().Foreground(colorWarn),
+		Bad:            r.NewStyle().Foreground(colorBad),
+		Muted:          r.NewStyle().Foreground(colorMuted),
+		Info:           r.NewStyle().Foreground(colorInfo),
+		Empty:          r.NewStyle().Foreground(colorMuted).Italic(true),
 		SelectedMarker: "▶ ",
 	}
 }

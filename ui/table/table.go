@@ -64,8 +64,8 @@ type Column struct {
 // Model is the table's state. Build it with New.
 type Model struct {
 	cols      []Column
-	styles    Styles
-	keys      KeyMap
+	styles    *Styles // shared by copies, never changed in place
+	keys      *KeyMap // shared by copies, never changed in place
 	emptyText string
 	focused   bool
 
@@ -73,9 +73,10 @@ type Model struct {
 	layout        layout
 
 	rows []Row
-	hay  []string // lowercased cells per row, for the filter
+	hay  haystacks // what the filter searches
 	// filter is the current query, lowercased; visible lists the indexes of
 	// the rows matching it, ascending (nil when there is no filter).
+	query   string // as given, for Filter
 	filter  string
 	visible []int
 
@@ -92,10 +93,12 @@ type Model struct {
 type Option func(*Model)
 
 // WithStyles sets the styles (the ui package passes its own).
-func WithStyles(s Styles) Option { return func(m *Model) { m.styles = s.normalised() } }
+func WithStyles(s Styles) Option {
+	return func(m *Model) { s = s.normalised(); m.styles = &s }
+}
 
 // WithKeyMap sets the key bindings.
-func WithKeyMap(k KeyMap) Option { return func(m *Model) { m.keys = k } }
+func WithKeyMap(k KeyMap) Option { return func(m *Model) { m.keys = &k } }
 
 // WithEmptyText sets the text shown when the table has no rows.
 func WithEmptyText(s string) Option { return func(m *Model) { m.emptyText = s } }
@@ -105,11 +108,8 @@ func WithEmptyText(s string) Option { return func(m *Model) { m.emptyText = s } 
 func New(cols []Column, opts ...Option) Model {
 	m := Model{
 		cols:      append([]Column(nil), cols...),
-		styles:    DefaultStyles().normalised(),
-		keys:      DefaultKeyMap(),
 		emptyText: "No rows",
 		focused:   true,
-		cache:     newRenderCache(),
 	}
 	for _, o := range opts {
 		o(&m)
@@ -133,7 +133,8 @@ func (m Model) Height() int { return m.height }
 
 // SetStyles replaces the styles.
 func (m *Model) SetStyles(s Styles) {
-	m.styles = s.normalised()
+	s = s.normalised()
+	m.styles = &s
 	m.relayout()
 }
 
@@ -154,10 +155,27 @@ func (m *Model) SetFocused(f bool) {
 func (m Model) Focused() bool { return m.focused }
 
 // KeyMap returns the key bindings, for help.
-func (m Model) KeyMap() KeyMap { return m.keys }
+func (m Model) KeyMap() KeyMap {
+	if m.keys == nil {
+		return DefaultKeyMap()
+	}
+	return *m.keys
+}
 
 // relayout recomputes the column layout and retires every cached line.
+// It also completes a zero Model, so one that skipped New still works.
 func (m *Model) relayout() {
+	if m.styles == nil {
+		s := DefaultStyles().normalised()
+		m.styles = &s
+	}
+	if m.keys == nil {
+		k := DefaultKeyMap()
+		m.keys = &k
+	}
+	if m.cache == nil {
+		m.cache = newRenderCache()
+	}
 	m.layout = computeLayout(m.cols, m.width, markerWidth(m.styles.SelectedMarker))
 	m.invalidate()
 }
@@ -170,4 +188,4 @@ func (m *Model) invalidate() {
 }
 
 // bodyHeight is the number of row lines under the header.
-func (m Model) bodyHeight() int { return max(m.height-1, 0) }
+func (m *Model) bodyHeight() int { return max(m.height-1, 0) }

@@ -11,7 +11,7 @@ const wheelStep = 3
 // Update moves the cursor for the KeyMap's keys and the mouse wheel while
 // the table is focused. It never returns a command.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	if !m.focused {
+	if !m.focused || m.keys == nil {
 		return m, nil
 	}
 	switch msg := msg.(type) {
@@ -70,7 +70,7 @@ func (m *Model) MoveDown(n int) { m.SetCursor(m.cursor + n) }
 func (m *Model) GotoTop() { m.SetCursor(0) }
 
 // GotoBottom selects the last row.
-func (m *Model) GotoBottom() { m.SetCursor(m.VisibleLen() - 1) }
+func (m *Model) GotoBottom() { m.SetCursor(m.count() - 1) }
 
 // scroll moves the cursor and the viewport together by delta rows, so the
 // cursor keeps its screen line as pages go by (as in less and k9s).
@@ -83,7 +83,7 @@ func (m *Model) scroll(delta int) {
 // clampCursor keeps the cursor on a shown row and the viewport on the
 // cursor.
 func (m *Model) clampCursor() {
-	m.cursor = min(max(m.cursor, 0), max(m.VisibleLen()-1, 0))
+	m.cursor = min(max(m.cursor, 0), max(m.count()-1, 0))
 	m.follow()
 }
 
@@ -92,7 +92,7 @@ func (m *Model) clampCursor() {
 // the cursor.
 func (m *Model) follow() {
 	h := max(m.bodyHeight(), 1)
-	m.offset = max(min(m.offset, m.VisibleLen()-h), 0)
+	m.offset = max(min(m.offset, m.count()-h), 0)
 	if m.cursor < m.offset {
 		m.offset = m.cursor
 	}

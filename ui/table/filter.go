@@ -1,0 +1,243 @@
+package table
+
+import (
+	"bytes"
+	"runtime"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// haystacks is what the filter searches: every row's cells lowercased, one
+// row after another in a single buffer, so that a scan over 100,000 rows
+// walks memory in order and a rare query is found by one long bytes.Index
+// instead of 100,000 short ones. Cells are separated by a NUL and rows end
+// with a newline; queries never contain either (see lowerInto), so a match
+// never spans two cells or two rows.
+type haystacks struct {
+	buf  []byte
+	end  []int    // end[i] is the offset just past row i's newline
+	mask []uint64 // mask[i] has byteBit(b) set for every byte b of row i
+}
+
+// newHaystacks indexes rows.
+func newHaystacks(rows []Row) haystacks {
+	size := 0
+	for i := range rows {
+		size += len(rows[i].Cells) // separators and the newline
+		for _, c := range rows[i].Cells {
+			size += len(c.Text)
+		}
+	}
+	h := haystacks{
+		buf:  make([]byte, 0, size+size/8),
+		end:  make([]int, 0, len(rows)),
+		mask: make([]uint64, 0, len(rows)),
+	}
+	h.add(rows)
+	return h
+}
+
+// add indexes rows appended after the ones already held.
+func (h *haystacks) add(rows []Row) {
+	for i := range rows {
+		start := len(h.buf)
+		for k, c := range rows[i].Cells {
+			if k > 0 {
+				h.buf = append(h.buf, 0)
+			}
+			h.buf = lowerInto(h.buf, c.Text)
+		}
+		h.mask = append(h.mask, maskOf(h.buf[start:]))
+		h.buf = append(h.buf, '\n')
+		h.end = append(h.end, len(h.buf))
+	}
+}
+
+// parallelChunk is the fewest rows worth a goroutine of their own: below
+// it, starting one costs more than it saves.
+const parallelChunk = 16 << 10
+
+// matchAll returns the ascending indexes of the rows containing q, from row
+// first onwards. Large scans are split across the CPUs; the parts are
+// joined in order.
+func (h *haystacks) matchAll(q []byte, first int) []int {
+	if len(q) == 1 && exactBit(q[0]) {
+		return h.matchMask(maskOf(q), first)
+	}
+	n := len(h.end) - first
+	parts := splitWork(n)
+	if parts <= 1 {
+		return h.matchRange(q, first, len(h.end), nil)
+	}
+	results := make([][]int, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := first+n*p/parts, first+n*(p+1)/parts
+		wg.Go(func() { results[p] = h.matchRange(q, lo, hi, nil) })
+	}
+	wg.Wait()
+	return join(results)
+}
+
+// matchRange appends to out the rows in [lo, hi) containing q. It searches
+// the buffer in one go, jumping to the next row after each match, so rows
+// without a match cost no call at all.
+func (h *haystacks) matchRange(q []byte, lo, hi int, out []int) []int {
+	if lo >= hi {
+		return out
+	}
+	if out == nil {
+		out = make([]int, 0, 256)
+	}
+	at := h.start(lo)
+	buf := h.buf[:h.end[hi-1]]
+	for row := lo; row < hi; {
+		j := bytes.Index(buf[at:], q)
+		if j < 0 {
+			break
+		}
+		pos := at + j
+		if pos >= h.end[row] { // the match is in a later row: find it
+			k, _ := slices.BinarySearch(h.end[row:hi], pos+1)
+			row += k
+		}
+		out = append(out, row)
+		at = h.end[row] // one match per row is enough
+		row++
+	}
+	return out
+}
+
+// matchIn returns the candidates (ascending row indexes) containing q, in
+// new storage: a copy of the model may still hold candidates. Large lists
+// are split across the CPUs.
+func (h *haystacks) matchIn(q []byte, candidates []int) []int {
+	n := len(candidates)
+	parts := splitWork(n)
+	if parts <= 1 {
+		return h.filterRows(q, candidates)
+	}
+	results := make([][]int, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		part := candidates[n*p/parts : n*(p+1)/parts]
+		wg.Go(func() { results[p] = h.filterRows(q, part) })
+	}
+	wg.Wait()
+	return join(results)
+}
+
+// filterRows returns the rows among candidates containing q.
+func (h *haystacks) filterRows(q []byte, candidates []int) []int {
+	out := make([]int, 0, len(candidates))
+	qm := maskOf(q)
+	for _, i := range candidates {
+		if h.mask[i]&qm == qm && bytes.Contains(h.buf[h.start(i):h.end[i]], q) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// matchMask returns the rows from first onwards whose mask has every bit of
+// qm: the whole answer for a one-letter or one-digit query (the first
+// keystroke, which matches the most rows), found without reading the text.
+func (h *haystacks) matchMask(qm uint64, first int) []int {
+	out := make([]int, 0, len(h.mask)-first) // most rows match one letter
+	for i, m := range h.mask[first:] {
+		if m&qm == qm {
+			out = append(out, first+i)
+		}
+	}
+	return out
+}
+
+// byteBit maps a lowered byte to its bit in a row mask: letters and digits
+// have a bit each, other bytes share the rest.
+func byteBit(b byte) uint64 {
+	switch {
+	case 'a' <= b && b <= 'z':
+		return 1 << (b - 'a')
+	case '0' <= b && b <= '9':
+		return 1 << (26 + b - '0')
+	default:
+		return 1 << (36 + b%28)
+	}
+}
+
+// exactBit reports whether b is the only byte with its bit.
+func exactBit(b byte) bool {
+	return 'a' <= b && b <= 'z' || '0' <= b && b <= '9'
+}
+
+// maskOf is the mask of the bytes of text.
+func maskOf(text []byte) uint64 {
+	var m uint64
+	for _, b := range text {
+		m |= byteBit(b)
+	}
+	return m
+}
+
+// start is the offset of row i's haystack.
+func (h *haystacks) start(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return h.end[i-1]
+}
+
+// splitWork says into how many goroutines to split n rows of work.
+func splitWork(n int) int {
+	return min(runtime.GOMAXPROCS(0), n/parallelChunk)
+}
+
+// join concatenates the parts' results.
+func join(parts [][]int) []int {
+	total := 0
+	for _, p := range parts {
+		total += len(p)
+	}
+	out := make([]int, 0, total)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// lowerInto appends s lowercased rune by rune (the same folding for rows and
+// queries), with control characters as spaces so the separators stay unique.
+func lowerInto(dst []byte, s string) []byte {
+	start := len(dst)
+	dst = append(dst, s...)
+	b := dst[start:]
+	for i, c := range b { // ASCII in place: the common case
+		switch {
+		case c >= utf8.RuneSelf:
+			return lowerRunes(dst[:start+i], s[i:])
+		case 'A' <= c && c <= 'Z':
+			b[i] = c + ('a' - 'A')
+		case c < 0x20 || c == 0x7f:
+			b[i] = ' '
+		}
+	}
+	return dst
+}
+
+// lowerRunes is lowerInto for text that is not all ASCII.
+func lowerRunes(dst []byte, s string) []byte {
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r == 0x7f:
+			r = ' '
+		case r >= utf8.RuneSelf:
+			r = unicode.ToLower(r)
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		}
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}

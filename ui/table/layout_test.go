@@ -1,0 +1,55 @@
+package table
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestComputeLayout(t *testing.T) {
+	t.Parallel()
+	cols := []Column{
+		{Title: "Name", Width: 10, Flex: 2, Priority: 10},
+		{Title: "ID", Width: 12, Priority: 9},
+		{Title: "Email", Width: 6, Flex: 1, Priority: 5},
+		{Title: "Status", Width: 8, Priority: 8},
+		{Title: "Total", Width: 10, Align: AlignRight, Priority: 7},
+	}
+	// All minimums: 10+12+6+8+10 = 46, plus 4 gaps of 2 = 54, plus a gutter of 2.
+	tests := []struct {
+		name       string
+		width      int
+		wantShown  []int
+		wantWidths []int
+	}{
+		{"exact fit", 56, []int{0, 1, 2, 3, 4}, []int{10, 12, 6, 8, 10}},
+		{"spare shared 2:1", 86, []int{0, 1, 2, 3, 4}, []int{30, 12, 16, 8, 10}},
+		{"rounding goes to the last flex column", 57, []int{0, 1, 2, 3, 4}, []int{10, 12, 7, 8, 10}},
+		{"lowest priority hidden first", 55, []int{0, 1, 3, 4}, []int{17, 12, 8, 10}},
+		{"a narrower column still fits", 44, []int{0, 1, 2, 3}, []int{10, 12, 6, 8}},
+		{"two hidden", 40, []int{0, 1, 3}, []int{14, 12, 8}},
+		{"a narrow column fills the gap", 20, []int{0, 2}, []int{10, 6}},
+		{"only the first", 15, []int{0}, []int{13}},
+		{"first cut to fit", 7, []int{0}, []int{5}},
+		{"no room", 2, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			l := computeLayout(cols, tt.width, 2)
+			if !slices.Equal(l.shown, tt.wantShown) || !slices.Equal(l.widths, tt.wantWidths) {
+				t.Errorf("width %d: shown %v widths %v, want %v %v", tt.width, l.shown, l.widths, tt.wantShown, tt.wantWidths)
+			}
+			if l.used > tt.width {
+				t.Errorf("width %d: layout uses %d", tt.width, l.used)
+			}
+		})
+	}
+}
+
+func TestComputeLayoutWithoutFlexPads(t *testing.T) {
+	t.Parallel()
+	l := computeLayout([]Column{{Width: 5}, {Width: 5}}, 40, 2)
+	if !slices.Equal(l.widths, []int{5, 5}) || l.used != 14 {
+		t.Errorf("widths %v used %d, want [5 5] 14", l.widths, l.used)
+	}
+}
