@@ -38,6 +38,10 @@ func appsServer(t *testing.T, bodies *[]map[string]json.RawMessage) *httptest.Se
 			_, _ = io.WriteString(w, `{"id":"app_2","name":"Renamed","description":"d","logo_uri":null,"callbacks":["http://localhost/cb"],"client_id":"cli_2"}`)
 		case r.Method == http.MethodDelete && r.URL.Path == "/v1/apps/app_2":
 			w.WriteHeader(http.StatusNoContent)
+		case r.Method == http.MethodDelete && r.URL.Path == "/v1/apps/app_text":
+			// Not the documented 204, but a 2xx all the same.
+			w.Header().Set("Content-Type", "text/plain")
+			_, _ = io.WriteString(w, "App deleted")
 		default:
 			w.WriteHeader(http.StatusNotFound)
 			_, _ = io.WriteString(w, `{"message":"Route not found"}`)
@@ -68,6 +72,9 @@ func TestAppsAPI(t *testing.T) {
 	}
 	if err := c.DeleteApp(ctx, "app_2"); err != nil {
 		t.Fatalf("DeleteApp: %v", err)
+	}
+	if err := c.DeleteApp(ctx, "app_text"); err != nil {
+		t.Fatalf("DeleteApp with a text 200: %v", err)
 	}
 	if err := c.DeleteApp(ctx, "app_404"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("DeleteApp unknown: %v", err)

@@ -11,6 +11,9 @@ import (
 var (
 	// ErrUnauthorized matches a 401: missing, invalid, expired or revoked credentials.
 	ErrUnauthorized = errors.New("hyperline: unauthorized")
+	// ErrForbidden matches a 403: the credential may not do this, e.g. a
+	// Hyperline-CompanyId it cannot reach (403 usage is not documented).
+	ErrForbidden = errors.New("hyperline: forbidden")
 	// ErrNotFound matches a 404: unknown resource or route.
 	ErrNotFound = errors.New("hyperline: not found")
 	// ErrRateLimited matches a 429 that was still there after the retries.
@@ -48,6 +51,8 @@ func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
 	case ErrNotFound:
 		return e.StatusCode == http.StatusNotFound
 	case ErrRateLimited:

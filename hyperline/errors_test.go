@@ -40,6 +40,8 @@ func TestErrorBodies(t *testing.T) {
 			"GET /v1/customers/cus_1: 401 Missing authentication token", "Missing authentication token", ErrUnauthorized},
 		{"rate limited", 429, "application/json", `{"message":"Too many requests"}`,
 			"GET /v1/customers/cus_1: 429 Too many requests", "Too many requests", ErrRateLimited},
+		{"forbidden", 403, "application/json", `{"message":"Company not accessible"}`,
+			"", "Company not accessible", ErrForbidden},
 		{"validation list", 400, "application/json", `{"message":["take must be <= 100","skip must be >= 0"]}`,
 			"", "take must be <= 100; skip must be >= 0", nil},
 		{"oauth shape", 400, "application/json", `{"error":"invalid_grant","error_description":"code expired"}`,
@@ -74,7 +76,7 @@ func TestErrorBodies(t *testing.T) {
 			if tc.wantErr != "" && err.Error() != tc.wantErr {
 				t.Errorf("Error() = %q, want %q", err.Error(), tc.wantErr)
 			}
-			for _, s := range []error{ErrNotFound, ErrUnauthorized, ErrRateLimited} {
+			for _, s := range []error{ErrNotFound, ErrUnauthorized, ErrRateLimited, ErrForbidden} {
 				if got := errors.Is(err, s); got != (s == tc.sentinel) {
 					t.Errorf("errors.Is(err, %v) = %v", s, got)
 				}

@@ -155,6 +155,12 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 
 // decodeSuccess reads a 2xx JSON body (bounded) into cl.out.
 func (c *Client) decodeSuccess(ctx context.Context, resp *http.Response, cl call) error {
+	if cl.out == nil {
+		// Nothing to decode (DELETE answers 204): whatever came back is
+		// drained, bounded, so the connection can be reused.
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBodySize))
+		return nil
+	}
 	if ct := resp.Header.Get("Content-Type"); ct != "" && resp.StatusCode != http.StatusNoContent {
 		if media, _, err := mime.ParseMediaType(ct); err != nil || !isJSONMedia(media) {
 			// Drain a little so the connection can be reused, then report.
@@ -174,9 +180,6 @@ func (c *Client) decodeSuccess(ctx context.Context, resp *http.Response, cl call
 	}
 	if int64(len(body)) > c.maxBody {
 		return malformed(cl.method, cl.path, "body larger than %d bytes", c.maxBody)
-	}
-	if cl.out == nil {
-		return nil
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return malformed(cl.method, cl.path, "empty body (status %d)", resp.StatusCode)

@@ -267,8 +267,7 @@ func TestSimAuthErrors(t *testing.T) {
 	}
 	// A company the token cannot see.
 	_, err = c.Company("cmp_nope").ListCustomers(ctx, CustomerListOptions{})
-	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode < 400 {
+	if !errors.Is(err, ErrForbidden) {
 		t.Fatalf("unknown company: %v", err)
 	}
 	sim.ExpireAccessTokens()
