@@ -57,6 +57,9 @@ func ParseRedirectURL(pasted string) (CallbackParams, error) {
 	if len(s) > maxPasteLen {
 		return CallbackParams{}, errors.New("pasted text is too long to be a redirect URL")
 	}
+	if !strings.Contains(s, "=") {
+		return CallbackParams{}, errors.New("expected the full address the browser was sent to (…/callback?code=…&state=…)")
+	}
 	raw := s
 	if i := strings.IndexByte(s, '?'); i >= 0 {
 		raw = s[i+1:]
