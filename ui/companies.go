@@ -164,7 +164,7 @@ func isTableNav(msg tea.KeyMsg) bool {
 
 func (m pickerModel) view() string {
 	st := m.c.styles
-	title := st.Heading.Render("Choose a company")
+	title := st.Heading.Render(" Choose a company")
 	info := strconv.Itoa(m.table.VisibleLen()) + " of " + strconv.Itoa(len(m.companies))
 	switch {
 	case m.reqID != 0:

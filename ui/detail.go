@@ -217,7 +217,7 @@ func (m detailModel) relatedHeight() int {
 // layoutJSON sizes the viewport to what the summary leaves and wraps the
 // JSON to its width, so every field can be read without side scrolling.
 func (m *detailModel) layoutJSON() {
-	used := 1 + m.summaryHeight() + 1 + 1 // title, summary, blank, JSON heading
+	used := 1 + m.summaryHeight() + 1 // title, summary, JSON heading
 	if rh := m.relatedHeight(); rh > 0 {
 		used += 1 + rh + 1 // heading, table, blank
 	}
@@ -266,7 +266,7 @@ func (m detailModel) summaryView() string {
 	st := m.c.styles
 	cols := m.summaryColumns()
 	colWidth := m.width / cols
-	labelWidth := 14
+	labelWidth := 13
 	rows := m.summaryHeight()
 	lines := make([]string, rows)
 	for i, f := range m.fields {
@@ -274,7 +274,7 @@ func (m detailModel) summaryView() string {
 		if r >= rows || col >= cols {
 			continue
 		}
-		valueWidth := max(colWidth-labelWidth-3, 4)
+		valueWidth := max(colWidth-labelWidth-2, 4)
 		cell := " " + st.Label.Render(fitLine(f.label, labelWidth)) + " " +
 			st.toneStyle(f.tone).Render(ansi.Truncate(f.value, valueWidth, "…"))
 		lines[r] += fitLine(cell, colWidth)

@@ -59,7 +59,7 @@ func (f formatter) dateWithRel(t *time.Time, now time.Time) string {
 	if t == nil || t.IsZero() {
 		return "—"
 	}
-	return f.dateTime(*t) + " (" + relDays(f.dayDiff(now, *t)) + ")"
+	return f.date(t) + " (" + relDays(f.dayDiff(now, *t)) + ")"
 }
 
 // dayDiff is the number of calendar days from now to t in the local zone.

@@ -46,10 +46,9 @@ func summarizeCustomer(f formatter, c *hyperline.Customer) (string, []field, jso
 		{label: "Billing email", value: orDash(c.BillingEmail)},
 		{label: "External ID", value: orDash(c.ExternalID)},
 		{label: "Country", value: country},
-		{label: "Payment method", value: paymentMethod(c)},
+		{label: "Payment", value: paymentMethod(c)},
 		{label: "Tax IDs", value: taxIDs(c.TaxIDs)},
 		{label: "Created", value: f.dateTime(c.CreatedAt)},
-		{label: "Subscriptions", value: strconv.Itoa(len(c.Subscriptions))},
 	}
 	return "Customer · " + c.Name, fields, c.Raw
 }
@@ -87,34 +86,29 @@ func taxIDs(ids []hyperline.TaxID) string {
 
 func summarizeSubscription(f formatter, now time.Time, s *hyperline.Subscription) (string, []field, json.RawMessage) {
 	status := subscriptionStatusCell(s.Status)
-	next := "—"
+	nextAmount := "—"
 	if s.NextPaymentAt != nil {
-		next = f.money(s.NextPaymentAmount, s.Currency) + " " + relDays(f.dayDiff(now, *s.NextPaymentAt)) +
-			" (" + f.date(s.NextPaymentAt) + ")"
+		nextAmount = f.money(s.NextPaymentAmount, s.Currency)
 	}
 	fields := []field{
 		{label: "Name / plan", value: subscriptionLabel(*s)},
 		{label: "ID", value: s.ID, tone: table.ToneMuted},
 		{label: "Status", value: status.Text, tone: status.Tone},
-		{label: "Customer", value: s.CustomerID},
-		{label: "Next payment", value: next},
+		{label: "Customer ID", value: s.CustomerID},
+		{label: "Next payment", value: f.dateWithRel(s.NextPaymentAt, now)},
+		{label: "Next amount", value: nextAmount},
 		{label: "Period", value: f.date(s.CurrentPeriodStartedAt) + " → " + f.date(s.CurrentPeriodEndsAt)},
 		{label: "Starts", value: f.date(s.StartsAt)},
 		{label: "Cancels", value: f.date(s.CancelAt)},
 		{label: "Estimated ARR", value: f.money(s.EstimatedARR, s.Currency)},
 		{label: "Products", value: strconv.Itoa(len(s.Products))},
 		{label: "Created", value: f.dateTime(s.CreatedAt)},
-		{label: "Currency", value: orDash(&s.Currency)},
 	}
 	return "Subscription · " + subscriptionLabel(*s), fields, s.Raw
 }
 
 func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (string, []field, json.RawMessage) {
 	status := invoiceStatusCell(inv.Status)
-	customer := inv.Customer.Name
-	if inv.Customer.ID != "" {
-		customer += " (" + inv.Customer.ID + ")"
-	}
 	due := table.Cell{Text: f.dateWithRel(inv.DueAt, now)}
 	if inv.AmountDue > 0 && inv.DueAt != nil && inv.DueAt.Before(now) {
 		due.Tone = table.ToneBad
@@ -124,7 +118,8 @@ func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (strin
 		{label: "ID", value: inv.ID, tone: table.ToneMuted},
 		{label: "Status", value: status.Text, tone: status.Tone},
 		{label: "Type", value: statusWord(inv.Type)},
-		{label: "Customer", value: strings.TrimSpace(customer)},
+		{label: "Customer", value: orDash(&inv.Customer.Name)},
+		{label: "Customer ID", value: orDash(&inv.Customer.ID)},
 		{label: "Total", value: f.money(inv.TotalAmount, inv.Currency)},
 		{label: "Amount due", value: f.money(inv.AmountDue, inv.Currency)},
 		{label: "Paid", value: f.money(inv.AmountPaid, inv.Currency)},

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -49,9 +50,7 @@ func (a *App) helpKeys() combinedKeys {
 }
 
 func (a *App) overlayHelp(body string) string {
-	h := a.help
-	h.ShowAll = true
-	full := h.View(a.helpKeys())
+	full := a.fullHelp()
 	title := a.c.styles.Heading.Render("Keys") + a.c.styles.Muted.Render("  (? or esc to close)")
 	block := strings.Split(title+"\n"+full, "\n")
 	lines := strings.Split(body, "\n")
@@ -63,6 +62,36 @@ func (a *App) overlayHelp(body string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// fullHelp lays the key groups out in as many columns as fit the width,
+// wrapping to more rows on narrow terminals (bubbles' help would cut them).
+func (a *App) fullHelp() string {
+	h := a.help
+	h.Width = 0
+	var rows, row []string
+	width := 0
+	for _, group := range a.helpKeys().FullHelp() {
+		col := h.FullHelpView([][]key.Binding{group})
+		if col == "" {
+			continue
+		}
+		w := lipgloss.Width(col)
+		if len(row) > 0 && width+3+w > a.width-1 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, width = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, "   ")
+			width += 3
+		}
+		row = append(row, col)
+		width += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return strings.Join(rows, "\n")
 }
 
 // footer is the banner when there is one, else the short help.

@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+)
+
+// testNow is the fixed clock of the unit and golden tests.
+var testNow = time.Date(2025, 3, 10, 12, 0, 0, 0, time.UTC)
+
+// fakeSession is a Session with a saved account and scripted logins.
+type fakeSession struct {
+	mu        sync.Mutex
+	saved     bool // Resume succeeds
+	account   Account
+	loginErr  error
+	loginURL  string
+	token     TokenState
+	refreshes int
+	logouts   int
+	logoutErr error
+	chosen    []string
+	events    chan SessionEvent
+}
+
+func newFakeSession() *fakeSession {
+	tok := TokenState{ExpiresAt: testNow.Add(23*time.Hour + 59*time.Minute + 30*time.Second),
+		IssuedAt: testNow.Add(-30 * time.Second), HasRefreshToken: true}
+	return &fakeSession{
+		saved: true,
+		account: Account{Email: "ada@example.com", Name: "Ada Lovelace", CompanyID: "cmp_acme",
+			Companies: []hyperline.Company{{ID: "cmp_acme", Name: "Acme Corp"}, {ID: "cmp_globex", Name: "Globex"}},
+			Token:     tok},
+		token:    tok,
+		loginURL: "https://sandbox.api.hyperline.co/v1/oauth/authorize?client_id=app_123&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&response_type=code&state=abc",
+	}
+}
+
+func (s *fakeSession) Resume(context.Context) (Account, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.saved {
+		return Account{}, fmt.Errorf("no tokens: %w", ErrLoginRequired)
+	}
+	return s.account, nil
+}
+
+func (s *fakeSession) Login(_ context.Context, progress func(LoginProgress)) (Account, error) {
+	progress(LoginProgress{Stage: LoginStarting})
+	progress(LoginProgress{Stage: LoginWaiting, URL: s.loginURL})
+	s.mu.Lock()
+	err := s.loginErr
+	s.mu.Unlock()
+	if err != nil {
+		return Account{}, err
+	}
+	progress(LoginProgress{Stage: LoginExchanging})
+	progress(LoginProgress{Stage: LoginLoadingCompanies})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.saved = true
+	return s.account, nil
+}
+
+func (s *fakeSession) Token() TokenState {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.token
+}
+
+func (s *fakeSession) Refresh(context.Context) (TokenState, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.refreshes++
+	s.token.RefreshedAt = testNow
+	s.token.ExpiresAt = testNow.Add(24 * time.Hour)
+	return s.token, nil
+}
+
+func (s *fakeSession) Logout(context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.logouts++
+	s.saved = false
+	return s.logoutErr
+}
+
+func (s *fakeSession) ChooseCompany(_ context.Context, co hyperline.Company) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.chosen = append(s.chosen, co.ID)
+	return nil
+}
+
+func (s *fakeSession) Events() <-chan SessionEvent { return s.events }
+
+// fakeData serves generated objects per company and records every call.
+type fakeData struct {
+	mu        sync.Mutex
+	customers map[string][]hyperline.Customer
+	subs      map[string][]hyperline.Subscription
+	invoices  map[string][]hyperline.Invoice
+	calls     []string // "company:what:query"
+	failNext  error
+}
+
+func newFakeData(sizes map[string]int) *fakeData {
+	d := &fakeData{customers: map[string][]hyperline.Customer{},
+		subs: map[string][]hyperline.Subscription{}, invoices: map[string][]hyperline.Invoice{}}
+	names := []string{"Acme Tools", "Bluebird Analytics", "Cobalt Labs", "Delta Freight", "Evergreen Farms",
+		"Fjord Studio", "Granite Legal", "Helios Energy", "Iris Health", "Juniper Foods"}
+	statuses := []string{"active", "active", "active", "archived"}
+	currencies := []string{"EUR", "USD", "JPY", "KWD"}
+	subStatuses := []string{"active", "pending", "paused", "cancelled", "errored", "draft"}
+	invStatuses := []string{"paid", "to_pay", "late", "partially_paid", "draft", "voided", "grace_period"}
+	for company, n := range sizes {
+		prefix := strings.TrimPrefix(company, "cmp_")
+		for i := range n {
+			id := fmt.Sprintf("cus_%s%05d", prefix, i)
+			name := fmt.Sprintf("%s %d", names[i%len(names)], i)
+			if company != "cmp_acme" {
+				name = strings.ToUpper(prefix[:1]) + prefix[1:] + " client " + fmt.Sprint(i)
+			}
+			cur := currencies[i%len(currencies)]
+			created := testNow.AddDate(0, 0, -30-i).Format(time.RFC3339)
+			d.customers[company] = append(d.customers[company], decode[hyperline.Customer](fmt.Sprintf(
+				`{"id":%q,"name":%q,"type":"corporate","status":%q,"currency":%q,"billing_email":"billing@%s.example","external_id":null,"billing_address":{"name":%q,"line1":"5 rue de Paradis","line2":null,"city":"Paris","zip":"75010","state":null,"country":"FR"},"tax_ids":[],"subscriptions":[],"created_at":%q,"custom_properties":{}}`,
+				id, name, statuses[i%len(statuses)], cur, strings.ToLower(strings.Fields(name)[0]), name, created)))
+			if i%2 == 0 {
+				next := testNow.AddDate(0, 0, i%40-5).Format(time.RFC3339)
+				end := testNow.AddDate(0, 0, i%40).Format(time.RFC3339)
+				d.subs[company] = append(d.subs[company], decode[hyperline.Subscription](fmt.Sprintf(
+					`{"id":"sub_%s%05d","name":"Plan %d","status":%q,"currency":%q,"customer_id":%q,"plan_id":"plan_x","next_payment_at":%q,"next_payment_amount":%d,"current_period_ends_at":%q,"estimated_arr":%d,"created_at":%q,"products":[]}`,
+					prefix, i, i%5, subStatuses[i%len(subStatuses)], cur, id, next, 123456+i*1000, end, 9900000, created)))
+			}
+			due := testNow.AddDate(0, 0, i%20-10).Format(time.RFC3339)
+			d.invoices[company] = append(d.invoices[company], decode[hyperline.Invoice](fmt.Sprintf(
+				`{"id":"inv_%s%05d","number":"INV-%d","type":"invoice","status":%q,"currency":%q,"total_amount":%d,"amount_due":%d,"amount_paid":0,"customer":{"id":%q,"name":%q},"emitted_at":%q,"due_at":%q,"line_items":[]}`,
+				prefix, i, 1000+i, invStatuses[i%len(invStatuses)], cur, 240000+i*37, (i%3)*80000, id, name, created, due)))
+		}
+	}
+	return d
+}
+
+func decode[T any](s string) T {
+	var v T
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		panic(fmt.Sprintf("fake JSON %s: %v", s, err))
+	}
+	return v
+}
+
+func (d *fakeData) record(company, what, query string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.calls = append(d.calls, company+":"+what+":"+query)
+	err := d.failNext
+	d.failNext = nil
+	return err
+}
+
+func (d *fakeData) Calls() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.calls)
+}
+
+func page[T any](all []T, opts hyperline.ListOptions) *hyperline.Page[T] {
+	take := opts.Take
+	if take == 0 {
+		take = hyperline.DefaultTake
+	}
+	start := min(opts.Skip, len(all))
+	end := min(start+take, len(all))
+	return &hyperline.Page[T]{Items: slices.Clone(all[start:end]),
+		Meta: hyperline.Meta{Total: len(all), Taken: end - start, Skipped: start}}
+}
+
+func (d *fakeData) Companies(context.Context) ([]hyperline.Company, error) {
+	if err := d.record("", "companies", ""); err != nil {
+		return nil, err
+	}
+	return []hyperline.Company{{ID: "cmp_acme", Name: "Acme Corp"}, {ID: "cmp_globex", Name: "Globex"}}, nil
+}
+
+func (d *fakeData) Customers(_ context.Context, company string, opts hyperline.CustomerListOptions) (*hyperline.Page[hyperline.Customer], error) {
+	if err := d.record(company, "customers", opts.NameContains+strings.Join(opts.IDs, ",")+fmt.Sprintf("@%d", opts.Skip)); err != nil {
+		return nil, err
+	}
+	all := d.customers[company]
+	if opts.NameContains != "" || len(opts.IDs) > 0 {
+		var kept []hyperline.Customer
+		for _, c := range all {
+			if (opts.NameContains == "" || strings.Contains(strings.ToLower(c.Name), strings.ToLower(opts.NameContains))) &&
+				(len(opts.IDs) == 0 || slices.Contains(opts.IDs, c.ID)) {
+				kept = append(kept, c)
+			}
+		}
+		all = kept
+	}
+	return page(all, opts.ListOptions), nil
+}
+
+func (d *fakeData) Customer(_ context.Context, company, id string) (*hyperline.Customer, error) {
+	if err := d.record(company, "customer", id); err != nil {
+		return nil, err
+	}
+	for _, c := range d.customers[company] {
+		if c.ID == id {
+			return &c, nil
+		}
+	}
+	return nil, hyperline.ErrNotFound
+}
+
+func (d *fakeData) Subscriptions(_ context.Context, company string, opts hyperline.SubscriptionListOptions) (*hyperline.Page[hyperline.Subscription], error) {
+	if err := d.record(company, "subscriptions", opts.CustomerID+fmt.Sprintf("@%d", opts.Skip)); err != nil {
+		return nil, err
+	}
+	all := d.subs[company]
+	if opts.CustomerID != "" {
+		var kept []hyperline.Subscription
+		for _, s := range all {
+			if s.CustomerID == opts.CustomerID {
+				kept = append(kept, s)
+			}
+		}
+		all = kept
+	}
+	return page(all, opts.ListOptions), nil
+}
+
+func (d *fakeData) Subscription(_ context.Context, company, id string) (*hyperline.Subscription, error) {
+	if err := d.record(company, "subscription", id); err != nil {
+		return nil, err
+	}
+	for _, s := range d.subs[company] {
+		if s.ID == id {
+			return &s, nil
+		}
+	}
+	return nil, hyperline.ErrNotFound
+}
+
+func (d *fakeData) Invoices(_ context.Context, company string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error) {
+	if err := d.record(company, "invoices", opts.CustomerID+fmt.Sprintf("@%d", opts.Skip)); err != nil {
+		return nil, err
+	}
+	all := d.invoices[company]
+	if opts.CustomerID != "" {
+		var kept []hyperline.Invoice
+		for _, inv := range all {
+			if inv.Customer.ID == opts.CustomerID {
+				kept = append(kept, inv)
+			}
+		}
+		all = kept
+	}
+	return page(all, opts.ListOptions), nil
+}
+
+func (d *fakeData) Invoice(_ context.Context, company, id string) (*hyperline.Invoice, error) {
+	if err := d.record(company, "invoice", id); err != nil {
+		return nil, err
+	}
+	for _, inv := range d.invoices[company] {
+		if inv.ID == id {
+			return &inv, nil
+		}
+	}
+	return nil, hyperline.ErrNotFound
+}
