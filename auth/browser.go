@@ -41,7 +41,7 @@ func DefaultOpenBrowser(getenv func(string) string) func(url string) error {
 	}
 	return func(url string) error {
 		if cmd := strings.TrimSpace(getenv("BROWSER")); cmd != "" {
-			return runBrowserCommand(cmd, url)
+			return runBrowserCommand(cmd, url, browserGrace)
 		}
 		if reason := noBrowserReason(getenv, runtime.GOOS); reason != "" {
 			return &BrowserSkippedError{Reason: reason}
@@ -74,7 +74,7 @@ func noBrowserReason(getenv func(string) string, goos string) string {
 // runBrowserCommand starts $BROWSER with the URL. It waits briefly so that a
 // command that fails at once (not found, exit 1) is reported as a failure,
 // but does not wait for a browser that stays open.
-func runBrowserCommand(command, url string) error {
+func runBrowserCommand(command, url string, grace time.Duration) error {
 	args := strings.Fields(command)
 	substituted := false
 	for i, a := range args {
@@ -93,7 +93,7 @@ func runBrowserCommand(command, url string) error {
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	timer := time.NewTimer(browserGrace)
+	timer := time.NewTimer(grace)
 	defer timer.Stop()
 	select {
 	case err := <-exited:

@@ -3,6 +3,7 @@ package auth
 import (
 	"errors"
 	"testing"
+	"time"
 )
 
 func TestNoBrowserReason(t *testing.T) {
@@ -45,13 +46,13 @@ func TestDefaultOpenBrowserSkipsOverSSH(t *testing.T) {
 
 func TestBrowserCommand(t *testing.T) {
 	t.Parallel()
-	if err := runBrowserCommand("true", "http://x"); err != nil {
+	if err := runBrowserCommand("true", "http://x", time.Minute); err != nil {
 		t.Errorf("true: %v", err)
 	}
-	if err := runBrowserCommand("false %s", "http://x"); err == nil {
+	if err := runBrowserCommand("false %s", "http://x", time.Minute); err == nil {
 		t.Error("a failing $BROWSER reported success")
 	}
-	if err := runBrowserCommand("/nonexistent/browser", "http://x"); err == nil {
+	if err := runBrowserCommand("/nonexistent/browser", "http://x", time.Minute); err == nil {
 		t.Error("a missing $BROWSER reported success")
 	}
 }

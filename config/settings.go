@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"strings"
@@ -143,8 +144,8 @@ func firstNonEmpty(values ...string) string {
 	return ""
 }
 
-// NormalizeAPIURL checks that raw is an absolute http(s) URL without query or
-// fragment and returns it with a lower-case scheme and host and no trailing
+// NormalizeAPIURL checks that raw is an absolute https URL (http only for a
+// loopback host) without query or fragment and returns it with a lower-case scheme and host and no trailing
 // slash, so that "https://API.hyperline.co/" and "https://api.hyperline.co"
 // name the same session environment.
 func NormalizeAPIURL(raw string) (string, error) {
@@ -163,9 +164,22 @@ func NormalizeAPIURL(raw string) (string, error) {
 		return "", fmt.Errorf("API URL %q: must not carry user info, query or fragment", raw)
 	}
 	u.Host = strings.ToLower(u.Host)
+	// Tokens and the client secret must not cross a network in clear
+	// text; plain http is for a local simulator only.
+	if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
+		return "", fmt.Errorf("API URL %q: plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost)", raw)
+	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u.String(), nil
+}
+
+func isLoopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // EnvironmentName is a short label for an API URL: "production", "sandbox",

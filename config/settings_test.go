@@ -113,7 +113,7 @@ func TestResolveSettingsPrecedence(t *testing.T) {
 
 func TestResolveSettingsRejectsBadAPIURL(t *testing.T) {
 	t.Parallel()
-	for _, raw := range []string{"ftp://x", "api.hyperline.co", "https://x/?q=1", "https://"} {
+	for _, raw := range []string{"ftp://x", "api.hyperline.co", "https://x/?q=1", "https://", "http://api.example.com"} {
 		if _, err := ResolveSettings(Flags{APIURL: raw}, func(string) string { return "" }, FileSettings{}); err == nil {
 			t.Errorf("API URL %q accepted", raw)
 		}

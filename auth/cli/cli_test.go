@@ -160,6 +160,9 @@ func TestUsageAndConfigErrors(t *testing.T) {
 	if _, _, code := run(t, w, "status", "--sandbox", "--api-url", "http://127.0.0.1:1"); code != ExitUsage {
 		t.Errorf("--sandbox with --api-url: exit %d", code)
 	}
+	if _, _, code := run(t, w, "status", "--api-url", "http://api.example.com"); code != ExitUsage {
+		t.Errorf("plain http to a remote host: exit %d", code)
+	}
 	if _, _, code := run(t, w, "token", "--bogus"); code != ExitUsage {
 		t.Errorf("unknown flag: exit %d", code)
 	}

@@ -8,6 +8,7 @@ package cli
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -87,6 +88,11 @@ func (o Options) withDefaults() Options {
 func (o Options) settings() (config.Settings, error) {
 	if o.Sandbox && o.APIURL != "" {
 		return config.Settings{}, usageError(errors.New("--sandbox and --api-url exclude each other"))
+	}
+	if o.APIURL != "" {
+		if _, err := config.NormalizeAPIURL(o.APIURL); err != nil {
+			return config.Settings{}, usageError(fmt.Errorf("--api-url: %w", err))
+		}
 	}
 	s, err := config.LoadSettings(config.Flags{
 		ClientID:     o.ClientID,
