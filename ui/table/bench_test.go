@@ -89,12 +89,15 @@ func BenchmarkCursorMoveView(b *testing.B) {
 }
 
 // BenchmarkFilterKeystroke is one keystroke in the filter over 100,000
-// rows: the first letter (a scan of every row) and a letter extending the
-// query (a scan of the previous matches).
+// rows: the first letter (answered from the row masks), a first symbol and
+// a pasted two-letter query (scans of every row, matching every row), and a
+// letter extending the query (a scan of the previous matches).
 func BenchmarkFilterKeystroke(b *testing.B) {
 	const n = 100_000
 	for _, c := range []struct{ name, from, to string }{
 		{"first", "", "e"},
+		{"first-symbol", "", "@"},
+		{"paste", "", "ex"},
 		{"extend", "e", "ex"},
 		{"extend-cjk", "株式", "株式会"},
 		{"extend-none", "zz", "zzq"},

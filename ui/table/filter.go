@@ -11,7 +11,7 @@ import (
 
 // haystacks is what the filter searches: every row's cells lowercased, one
 // row after another in a single buffer, so that a scan over 100,000 rows
-// walks memory in order and a rare query is found by one long bytes.Index
+// walks memory in order and a rare query is found by a few long searches
 // instead of 100,000 short ones. Cells are separated by a NUL and rows end
 // with a newline; queries never contain either (see lowerInto), so a match
 // never spans two cells or two rows.
@@ -19,6 +19,7 @@ type haystacks struct {
 	buf  []byte
 	end  []int    // end[i] is the offset just past row i's newline
 	mask []uint64 // mask[i] has byteBit(b) set for every byte b of row i
+	freq []int    // how often each byte value occurs in buf
 }
 
 // newHaystacks indexes rows.
@@ -34,6 +35,7 @@ func newHaystacks(rows []Row) haystacks {
 		buf:  make([]byte, 0, size+size/8),
 		end:  make([]int, 0, len(rows)),
 		mask: make([]uint64, 0, len(rows)),
+		freq: make([]int, 256),
 	}
 	h.add(rows)
 	return h
@@ -41,6 +43,9 @@ func newHaystacks(rows []Row) haystacks {
 
 // add indexes rows appended after the ones already held.
 func (h *haystacks) add(rows []Row) {
+	if h.freq == nil {
+		h.freq = make([]int, 256)
+	}
 	for i := range rows {
 		start := len(h.buf)
 		for k, c := range rows[i].Cells {
@@ -49,7 +54,12 @@ func (h *haystacks) add(rows []Row) {
 			}
 			h.buf = lowerInto(h.buf, c.Text)
 		}
-		h.mask = append(h.mask, maskOf(h.buf[start:]))
+		var m uint64
+		for _, b := range h.buf[start:] {
+			m |= byteBit(b)
+			h.freq[b]++
+		}
+		h.mask = append(h.mask, m)
 		h.buf = append(h.buf, '\n')
 		h.end = append(h.end, len(h.buf))
 	}
@@ -93,8 +103,9 @@ func (h *haystacks) matchRange(q []byte, lo, hi int, out []int) []int {
 	}
 	at := h.start(lo)
 	buf := h.buf[:h.end[hi-1]]
+	nd := h.needle(q)
 	for row := lo; row < hi; {
-		j := bytes.Index(buf[at:], q)
+		j := nd.index(buf[at:])
 		if j < 0 {
 			break
 		}
@@ -133,8 +144,9 @@ func (h *haystacks) matchIn(q []byte, candidates []int) []int {
 func (h *haystacks) filterRows(q []byte, candidates []int) []int {
 	out := make([]int, 0, len(candidates))
 	qm := maskOf(q)
+	nd := h.needle(q)
 	for _, i := range candidates {
-		if h.mask[i]&qm == qm && bytes.Contains(h.buf[h.start(i):h.end[i]], q) {
+		if h.mask[i]&qm == qm && nd.index(h.buf[h.start(i):h.end[i]]) >= 0 {
 			out = append(out, i)
 		}
 	}
@@ -152,6 +164,44 @@ func (h *haystacks) matchMask(qm uint64, first int) []int {
 		}
 	}
 	return out
+}
+
+// needle is a query with the byte to look for first: its rarest byte in
+// the rows. Searching for "ex" by its "e" stops at every e in every row;
+// by its "x" it stops about once per row.
+type needle struct {
+	q []byte
+	k int // offset of the rare byte in q
+}
+
+func (h *haystacks) needle(q []byte) needle {
+	k := 0
+	for i, b := range q {
+		if h.freq[b] < h.freq[q[k]] {
+			k = i
+		}
+	}
+	return needle{q: q, k: k}
+}
+
+// index returns the offset of the first q in s, or -1.
+func (n needle) index(s []byte) int {
+	c, k := n.q[n.k], n.k
+	for i := k; i < len(s); {
+		j := bytes.IndexByte(s[i:], c)
+		if j < 0 {
+			return -1
+		}
+		at := i + j - k
+		if at+len(n.q) > len(s) {
+			return -1
+		}
+		if bytes.Equal(s[at:at+len(n.q)], n.q) {
+			return at
+		}
+		i += j + 1
+	}
+	return -1
 }
 
 // byteBit maps a lowered byte to its bit in a row mask: letters and digits
