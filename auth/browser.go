@@ -109,3 +109,16 @@ func runBrowserCommand(command, url string, grace time.Duration) error {
 		return nil // still running: a foreground browser; Wait reaps it later
 	}
 }
+
+// BrowserUnavailable says why DefaultOpenBrowser would not start a browser
+// here (over SSH, no display), or "" when it would try. A $BROWSER setting
+// always counts as available. getenv nil means os.Getenv.
+func BrowserUnavailable(getenv func(string) string) string {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if strings.TrimSpace(getenv("BROWSER")) != "" {
+		return ""
+	}
+	return noBrowserReason(getenv, runtime.GOOS)
+}

@@ -119,3 +119,14 @@ func envLabel(apiURL string) string {
 	}
 	return apiURL
 }
+
+// Resolve returns the settings and the session store o describes, with the
+// same precedence and errors as the session commands, for the explorer.
+func (o Options) Resolve() (config.Settings, *config.Store, error) {
+	o = o.withDefaults()
+	s, err := o.settings()
+	if err != nil {
+		return config.Settings{}, nil, err
+	}
+	return s, o.store(), nil
+}
