@@ -70,25 +70,14 @@ func (h *haystacks) add(rows []Row) {
 const parallelChunk = 16 << 10
 
 // matchAll returns the ascending indexes of the rows containing q, from row
-// first onwards. Large scans are split across the CPUs; the parts are
-// joined in order.
+// first onwards.
 func (h *haystacks) matchAll(q []byte, first int) []int {
 	if len(q) == 1 && exactBit(q[0]) {
 		return h.matchMask(maskOf(q), first)
 	}
-	n := len(h.end) - first
-	parts := splitWork(n)
-	if parts <= 1 {
-		return h.matchRange(q, first, len(h.end), nil)
-	}
-	results := make([][]int, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		lo, hi := first+n*p/parts, first+n*(p+1)/parts
-		wg.Go(func() { results[p] = h.matchRange(q, lo, hi, nil) })
-	}
-	wg.Wait()
-	return join(results)
+	return split(len(h.end)-first, func(lo, hi int, out []int) []int {
+		return h.matchRange(q, first+lo, first+hi, out)
+	})
 }
 
 // matchRange appends to out the rows in [lo, hi) containing q. It searches
@@ -97,9 +86,6 @@ func (h *haystacks) matchAll(q []byte, first int) []int {
 func (h *haystacks) matchRange(q []byte, lo, hi int, out []int) []int {
 	if lo >= hi {
 		return out
-	}
-	if out == nil {
-		out = make([]int, 0, 256)
 	}
 	at := h.start(lo)
 	buf := h.buf[:h.end[hi-1]]
@@ -122,35 +108,49 @@ func (h *haystacks) matchRange(q []byte, lo, hi int, out []int) []int {
 }
 
 // matchIn returns the candidates (ascending row indexes) containing q, in
-// new storage: a copy of the model may still hold candidates. Large lists
-// are split across the CPUs.
+// new storage: a copy of the model may still hold candidates.
 func (h *haystacks) matchIn(q []byte, candidates []int) []int {
-	n := len(candidates)
-	parts := splitWork(n)
-	if parts <= 1 {
-		return h.filterRows(q, candidates)
-	}
-	results := make([][]int, parts)
-	var wg sync.WaitGroup
-	for p := range parts {
-		part := candidates[n*p/parts : n*(p+1)/parts]
-		wg.Go(func() { results[p] = h.filterRows(q, part) })
-	}
-	wg.Wait()
-	return join(results)
+	qm, nd := maskOf(q), h.needle(q)
+	return split(len(candidates), func(lo, hi int, out []int) []int {
+		for _, i := range candidates[lo:hi] {
+			if h.mask[i]&qm == qm && nd.index(h.buf[h.start(i):h.end[i]]) >= 0 {
+				out = append(out, i)
+			}
+		}
+		return out
+	})
 }
 
-// filterRows returns the rows among candidates containing q.
-func (h *haystacks) filterRows(q []byte, candidates []int) []int {
-	out := make([]int, 0, len(candidates))
-	qm := maskOf(q)
-	nd := h.needle(q)
-	for _, i := range candidates {
-		if h.mask[i]&qm == qm && nd.index(h.buf[h.start(i):h.end[i]]) >= 0 {
-			out = append(out, i)
-		}
+// split runs find over n items and returns what it found, in order. find
+// appends what it finds among items [lo, hi) to out, at most hi-lo values.
+// Large inputs are split across the CPUs, each part filling its own stretch
+// of one result slice; the stretches are then closed up.
+func split(n int, find func(lo, hi int, out []int) []int) []int {
+	all := make([]int, n)
+	parts := min(runtime.GOMAXPROCS(0), n/parallelChunk)
+	if parts <= 1 {
+		return shrink(find(0, n, all[:0]))
 	}
-	return out
+	found := make([][]int, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := n*p/parts, n*(p+1)/parts
+		wg.Go(func() { found[p] = find(lo, hi, all[lo:lo:hi]) })
+	}
+	wg.Wait()
+	k := 0
+	for _, f := range found {
+		k += copy(all[k:], f)
+	}
+	return shrink(all[:k])
+}
+
+// shrink lets a short result drop the room it was given for a long one.
+func shrink(s []int) []int {
+	if len(s) < cap(s)/4 {
+		return slices.Clone(s)
+	}
+	return s
 }
 
 // matchMask returns the rows from first onwards whose mask has every bit of
@@ -237,24 +237,6 @@ func (h *haystacks) start(i int) int {
 		return 0
 	}
 	return h.end[i-1]
-}
-
-// splitWork says into how many goroutines to split n rows of work.
-func splitWork(n int) int {
-	return min(runtime.GOMAXPROCS(0), n/parallelChunk)
-}
-
-// join concatenates the parts' results.
-func join(parts [][]int) []int {
-	total := 0
-	for _, p := range parts {
-		total += len(p)
-	}
-	out := make([]int, 0, total)
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
 }
 
 // lowerInto appends s lowercased rune by rune (the same folding for rows and

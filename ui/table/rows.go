@@ -56,8 +56,9 @@ func (m *Model) SetFilter(query string) {
 	switch {
 	case q == "":
 		m.visible = nil
-	case m.filter != "" && strings.Contains(q, m.filter):
+	case m.filter != "" && strings.Contains(q, m.filter) && len(m.visible) < len(m.rows)/2:
 		// Every row matching q matches the old query too: look only there.
+		// (When most rows matched, one scan of the buffer is faster.)
 		m.visible = m.hay.matchIn(qb, m.visible)
 	default:
 		m.visible = m.hay.matchAll(qb, 0)

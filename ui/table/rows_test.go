@@ -3,6 +3,7 @@ package table
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -223,5 +224,36 @@ func TestSelection(t *testing.T) {
 	m.SetCursor(20)
 	if m.NearEnd(9) || !m.NearEnd(10) {
 		t.Errorf("NearEnd(9), NearEnd(10) at row 20 of 30 = %v, %v, want false, true", m.NearEnd(9), m.NearEnd(10))
+	}
+}
+
+// TestFilterLargeMatchesNaive checks every search path (masks, the buffer
+// scan, candidates, the split across CPUs) against a plain loop, on enough
+// rows for the work to be split.
+func TestFilterLargeMatchesNaive(t *testing.T) {
+	t.Parallel()
+	const n = 3*parallelChunk + 123
+	rows := customerRows(0, n)
+	m := New(customerColumns())
+	m.SetSize(80, 24)
+	m.SetRows(rows[:n-500])
+	m.AppendRows(rows[n-500:])
+	naive := func(q string) []string {
+		var ids []string
+		for _, r := range rows {
+			for _, c := range r.Cells {
+				if strings.Contains(strings.ToLower(c.Text), q) {
+					ids = append(ids, r.ID)
+					break
+				}
+			}
+		}
+		return ids
+	}
+	for _, q := range []string{"e", "ex", "exa", "@", "9", "99", "cus_0000999", "株", "株式会", "brûlée", "q", "2024-1", "past_due", "sarl"} {
+		m.SetFilter(q)
+		if got, want := shownIDs(m), naive(q); !slices.Equal(got, want) {
+			t.Errorf("SetFilter(%q): %d rows, want %d", q, len(got), len(want))
+		}
 	}
 }

@@ -210,3 +210,32 @@ func TestPaintMatchesRender(t *testing.T) {
 		}
 	}
 }
+
+// TestViewFitsEveryWidth sweeps widths and heights, with CJK text, a wide
+// marker and styles that would change widths if they were not made inline.
+func TestViewFitsEveryWidth(t *testing.T) {
+	t.Parallel()
+	r := terminalRenderer(nil)
+	styles := DefaultStylesFor(r)
+	styles.Selected = styles.Selected.Padding(0, 3).Border(lipgloss.NormalBorder()).Width(7)
+	styles.Header = styles.Header.MarginLeft(4).Height(3)
+	styles.SelectedMarker = "→→ "
+	rows := customerRows(0, 12)
+	rows[3].Cells[0].Text = "株"
+	for _, st := range []Styles{DefaultStyles(), styles} {
+		m := New(customerColumns(), WithStyles(st))
+		m.SetRows(rows)
+		m.SetCursor(3)
+		for w := 0; w <= 130; w++ {
+			for _, h := range []int{1, 2, 7} {
+				m.SetSize(w, h)
+				checkFrame(t, m.View(), w, h)
+			}
+		}
+		m.SetRows(nil)
+		for w := 0; w <= 40; w++ {
+			m.SetSize(w, 3)
+			checkFrame(t, m.View(), w, 3)
+		}
+	}
+}
