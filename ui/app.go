@@ -37,6 +37,10 @@ type App struct {
 	// refreshAfter holds automatic refreshes back after one failed.
 	refreshAfter time.Time
 
+	// helpLine caches the short help; it changes only with the keys shown.
+	helpLine, helpSig string
+	helpWidth         int
+
 	// body caches the top screen's view: a clock tick changes the status bar
 	// only, so it must not re-render a large table.
 	body      string
@@ -86,7 +90,8 @@ func New(deps Deps) *App {
 	h.Styles.ShortSeparator, h.Styles.FullSeparator = c.styles.HelpSep, c.styles.HelpSep
 	h.Styles.Ellipsis = c.styles.HelpSep
 	a := &App{c: c, help: h, global: newGlobalKeys(), forceQuit: newForceQuitKey()}
-	a.stack = []screen{newLogin(c, loginResuming, "")}
+	l := newLogin(c, loginResuming, "")
+	a.stack = []screen{&l}
 	return a
 }
 
@@ -298,14 +303,15 @@ func (a *App) handleError(msg errMsg) tea.Cmd {
 // requireLogin shows the login screen, keeping the account's company so the
 // next login lands where the user was.
 func (a *App) requireLogin(err error) tea.Cmd {
-	if _, already := a.top().(loginModel); already {
+	if _, already := a.top().(*loginModel); already {
 		return nil
 	}
 	note := "Your session has ended. Log in again to continue where you were."
 	if err != nil && !errors.Is(err, ErrLoginRequired) {
 		note = plainError(err)
 	}
-	a.replace(newLogin(a.c, loginIdle, note))
+	l := newLogin(a.c, loginIdle, note)
+	a.replace(&l)
 	return nil
 }
 
@@ -319,21 +325,21 @@ func (a *App) switchCompany(co hyperline.Company) tea.Cmd {
 	a.scope, a.cancelScope = scope{company: co, ctx: ctx}, cancel
 	a.c.account.CompanyID = co.ID
 	b, cmd := newBrowser(a.c, a.scope)
-	a.replace(b)
+	a.replace(&b)
 	return tea.Batch(cmd, chooseCompany(a.c.ctx, a.c.session, a.c.timeout, co))
 }
 
 func (a *App) openPicker() tea.Cmd {
 	for _, s := range a.stack {
-		if _, open := s.(pickerModel); open {
+		if _, open := s.(*pickerModel); open {
 			return nil
 		}
 	}
 	p, cmd := newPicker(a.c, a.scope.company.ID, len(a.stack) > 0 && a.scope.company.ID != "")
 	if a.scope.company.ID == "" {
-		a.replace(p)
+		a.replace(&p)
 	} else {
-		a.push(p)
+		a.push(&p)
 	}
 	return cmd
 }
@@ -343,7 +349,7 @@ func (a *App) openDetail(msg openDetailMsg) tea.Cmd {
 		return nil
 	}
 	d, cmd := newDetail(a.c, a.scope, msg.kind, msg.id, msg.item)
-	a.push(d)
+	a.push(&d)
 	return cmd
 }
 

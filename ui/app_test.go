@@ -35,7 +35,7 @@ func TestLoginWithoutSessionThenPickerOpensByItself(t *testing.T) {
 	h.session.saved = false
 	h.session.account.CompanyID = "" // first login, two companies
 	h.start()
-	if _, ok := h.app.top().(pickerModel); !ok {
+	if _, ok := h.app.top().(*pickerModel); !ok {
 		t.Fatalf("after a first login with two companies the top screen is %T, want the picker", h.app.top())
 	}
 	h.requireView("Choose a company", "Acme Corp", "Globex")
@@ -72,7 +72,7 @@ func TestLoginScreenCopiesTheURL(t *testing.T) {
 	// While waiting the URL is shown; drive a running login by hand.
 	l, _ := newLogin(h.app.c, loginRunning, "").start()
 	l, _ = l.update(loginProgressMsg{attempt: l.attempt, progress: LoginProgress{Stage: LoginWaiting, URL: "https://x.example/authorize?state=1"}})
-	h.app.replace(l)
+	h.app.replace(&l)
 	h.app.bodyValid = false
 	h.requireView("open this address", "https://x.example/authorize?state=1", "y to copy it")
 	h.key("y")
@@ -208,14 +208,14 @@ func TestDetailDrillDownAndBack(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 100, 30).start()
 	h.key("enter")
-	d, ok := h.app.top().(detailModel)
+	d, ok := h.app.top().(*detailModel)
 	if !ok || d.id != "cus_acme00000" {
 		t.Fatalf("top = %T %+v, want the customer's detail", h.app.top(), d.id)
 	}
 	h.requireView("Customer · Acme Tools 0", "Subscriptions and invoices", "Plan 0", "INV-1000", `"billing_email": "billing@acme.example"`)
 	h.key("down") // related list: subscription, then invoice
 	h.key("enter")
-	inv, ok := h.app.top().(detailModel)
+	inv, ok := h.app.top().(*detailModel)
 	if !ok || inv.kind != kindInvoice || inv.id != "inv_acme00000" {
 		t.Fatalf("drill-down opened %T %v %q", h.app.top(), inv.kind, inv.id)
 	}
@@ -321,7 +321,7 @@ func TestDataErrorRequiringLoginGoesToLogin(t *testing.T) {
 	h := newHarness(t, 80, 24).start()
 	h.data.failNext = ErrLoginRequired
 	h.key("r")
-	if _, ok := h.app.top().(loginModel); !ok {
+	if _, ok := h.app.top().(*loginModel); !ok {
 		t.Fatalf("top = %T, want the login screen", h.app.top())
 	}
 }

@@ -92,23 +92,42 @@ func (m browserModel) onActive(op tabOp, msg tea.Msg) (browserModel, tea.Cmd) {
 	return m, cmd
 }
 
-// tabPane is what the browser reads from a tab without changing it.
-type tabPane interface {
-	view() string
-	counts() string
-	selectedID() (string, bool)
-	filterShown() bool
-}
-
-func (m browserModel) pane() (tabPane, objectKind, bool) {
+// read answers a question about the active tab without copying it.
+func read[R any](m *browserModel, f func(customers *listModel[hyperline.Customer]) R,
+	g func(*listModel[hyperline.Subscription]) R, h func(*listModel[hyperline.Invoice]) R) R {
 	switch m.active {
 	case tabCustomers:
-		return m.customers, kindCustomer, m.customers.filtering
+		return f(&m.customers)
 	case tabSubscriptions:
-		return m.subscriptions, kindSubscription, m.subscriptions.filtering
+		return g(&m.subscriptions)
 	default:
-		return m.invoices, kindInvoice, m.invoices.filtering
+		return h(&m.invoices)
 	}
+}
+
+// filtering reports whether the active tab's filter line has the keyboard.
+func (m *browserModel) filtering() bool {
+	return read(m, func(l *listModel[hyperline.Customer]) bool { return l.filtering },
+		func(l *listModel[hyperline.Subscription]) bool { return l.filtering },
+		func(l *listModel[hyperline.Invoice]) bool { return l.filtering })
+}
+
+// filterShown reports whether the active tab shows its filter line.
+func (m *browserModel) filterShown() bool {
+	return read(m, (*listModel[hyperline.Customer]).filterShown, (*listModel[hyperline.Subscription]).filterShown,
+		(*listModel[hyperline.Invoice]).filterShown)
+}
+
+// selectedID is the id under the active tab's cursor.
+func (m *browserModel) selectedID() (string, bool) {
+	id := read(m, (*listModel[hyperline.Customer]).selectedIDOrEmpty, (*listModel[hyperline.Subscription]).selectedIDOrEmpty,
+		(*listModel[hyperline.Invoice]).selectedIDOrEmpty)
+	return id, id != ""
+}
+
+// kind is what the active tab lists.
+func (m *browserModel) kind() objectKind {
+	return [tabCount]objectKind{kindCustomer, kindSubscription, kindInvoice}[m.active]
 }
 
 func (m browserModel) update(msg tea.Msg) (browserModel, tea.Cmd) {
@@ -127,7 +146,7 @@ func (m browserModel) update(msg tea.Msg) (browserModel, tea.Cmd) {
 }
 
 func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
-	if _, _, filtering := m.pane(); filtering {
+	if m.filtering() {
 		return m.onActive(opUpdate, msg)
 	}
 	switch {
@@ -158,7 +177,7 @@ func (m browserModel) switchTab(tab int) (browserModel, tea.Cmd) {
 	return m.onActive(opActivate, nil)
 }
 
-func (m browserModel) view() string {
+func (m *browserModel) render() string {
 	st := m.c.styles
 	names := [tabCount]string{"1 Customers", "2 Subscriptions", "3 Invoices"}
 	var tabs strings.Builder
@@ -171,16 +190,22 @@ func (m browserModel) view() string {
 			tabs.WriteString(st.TabInactive.Render(" " + name + " "))
 		}
 	}
-	pane, _, _ := m.pane()
-	header := spread(tabs.String(), st.HeaderInfo.Render(pane.counts()+" "), m.width)
-	return header + "\n" + pane.view()
+	counts := read(m, (*listModel[hyperline.Customer]).counts, (*listModel[hyperline.Subscription]).counts,
+		(*listModel[hyperline.Invoice]).counts)
+	body := read(m, (*listModel[hyperline.Customer]).view, (*listModel[hyperline.Subscription]).view,
+		(*listModel[hyperline.Invoice]).view)
+	return spread(tabs.String(), st.HeaderInfo.Render(counts+" "), m.width) + "\n" + body
 }
 
 // The screen interface.
 
-func (m browserModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) { return m.update(msg) }
+func (m *browserModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(msg)
+	return m, cmd
+}
 
-func (m browserModel) resize(w, h int) screen {
+func (m *browserModel) resize(w, h int) screen {
 	m.width, m.height = w, h
 	m.customers = m.customers.setSize(w, max(h-1, 1))
 	m.subscriptions = m.subscriptions.setSize(w, max(h-1, 1))
@@ -188,27 +213,27 @@ func (m browserModel) resize(w, h int) screen {
 	return m
 }
 
-func (m browserModel) keyMap() help.KeyMap {
-	pane, _, filtering := m.pane()
-	if filtering {
+func (m *browserModel) keyMap() help.KeyMap {
+	if m.filtering() {
 		return m.customers.fkeys
 	}
 	k := m.keys
-	k.ClearFilter.SetEnabled(pane.filterShown())
-	_, ok := pane.selectedID()
+	k.ClearFilter.SetEnabled(m.filterShown())
+	_, ok := m.selectedID()
 	k.Select.SetEnabled(ok)
 	return k
 }
 
-func (m browserModel) capturing() bool {
-	_, _, filtering := m.pane()
-	return filtering
+func (m *browserModel) capturing() bool { return m.filtering() }
+
+func (m *browserModel) selected() (selection, bool) {
+	id, ok := m.selectedID()
+	return selection{kind: m.kind(), id: id}, ok
 }
 
-func (m browserModel) selected() (selection, bool) {
-	pane, kind, _ := m.pane()
-	id, ok := pane.selectedID()
-	return selection{kind: kind, id: id}, ok
-}
+func (m *browserModel) view() string    { return m.render() }
+func (m *browserModel) wantsTick() bool { return false }
 
-func (m browserModel) wantsTick() bool { return false }
+// exactSize: the header, filter line and table are each exactly as wide as
+// the screen, and their heights add up to it.
+func (m *browserModel) exactSize() bool { return m.width > 0 && m.height > 1 }

@@ -178,8 +178,13 @@ func (m pickerModel) view() string {
 
 // The screen interface.
 
-func (m pickerModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) { return m.update(msg) }
-func (m pickerModel) resize(w, h int) screen {
+func (m *pickerModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(msg)
+	return m, cmd
+}
+
+func (m *pickerModel) resize(w, h int) screen {
 	m.width, m.height = w, h
 	m.input.setWidth(w - 12)
 	m.table.SetSize(w, max(h-2, 1))

@@ -284,8 +284,13 @@ func (m detailModel) summaryView() string {
 
 // The screen interface.
 
-func (m detailModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) { return m.update(msg) }
-func (m detailModel) resize(w, h int) screen {
+func (m *detailModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(msg)
+	return m, cmd
+}
+
+func (m *detailModel) resize(w, h int) screen {
 	m.width, m.height = w, h
 	m.layoutJSON()
 	return m

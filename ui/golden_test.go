@@ -28,13 +28,13 @@ func TestGolden(t *testing.T) {
 			l, _ = l.update(loginProgressMsg{attempt: l.attempt, progress: LoginProgress{
 				Stage: LoginWaiting, URL: h.session.loginURL,
 				Note: "No browser was opened (running over SSH): open the address below in a browser."}})
-			h.app.replace(l)
+			h.app.replace(&l)
 		}},
 		{"login_exchanging", func(h *harness) {
 			h.start()
 			l, _ := newLogin(h.app.c, loginRunning, "").start()
 			l, _ = l.update(loginProgressMsg{attempt: l.attempt, progress: LoginProgress{Stage: LoginExchanging}})
-			h.app.replace(l)
+			h.app.replace(&l)
 		}},
 		{"login_failed", func(h *harness) {
 			h.session.saved = false

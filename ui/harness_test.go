@@ -74,6 +74,17 @@ func newHarness(t testing.TB, width, height int, opts ...harnessOption) *harness
 	for _, o := range opts {
 		o(&deps, h)
 	}
+	return h.mount(deps, width, height)
+}
+
+// newHarnessWithDeps drives an app built on the given dependencies (the
+// real backend in the end-to-end tests and the benchmark).
+func newHarnessWithDeps(t testing.TB, deps Deps, width, height int) *harness {
+	return (&harness{t: t}).mount(deps, width, height)
+}
+
+// mount builds the app with timers held for the test and sizes it.
+func (h *harness) mount(deps Deps, width, height int) *harness {
 	h.app = New(deps)
 	h.app.c.animate = false
 	h.app.c.sched = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
@@ -188,8 +199,8 @@ func (h *harness) rejectView(nots ...string) {
 func (h *harness) browser() browserModel {
 	h.t.Helper()
 	for i := len(h.app.stack) - 1; i >= 0; i-- {
-		if b, ok := h.app.stack[i].(browserModel); ok {
-			return b
+		if b, ok := h.app.stack[i].(*browserModel); ok {
+			return *b
 		}
 	}
 	h.t.Fatalf("no browser on the stack (%T on top)", h.app.top())

@@ -46,16 +46,17 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 
 // toggleToken opens the token panel, or closes it when it is on top.
 func (a *App) toggleToken() tea.Cmd {
-	if _, open := a.top().(tokenModel); open {
+	if _, open := a.top().(*tokenModel); open {
 		a.pop()
 		return nil
 	}
 	for i, s := range a.stack {
-		if _, open := s.(tokenModel); open {
+		if _, open := s.(*tokenModel); open {
 			a.stack = append(a.stack[:i], a.stack[i+1:]...)
 			break
 		}
 	}
-	a.push(newTokenPanel(a.c, a.scope))
+	p := newTokenPanel(a.c, a.scope)
+	a.push(&p)
 	return nil
 }

@@ -347,7 +347,7 @@ func (m listModel[T]) selectedItem() (T, bool) {
 }
 
 // counts is the header's "loaded/total", with the filter's matches.
-func (m listModel[T]) counts() string {
+func (m *listModel[T]) counts() string {
 	l := m.shown()
 	if !l.loaded {
 		if l.err != "" {
@@ -383,7 +383,7 @@ func formatCount(n int) string {
 }
 
 // filterShown says whether the filter line takes a line above the table.
-func (m listModel[T]) filterShown() bool { return m.filtering || m.query != "" }
+func (m *listModel[T]) filterShown() bool { return m.filtering || m.query != "" }
 
 // setSize lays the tab out in width × height cells.
 func (m listModel[T]) setSize(width, height int) listModel[T] {
@@ -399,7 +399,7 @@ func (m listModel[T]) setSize(width, height int) listModel[T] {
 
 // view is the filter line (when filtering) and the table, or a message
 // while the first page loads or when it failed.
-func (m listModel[T]) view() string {
+func (m *listModel[T]) view() string {
 	st := m.c.styles
 	var b strings.Builder
 	if m.filterShown() {
@@ -408,20 +408,21 @@ func (m listModel[T]) view() string {
 	l := m.shown()
 	if !l.loaded && m.table.Len() == 0 {
 		what := strings.ToLower(m.spec.title)
+		var msg string
 		if l.err != "" {
-			b.WriteString("\n  " + st.Bad.Render("✗ Could not load "+what+": ") + st.Text.Render(l.err) + "\n")
-			b.WriteString("  Press " + st.Key.Render("r") + " to try again.")
+			msg = "\n  " + st.Bad.Render("✗ Could not load "+what+": ") + st.Text.Render(l.err) + "\n" +
+				"  Press " + st.Key.Render("r") + " to try again."
 		} else {
-			b.WriteString("\n  " + st.Muted.Render("Loading "+what+"…"))
+			msg = "\n  " + st.Muted.Render("Loading "+what+"…")
 		}
-		return b.String()
+		return b.String() + fitBlock(msg, m.width, m.table.Height())
 	}
 	b.WriteString(m.table.View())
 	return b.String()
 }
 
 // filterHint says where the filter's matches come from.
-func (m listModel[T]) filterHint() string {
+func (m *listModel[T]) filterHint() string {
 	switch {
 	case m.query == "":
 		return "type to filter · enter keep · esc clear "
@@ -435,8 +436,8 @@ func (m listModel[T]) filterHint() string {
 	return "filtering the loaded rows "
 }
 
-// selectedID is the id under the cursor.
-func (m listModel[T]) selectedID() (string, bool) {
-	row, ok := m.table.SelectedRow()
-	return row.ID, ok
+// selectedIDOrEmpty is the id under the cursor, "" when no row is shown.
+func (m *listModel[T]) selectedIDOrEmpty() string {
+	row, _ := m.table.SelectedRow()
+	return row.ID
 }

@@ -271,9 +271,18 @@ func indent(s, prefix string) string {
 
 // The screen interface.
 
-func (m loginModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) { return m.update(msg) }
-func (m loginModel) resize(w, h int) screen                     { m.width, m.height = w, h; return m }
-func (m loginModel) keyMap() help.KeyMap                        { return m.keys }
-func (m loginModel) capturing() bool                            { return false }
-func (m loginModel) selected() (selection, bool)                { return selection{}, false }
-func (m loginModel) wantsTick() bool                            { return false }
+func (m *loginModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(msg)
+	return m, cmd
+}
+
+func (m *loginModel) resize(w, h int) screen {
+	m.width, m.height = w, h
+	return m
+}
+
+func (m loginModel) keyMap() help.KeyMap         { return m.keys }
+func (m loginModel) capturing() bool             { return false }
+func (m loginModel) selected() (selection, bool) { return selection{}, false }
+func (m loginModel) wantsTick() bool             { return false }

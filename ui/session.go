@@ -107,10 +107,11 @@ func (a *App) handleResumed(msg resumedMsg) tea.Cmd {
 	}
 	if errors.Is(msg.err, ErrLoginRequired) {
 		l, cmd := newLogin(a.c, loginRunning, "").start()
-		a.replace(l)
+		a.replace(&l)
 		return cmd
 	}
-	a.replace(newLogin(a.c, loginIdle, "Could not read the saved session: "+plainError(msg.err)))
+	l := newLogin(a.c, loginIdle, "Could not read the saved session: "+plainError(msg.err))
+	a.replace(&l)
 	return nil
 }
 
@@ -149,6 +150,7 @@ func (a *App) handleLoggedOut(msg loggedOutMsg) tea.Cmd {
 		note = "Logged out locally, but revoking the refresh token failed (" + plainError(msg.err) +
 			"); it may still be valid on the server."
 	}
-	a.replace(newLogin(a.c, loginIdle, note))
+	l := newLogin(a.c, loginIdle, note)
+	a.replace(&l)
 	return nil
 }

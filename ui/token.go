@@ -142,9 +142,18 @@ func (m tokenModel) view() string {
 
 // The screen interface.
 
-func (m tokenModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) { return m.update(msg) }
-func (m tokenModel) resize(w, h int) screen                     { m.width, m.height = w, h; return m }
-func (m tokenModel) keyMap() help.KeyMap                        { return m.keys }
-func (m tokenModel) capturing() bool                            { return m.confirming }
-func (m tokenModel) selected() (selection, bool)                { return selection{}, false }
-func (m tokenModel) wantsTick() bool                            { return true }
+func (m *tokenModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(msg)
+	return m, cmd
+}
+
+func (m *tokenModel) resize(w, h int) screen {
+	m.width, m.height = w, h
+	return m
+}
+
+func (m tokenModel) keyMap() help.KeyMap         { return m.keys }
+func (m tokenModel) capturing() bool             { return m.confirming }
+func (m tokenModel) selected() (selection, bool) { return selection{}, false }
+func (m tokenModel) wantsTick() bool             { return true }

@@ -28,15 +28,22 @@ func (a *App) View() string {
 func (a *App) bodyView() string {
 	if !a.bodyValid {
 		h := a.bodyHeight()
-		if top := a.top(); top != nil && h > 0 {
+		top := a.top()
+		switch exact, _ := top.(exactSizer); {
+		case exact != nil && h > 0 && exact.exactSize():
+			a.body = top.view() // already width × height: skip measuring every line
+		case top != nil && h > 0:
 			a.body = fitBlock(top.view(), a.width, h)
-		} else {
+		default:
 			a.body = fitBlock("", a.width, h)
 		}
 		a.bodyValid = true
 	}
 	return a.body
 }
+
+// exactSizer is a screen whose view is always exactly its size.
+type exactSizer interface{ exactSize() bool }
 
 // helpKeys is what `?` explains: the top screen's keys and the global ones.
 func (a *App) helpKeys() combinedKeys {
@@ -103,9 +110,19 @@ func (a *App) footer() string {
 		}
 		return fitLine(style.Render(a.banner.text), a.width)
 	}
-	h := a.help
-	h.ShowAll = false
-	return fitLine(" "+h.View(a.helpKeys()), a.width)
+	keys := a.helpKeys().ShortHelp()
+	var sig strings.Builder
+	for _, k := range keys {
+		if k.Enabled() {
+			sig.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
+		}
+	}
+	if sig.String() != a.helpSig || a.width != a.helpWidth {
+		h := a.help
+		h.ShowAll = false
+		a.helpLine, a.helpSig, a.helpWidth = fitLine(" "+h.ShortHelpView(keys), a.width), sig.String(), a.width
+	}
+	return a.helpLine
 }
 
 // statusBar shows the environment, the account, the company and the access
@@ -204,6 +221,7 @@ func fitBlock(s string, width, height int) string {
 		return ""
 	}
 	lines := strings.Split(s, "\n")
+	exact := len(lines) == height
 	if len(lines) > height {
 		lines = lines[:height]
 	}
@@ -211,7 +229,12 @@ func fitBlock(s string, width, height int) string {
 		lines = append(lines, "")
 	}
 	for i, l := range lines {
-		lines[i] = fitLine(l, width)
+		if ansi.StringWidth(l) != width {
+			lines[i], exact = fitLine(l, width), false
+		}
+	}
+	if exact {
+		return s // the usual case for tables: no copy
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/simulator"
+)
+
+// BenchmarkStartToFirstData measures a start with a saved session: from
+// ui.New to the first frame showing customer rows, with the simulator on
+// loopback. The Init command chain runs synchronously: read the session
+// file, open the token source and client, fetch the first page of the
+// saved company's customers, render.
+func BenchmarkStartToFirstData(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env := newSimEnv(b, simulator.Config{ReadLimit: -1})
+	company := env.loginAndChoose(b, ctx, 1)
+	want := "/" + formatCount(company.Customers)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
+		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 200, 50).start()
+		frame := h.app.View()
+		if i == 0 && (!strings.Contains(frame, want) || h.browser().customers.table.Len() == 0) {
+			b.Fatalf("the first frame has no customers:\n%s", h.view())
+		}
+	}
+}
+
+// BenchmarkCursorMoveAndView measures one key press moving the cursor and
+// the frame after it, through the whole app (root model, browser, tab,
+// table), with the customers tab holding n rows at 200x50. It must stay flat
+// as n grows.
+func BenchmarkCursorMoveAndView(b *testing.B) {
+	for _, n := range []int{100, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
+			h := newHarness(b, 200, 50).start()
+			fillCustomers(h, n)
+			h.app.View()
+			down, up := keyMsg("down"), keyMsg("up")
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				k := down
+				if i%40 >= 20 {
+					k = up
+				}
+				h.app.Update(k)
+				_ = h.app.View()
+			}
+		})
+	}
+}
+
+// BenchmarkClockTick measures the once-a-second tick with 100,000 rows
+// held: it must redraw the status bar only.
+func BenchmarkClockTick(b *testing.B) {
+	h := newHarness(b, 200, 50).start()
+	fillCustomers(h, 100_000)
+	h.app.View()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		h.app.Update(tickMsg(testNow))
+		_ = h.app.View()
+	}
+}
+
+// BenchmarkFilterKeystroke measures one key typed in the filter with
+// 100,000 customers loaded (the local filter; the server request waits for
+// the debounce).
+func BenchmarkFilterKeystroke(b *testing.B) {
+	h := newHarness(b, 200, 50).start()
+	fillCustomers(h, 100_000)
+	h.key("/")
+	h.typeText("cobalt labs 9")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := keyMsg("9")
+		if i%2 == 1 {
+			k = keyMsg("backspace")
+		}
+		h.app.Update(k)
+		_ = h.app.View()
+	}
+}
+
+// fillCustomers gives the customers tab n loaded rows as one page result.
+func fillCustomers(h *harness, n int) {
+	names := []string{"Acme Tools", "Bluebird Analytics", "Cobalt Labs", "Delta Freight", "Evergreen Farms"}
+	items := make([]hyperline.Customer, n)
+	email := "billing@example.com"
+	for i := range items {
+		items[i] = hyperline.Customer{ID: fmt.Sprintf("cus_%08d", i), Name: fmt.Sprintf("%s %d", names[i%len(names)], i),
+			Status: "active", Currency: "EUR", BillingEmail: &email, CreatedAt: testNow}
+	}
+	l := h.browser().customers
+	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID + 1000, company: "cmp_acme"}})
+	// Ask for a reload and answer it with the n rows.
+	h.app.Update(keyMsg("r"))
+	l = h.browser().customers
+	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID, company: "cmp_acme"},
+		page: &hyperline.Page[hyperline.Customer]{Items: items, Meta: hyperline.Meta{Total: n, Skipped: 0}}})
+	if got := h.browser().customers.table.Len(); got != n {
+		h.t.Fatalf("the table holds %d rows, want %d", got, n)
+	}
+}
