@@ -83,7 +83,10 @@ func (cq customerQuery) needsFull() bool {
 // matches applies the query to customer i.
 func (s *Server) customerMatches(cq customerQuery, co *company, i int) bool {
 	cc := s.data.core(co, i)
-	id := s.data.customerID(co, i)
+	var id string
+	if len(cq.ids) > 0 || cq.search != "" {
+		id = s.data.customerID(co, i)
+	}
 	if !matchAll(cq.ids, &id) || !matchAll(cq.name, &cc.name) || !matchAll(cq.kind, &cc.kind) ||
 		!matchAll(cq.currency, &cc.loc.currency) || !cq.status.match(cc.status) {
 		return false

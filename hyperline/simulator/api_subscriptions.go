@@ -19,11 +19,12 @@ type subscriptionQuery struct {
 func expandSubscriptionStatus(v string) ([]string, bool) {
 	switch v {
 	case "all":
-		return subscriptionStatuses(), true
+		all := subscriptionStatuses()
+		return all[:], true
 	case "inactive":
 		return []string{"paused", "cancelled", "voided", "errored"}, true
 	}
-	if slices.Contains(subscriptionStatuses(), v) {
+	if all := subscriptionStatuses(); slices.Contains(all[:], v) {
 		return []string{v}, true
 	}
 	return nil, false

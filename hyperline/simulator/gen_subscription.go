@@ -6,17 +6,20 @@ import (
 
 // subscriptionStatuses are the documented statuses; customer i < 7 of every
 // company has one subscription in status i, so each shows up everywhere.
-func subscriptionStatuses() []string {
-	return []string{"active", "pending", "paused", "cancelled", "voided", "errored", "draft"}
+// numSubscriptionStatuses is the number of documented subscription statuses.
+const numSubscriptionStatuses = 7
+
+func subscriptionStatuses() [numSubscriptionStatuses]string {
+	return [...]string{"active", "pending", "paused", "cancelled", "voided", "errored", "draft"}
 }
 
 // subscriptionStatusWeights are the relative frequencies of the statuses.
-func subscriptionStatusWeights() []int { return []int{50, 8, 6, 16, 5, 5, 10} }
+func subscriptionStatusWeights() [numSubscriptionStatuses]int { return [...]int{50, 8, 6, 16, 5, 5, 10} }
 
 // subCount is how many subscriptions (0 to 4) customer i has.
 func (d *dataset) subCount(c *company, i int) int {
 	n := int(hashOf(d.seed, tagSubCount, uint64(c.index), uint64(i)) % 5)
-	if i < len(subscriptionStatuses()) {
+	if i < numSubscriptionStatuses {
 		n = max(n, 1)
 	}
 	return n
@@ -25,12 +28,12 @@ func (d *dataset) subCount(c *company, i int) int {
 // subStatus is the status of subscription slot of customer i, computed
 // without building the subscription, for cheap filtering.
 func (d *dataset) subStatus(c *company, i, slot int) string {
-	statuses := subscriptionStatuses()
+	statuses, weights := subscriptionStatuses(), subscriptionStatusWeights()
 	if slot == 0 && i < len(statuses) {
 		return statuses[i]
 	}
 	r := newRNG(d.seed, tagSubStatus, uint64(c.index), uint64(i), uint64(slot))
-	return statuses[r.weighted(subscriptionStatusWeights())]
+	return statuses[r.weighted(weights[:])]
 }
 
 func (d *dataset) subscriptionID(c *company, i, slot int) string {

@@ -59,6 +59,17 @@ func (pg *pager[T]) offer(build func() T) {
 	pg.total++
 }
 
+// offerN counts n matching items at once, building only those in the page.
+func (pg *pager[T]) offerN(n int, build func(k int) T) {
+	if pg.total+n <= pg.skip || len(pg.items) >= pg.take {
+		pg.total += n
+		return
+	}
+	for k := range n {
+		pg.offer(func() T { return build(k) })
+	}
+}
+
 // write sends the offset envelope. Observed quirk reproduced: on an empty
 // page past the end, meta.taken echoes the requested take instead of 0.
 func (pg *pager[T]) write(w http.ResponseWriter) {

@@ -1,0 +1,207 @@
+package simulator
+
+import (
+	"bytes"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestSubscriptionsHideDraftVoidedCancelledByDefault(t *testing.T) {
+	t.Parallel()
+	sim := start(t, Config{})
+	key := sim.APIKey()
+	statuses := func(path string) map[string]int {
+		m := map[string]int{}
+		for _, s := range list[subscriptionJSON](t, sim, path, key, "").Data {
+			m[s.Status]++
+		}
+		return m
+	}
+	def := statuses("/v2/subscriptions?take=100")
+	for _, hidden := range []string{"draft", "voided", "cancelled"} {
+		if def[hidden] > 0 {
+			t.Errorf("default list shows %s", hidden)
+		}
+	}
+	all := statuses("/v2/subscriptions?take=100&status=all")
+	for _, st := range subscriptionStatuses() {
+		if all[st] == 0 {
+			t.Errorf("status=all lacks %s", st)
+		}
+	}
+	if got := statuses("/v2/subscriptions?take=100&status__in=draft,voided"); len(got) != 2 || got["draft"] == 0 || got["voided"] == 0 {
+		t.Errorf("status__in=draft,voided: %v", got)
+	}
+	if got := statuses("/v2/subscriptions?take=100&status__notIn=active"); got["active"] > 0 || got["cancelled"] == 0 {
+		t.Errorf("status__notIn=active: %v", got)
+	}
+	resp, body := get(t, sim.URL+"/v2/subscriptions?status=bogus", key, "")
+	wantStatus(t, resp, body, http.StatusBadRequest)
+}
+
+func TestSubscriptionByCustomer(t *testing.T) {
+	t.Parallel()
+	sim := start(t, Config{})
+	key := sim.APIKey()
+	customers := list[customerJSON](t, sim, "/v1/customers?take=5", key, "").Data
+	for _, c := range customers {
+		subs := list[subscriptionJSON](t, sim, "/v2/subscriptions?status=all&customer_id="+c.ID, key, "")
+		if subs.Meta.Total != len(c.Subscriptions) {
+			t.Errorf("%s: %d subscriptions listed, customer says %d", c.Name, subs.Meta.Total, len(c.Subscriptions))
+		}
+		for i, s := range subs.Data {
+			if s.CustomerID != c.ID || s.ID != c.Subscriptions[i].ID || s.Status != c.Subscriptions[i].Status {
+				t.Errorf("subscription %+v does not match customer summary %+v", s.ID, c.Subscriptions[i])
+			}
+			resp, body := get(t, sim.URL+"/v2/subscriptions/"+s.ID, key, "")
+			wantStatus(t, resp, body, http.StatusOK)
+			if one := decode[subscriptionJSON](t, body); one.ID != s.ID || len(one.Products) == 0 {
+				t.Errorf("single subscription %s: %+v", s.ID, one.ID)
+			}
+		}
+	}
+	resp, body := get(t, sim.URL+"/v2/subscriptions/sub_doesnotexist00", key, "")
+	wantStatus(t, resp, body, http.StatusNotFound)
+	wantMessage(t, body, "Subscription not found")
+}
+
+func TestUnknownRoutes(t *testing.T) {
+	t.Parallel()
+	sim := start(t, Config{})
+	key := sim.APIKey()
+	for _, tt := range []struct{ method, path string }{
+		{http.MethodGet, "/v1/subscriptions"},
+		{http.MethodGet, "/v1/nothing"},
+		{http.MethodGet, "/v1/customers/"},
+		{http.MethodPost, "/v1/customers"},
+		{http.MethodDelete, "/v1/invoices"},
+		{http.MethodGet, "/v1/oauth/tokens"},
+	} {
+		resp, body := do(t, tt.method, sim.URL+tt.path, http.Header{"Authorization": {"Bearer " + key}}, nil)
+		wantStatus(t, resp, body, http.StatusNotFound)
+		wantMessage(t, body, "Route not found")
+	}
+}
+
+func TestInvoicesIgnoreCustomerIDButHonourCustomerId(t *testing.T) {
+	t.Parallel()
+	sim := start(t, Config{})
+	key := sim.APIKey()
+	all := list[invoiceJSON](t, sim, "/v1/invoices", key, "")
+	c := list[customerJSON](t, sim, "/v1/customers?take=1", key, "").Data[0]
+	ignored := list[invoiceJSON](t, sim, "/v1/invoices?customer_id="+c.ID, key, "")
+	if ignored.Meta.Total != all.Meta.Total {
+		t.Errorf("customer_id should be ignored on v1 invoices: total %d, unfiltered %d", ignored.Meta.Total, all.Meta.Total)
+	}
+	mine := list[invoiceJSON](t, sim, "/v1/invoices?customerId="+c.ID, key, "")
+	if mine.Meta.Total == 0 || mine.Meta.Total >= all.Meta.Total {
+		t.Fatalf("customerId: total %d of %d", mine.Meta.Total, all.Meta.Total)
+	}
+	for _, inv := range mine.Data {
+		if inv.Customer.ID != c.ID {
+			t.Errorf("invoice %s belongs to %s", inv.ID, inv.Customer.ID)
+		}
+	}
+	paid := list[invoiceJSON](t, sim, "/v1/invoices?status__in=paid,late&take=100", key, "")
+	for _, inv := range paid.Data {
+		if inv.Status != "paid" && inv.Status != "late" {
+			t.Errorf("status__in=paid,late returned %s", inv.Status)
+		}
+	}
+}
+
+func TestInvoiceAmountsAddUp(t *testing.T) {
+	t.Parallel()
+	sim := start(t, Config{})
+	tok := login(t, sim).AccessToken
+	for _, co := range sim.Companies()[:2] {
+		for _, inv := range list[invoiceJSON](t, sim, "/v1/invoices?take=100", tok, co.ID).Data {
+			var sum int64
+			for _, li := range inv.LineItems {
+				sum += li.Amount
+			}
+			if sum != inv.TotalAmount || inv.AmountExcludingTax+inv.TaxAmount != inv.TotalAmount {
+				t.Errorf("%s: line items %d, total %d", inv.Number, sum, inv.TotalAmount)
+			}
+			if inv.Status != "voided" && inv.Status != "archived" && inv.AmountPaid+inv.AmountDue != inv.TotalAmount {
+				t.Errorf("%s (%s): paid %d + due %d != %d", inv.Number, inv.Status, inv.AmountPaid, inv.AmountDue, inv.TotalAmount)
+			}
+			if (inv.SettledAt != nil) != (inv.Status == "paid" || inv.Status == "closed" || inv.Status == "charged_on_parent") {
+				t.Errorf("%s (%s): settled_at %v", inv.Number, inv.Status, inv.SettledAt)
+			}
+		}
+	}
+}
+
+func TestInvoiceDownloadIsAPDF(t *testing.T) {
+	t.Parallel()
+	sim := start(t, Config{})
+	key := sim.APIKey()
+	inv := list[invoiceJSON](t, sim, "/v1/invoices?take=1", key, "").Data[0]
+	resp, body := get(t, sim.URL+"/v1/invoices/"+inv.ID+"/download?lang=fr", key, "")
+	wantStatus(t, resp, body, http.StatusOK)
+	if ct := resp.Header.Get("Content-Type"); ct != "application/pdf" {
+		t.Errorf("Content-Type %q", ct)
+	}
+	if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, `filename="`+inv.Number+`.pdf"`) {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	if !bytes.HasPrefix(body, []byte("%PDF-1.4\n")) || !bytes.HasSuffix(body, []byte("%%EOF\n")) {
+		t.Fatalf("not a PDF: %q", body[:20])
+	}
+	// Every xref offset must point at its object.
+	xref := regexp.MustCompile(`(?m)^(\d{10}) 00000 n $`).FindAllSubmatch(body, -1)
+	if len(xref) < 5 {
+		t.Fatalf("xref has %d entries", len(xref))
+	}
+	for i, m := range xref {
+		off, _ := strconv.Atoi(string(m[1]))
+		if want := strconv.Itoa(i+1) + " 0 obj"; !bytes.HasPrefix(body[off:], []byte(want)) {
+			t.Errorf("xref entry %d points at %q", i+1, body[off:off+10])
+		}
+	}
+	start := bytes.LastIndex(body, []byte("startxref\n"))
+	off, _ := strconv.Atoi(strings.Fields(string(body[start+10:]))[0])
+	if !bytes.HasPrefix(body[off:], []byte("xref")) {
+		t.Errorf("startxref does not point at xref")
+	}
+	for _, tt := range []struct {
+		path   string
+		status int
+	}{
+		{"/v1/invoices/" + inv.ID + "/download?lang=xx", http.StatusBadRequest},
+		{"/v1/invoices/inv_doesnotexist00/download", http.StatusNotFound},
+		{"/v1/invoices/inv_doesnotexist00", http.StatusNotFound},
+	} {
+		resp, body := get(t, sim.URL+tt.path, key, "")
+		wantStatus(t, resp, body, tt.status)
+	}
+}
+
+func TestIDCodecRoundTrip(t *testing.T) {
+	t.Parallel()
+	c := idCodec{key: 42}
+	for _, ref := range []idRef{
+		{kind: kindCustomer, company: 0, index: 0},
+		{kind: kindSubscription, company: 2, index: 999_999, slot: 3},
+		{kind: kindInvoice, company: 1, index: 123_456, slot: 7},
+	} {
+		id := c.encode("cus_", ref)
+		if len(id) != 18 {
+			t.Errorf("id %q has length %d", id, len(id))
+		}
+		got, ok := c.decode("cus_", id)
+		if !ok || got != ref {
+			t.Errorf("decode(%q) = %+v %v, want %+v", id, got, ok, ref)
+		}
+		if _, ok := (idCodec{key: 43}).decode("cus_", id); ok {
+			t.Errorf("%q decodes under another seed", id)
+		}
+		if _, ok := c.decode("sub_", id); ok {
+			t.Errorf("%q decodes with another prefix", id)
+		}
+	}
+}
