@@ -15,7 +15,9 @@ func invoiceStatuses() [numInvoiceStatuses]string {
 		"voided", "closed", "error", "missing_info", "archived", "charged_on_parent", "pending_parent_concat"}
 }
 
-func invoiceStatusWeights() [numInvoiceStatuses]int { return [...]int{4, 3, 12, 3, 4, 50, 6, 3, 3, 2, 2, 2, 1, 1} }
+func invoiceStatusWeights() [numInvoiceStatuses]int {
+	return [...]int{4, 3, 12, 3, 4, 50, 6, 3, 3, 2, 2, 2, 1, 1}
+}
 
 func invoiceTypes() [5]string {
 	return [...]string{"invoice", "credit_note", "document", "child_invoice_ref", "child_creditnote_ref"}

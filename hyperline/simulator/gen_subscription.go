@@ -14,7 +14,9 @@ func subscriptionStatuses() [numSubscriptionStatuses]string {
 }
 
 // subscriptionStatusWeights are the relative frequencies of the statuses.
-func subscriptionStatusWeights() [numSubscriptionStatuses]int { return [...]int{50, 8, 6, 16, 5, 5, 10} }
+func subscriptionStatusWeights() [numSubscriptionStatuses]int {
+	return [...]int{50, 8, 6, 16, 5, 5, 10}
+}
 
 // subCount is how many subscriptions (0 to 4) customer i has.
 func (d *dataset) subCount(c *company, i int) int {
