@@ -66,14 +66,17 @@ func TestCacheIsBounded(t *testing.T) {
 }
 
 // TestViewAllocationsFlat: a frame allocates its output string and nothing
-// else, however many rows are held.
+// else, however many rows are held; an unchanged frame allocates nothing.
 func TestViewAllocationsFlat(t *testing.T) { // not parallel: AllocsPerRun
 	for _, n := range []int{100, 100_000} {
 		m := newCustomers(n, 200, 50)
 		m.SetCursor(n / 2)
 		_ = m.View()
-		if a := testing.AllocsPerRun(20, func() { _ = m.View() }); a > 1 {
+		if a := testing.AllocsPerRun(20, func() { m.cache.frame = ""; _ = m.View() }); a > 1 {
 			t.Errorf("%d rows: View allocates %.0f times, want 1", n, a)
+		}
+		if a := testing.AllocsPerRun(20, func() { _ = m.View() }); a > 0 {
+			t.Errorf("%d rows: an unchanged View allocates %.0f times, want 0", n, a)
 		}
 	}
 }
@@ -136,5 +139,45 @@ func BenchmarkAppendRowsPage(b *testing.B) {
 			b.StartTimer()
 		}
 		m.AppendRows(page)
+	}
+}
+
+// TestFrameCacheFollowsChanges: every change that shows must give a new
+// frame, even though unchanged frames are reused.
+func TestFrameCacheFollowsChanges(t *testing.T) {
+	t.Parallel()
+	m := newCustomers(5, 80, 10)
+	fresh := func(m Model) string { // the same state rendered without any cache
+		m.cache = newRenderCache()
+		m.invalidate()
+		return m.View()
+	}
+	steps := []struct {
+		name   string
+		change func(*Model)
+	}{
+		{"nothing", func(*Model) {}},
+		{"cursor", func(m *Model) { m.MoveDown(1) }},
+		{"append into the viewport", func(m *Model) { m.AppendRows(customerRows(5, 2)) }},
+		{"filter", func(m *Model) { m.SetFilter("acme") }},
+		{"other filter, same count", func(m *Model) { m.SetFilter("initech") }},
+		{"append while filtered", func(m *Model) { m.AppendRows(customerRows(7, 10)) }},
+		{"clear", func(m *Model) { m.SetFilter("") }},
+		{"unfocus", func(m *Model) { m.SetFocused(false) }},
+		{"focus", func(m *Model) { m.SetFocused(true) }},
+		{"rows", func(m *Model) { m.SetRows(customerRows(100, 5)) }},
+		{"styles", func(m *Model) {
+			s := DefaultStyles()
+			s.SelectedMarker = "> "
+			m.SetStyles(s)
+		}},
+		{"columns", func(m *Model) { m.SetColumns(customerColumns()[:2]) }},
+		{"size", func(m *Model) { m.SetSize(60, 10) }},
+	}
+	for _, st := range steps {
+		st.change(&m)
+		if got, want := m.View(), fresh(m); got != want {
+			t.Fatalf("after %s the frame is\n%s\nwant\n%s", st.name, got, want)
+		}
 	}
 }

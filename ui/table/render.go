@@ -27,7 +27,19 @@ type renderCache struct {
 
 	sel selectedLine
 
+	// frame is the last View, returned again while nothing it shows has
+	// changed: a clock ticking elsewhere on screen costs no work here.
+	frame    string
+	frameKey frameKey
+
 	rendered int // rows rendered so far, for tests of the cache
+}
+
+// frameKey is everything a frame depends on besides the render generation.
+type frameKey struct {
+	gen, filterGen        uint64
+	offset, cursor, count int
+	focused               bool
 }
 
 // selectedLine is the one line rendered with the selection marker.
@@ -54,6 +66,7 @@ func (c *renderCache) sync(m *Model) {
 		return
 	}
 	c.gen, c.synced = m.renderGen, true
+	c.frame = ""
 	clear(c.lines)
 	c.sel = selectedLine{}
 	c.palette = newPalette(m.styles)
@@ -80,6 +93,10 @@ func (m Model) View() string {
 	if n == 0 {
 		return m.viewEmpty(c, body)
 	}
+	key := frameKey{m.renderGen, m.filterGen, m.offset, m.cursor, n, m.focused}
+	if c.frame != "" && c.frameKey == key {
+		return c.frame
+	}
 	end := min(m.offset+body, n)
 
 	size := len(c.header)
@@ -100,7 +117,8 @@ func (m Model) View() string {
 		b.WriteString(c.blank)
 	}
 	m.evict(c)
-	return b.String()
+	c.frame, c.frameKey = b.String(), key
+	return c.frame
 }
 
 // line returns the rendered line for the filtered row at pos, from the

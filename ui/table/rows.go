@@ -64,6 +64,9 @@ func (m *Model) SetFilter(query string) {
 		m.visible = m.hay.matchAll(qb, 0)
 	}
 	m.filter = q
+	if m.cache != nil {
+		m.filterGen = m.cache.newGen()
+	}
 
 	screenLine := m.cursor - m.offset
 	if hadSel {

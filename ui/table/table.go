@@ -76,9 +76,10 @@ type Model struct {
 	hay  haystacks // what the filter searches
 	// filter is the current query, lowercased; visible lists the indexes of
 	// the rows matching it, ascending (nil when there is no filter).
-	query   string // as given, for Filter
-	filter  string
-	visible []int
+	query     string // as given, for Filter
+	filter    string
+	visible   []int
+	filterGen uint64 // changes with visible, for the frame cache
 
 	cursor int // index into the filtered rows
 	offset int // first filtered row in the viewport
