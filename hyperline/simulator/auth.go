@@ -99,10 +99,9 @@ func clientAddr(r *http.Request) string {
 }
 
 // serveAPI runs the data and Apps API pipeline: rate limit, route,
-// authentication, faults, company. It reports whether the request carried a
-// valid credential.
-func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) bool {
-	cred, authErr := s.authenticate(r)
+// authentication, faults, company. cred and authErr are what authenticate
+// found.
+func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, cred credential, authErr string) {
 	key := clientAddr(r)
 	if authErr == "" {
 		key = "cred:" + cred.token
@@ -111,30 +110,30 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) bool {
 	// (per client address when there is none). OAuth endpoints are not
 	// limited.
 	if !s.limits.allow(w, key, r.Method, s.cfg) {
-		return authErr == ""
+		return
 	}
 	rt, args, ok := s.findRoute(r.Method, r.URL.Path)
 	if !ok {
 		routeNotFound(w)
-		return authErr == ""
+		return
 	}
 	if authErr != "" {
 		writeError(w, http.StatusUnauthorized, authErr)
-		return false
+		return
 	}
 	call := &apiCall{cred: cred, args: args}
 	if rt.kind == appsAPI {
 		if !cred.apiKey {
 			// Not documented: what an OAuth token gets on the Apps API.
 			writeError(w, http.StatusUnauthorized, "The Apps API requires an API key")
-			return true
+			return
 		}
 		rt.handle(w, r, call)
-		return true
+		return
 	}
 	w, finish, proceed := s.dice.apply(w, r)
 	if !proceed {
-		return true
+		return
 	}
 	defer finish()
 	if rt.kind == dataCompany {
@@ -143,9 +142,8 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) bool {
 			// Not documented: an unknown company, or one the credential
 			// cannot see, is refused with 403 rather than falling back.
 			writeError(w, http.StatusForbidden, "Company not accessible")
-			return true
+			return
 		}
 	}
 	rt.handle(w, r, call)
-	return true
 }

@@ -34,6 +34,14 @@ func (l *rateLimiter) allow(w http.ResponseWriter, key, method string, cfg Confi
 	}
 	now := cfg.Now()
 	l.mu.Lock()
+	if len(l.windows) > 4096 {
+		// Forget finished windows so a long run does not grow forever.
+		for k, w := range l.windows {
+			if !now.Before(w.start.Add(max(cfg.ReadWindow, cfg.WriteWindow))) {
+				delete(l.windows, k)
+			}
+		}
+	}
 	win := l.windows[kind+key]
 	if win == nil || !now.Before(win.start.Add(span)) {
 		win = &window{start: now}

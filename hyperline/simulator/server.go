@@ -153,11 +153,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			Status:        status,
 		})
 	}()
+	cred, authErr := s.authenticate(r)
+	authorized = authErr == ""
 	if h := s.oauthPath[r.Method+" "+r.URL.Path]; h != nil {
 		h(rec, r)
 		return
 	}
-	authorized = s.serveAPI(rec, r)
+	s.serveAPI(rec, r, cred, authErr)
 }
 
 // Running is a simulator listening on a loopback address.
