@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -149,30 +150,39 @@ func (s *Server) updateApp(w http.ResponseWriter, r *http.Request, c *apiCall) {
 		writeError(w, http.StatusBadRequest, msg)
 		return
 	}
+	var (
+		body  appJSON
+		found bool
+	)
 	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
 	for _, a := range s.store.apps {
 		if a.ID == c.args[0] {
 			a.Name, a.Description, a.LogoURI, a.Callbacks = in.name, in.description, in.logoURI, in.callbacks
-			writeJSON(w, http.StatusOK, appToJSON(a, false))
-			return
+			body, found = appToJSON(a, false), true
+			break
 		}
 	}
-	writeError(w, http.StatusNotFound, "App not found")
+	s.store.mu.Unlock()
+	if !found {
+		writeError(w, http.StatusNotFound, "App not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, body)
 }
 
 // deleteApp answers DELETE /v1/apps/{id} with 204. Not documented: what
 // happens to the app's tokens; they all stop working with the app.
 func (s *Server) deleteApp(w http.ResponseWriter, _ *http.Request, c *apiCall) {
 	s.store.mu.Lock()
-	defer s.store.mu.Unlock()
-	for i, a := range s.store.apps {
-		if a.ID == c.args[0] {
-			s.store.apps = append(s.store.apps[:i], s.store.apps[i+1:]...)
-			s.store.revokeClientLocked(a.ClientID)
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
+	i := slices.IndexFunc(s.store.apps, func(a *App) bool { return a.ID == c.args[0] })
+	if i >= 0 {
+		s.store.revokeClientLocked(s.store.apps[i].ClientID)
+		s.store.apps = slices.Delete(s.store.apps, i, i+1)
 	}
-	writeError(w, http.StatusNotFound, "App not found")
+	s.store.mu.Unlock()
+	if i < 0 {
+		writeError(w, http.StatusNotFound, "App not found")
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }

@@ -195,7 +195,7 @@ func (d *dataset) customer(c *company, i int) customerJSON {
 		SegmentIDs:              []string{},
 		Integrations:            []integrationJSON{},
 		CreatedAt:               iso(cc.createdAt),
-		UpdatedAt:               iso(cc.createdAt.Add(time.Duration(r.intn(200*24)) * time.Hour).Truncate(time.Millisecond)),
+		UpdatedAt:               iso(notAfterNow(cc.createdAt.Add(time.Duration(r.intn(200*24)) * time.Hour))),
 	}
 	if r.chance(0.7) {
 		cu.Country = &l.country
@@ -308,6 +308,14 @@ func (d *dataset) customerDetail(c *company, i int) customerDetailJSON {
 		det.OrganisationInvoicing = pick(r, []string{"parent", "child"})
 	}
 	return det
+}
+
+// notAfterNow clamps a generated time to the data's "now".
+func notAfterNow(t time.Time) time.Time {
+	if now := referenceNow(); t.After(now) {
+		return now.Add(-time.Hour)
+	}
+	return t
 }
 
 func twoDigits(n int) string {

@@ -198,7 +198,7 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 			s.RenewsAt = s.ContractEnd
 		}
 	case "paused":
-		s.PausedAt = isoPtr(periodFrom.Add(time.Duration(r.between(1, 20)) * 24 * time.Hour))
+		s.PausedAt = isoPtr(notAfterNow(periodFrom.Add(time.Duration(r.between(1, 20)) * 24 * time.Hour)))
 		if r.chance(0.5) {
 			s.ReactivateAt = isoPtr(now.Add(time.Duration(r.between(5, 60)) * 24 * time.Hour).Truncate(24 * time.Hour))
 		}
@@ -224,11 +224,7 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 	if status == "cancelled" || status == "voided" || status == "draft" {
 		s.EstimatedARR = 0
 	}
-	updated := created.Add(time.Duration(r.intn(90*24)) * time.Hour)
-	if updated.After(now) {
-		updated = now.Add(-time.Hour)
-	}
-	s.UpdatedAt = iso(updated)
+	s.UpdatedAt = iso(notAfterNow(created.Add(time.Duration(r.intn(90*24)) * time.Hour)))
 	return s
 }
 

@@ -169,3 +169,23 @@ func TestRequestLog(t *testing.T) {
 		t.Errorf("unauthorized record %+v", recs[1])
 	}
 }
+
+func TestRequestLogIsBounded(t *testing.T) {
+	t.Parallel()
+	var l requestLog
+	for i := range requestLogSize + 5 {
+		l.add(RequestRecord{Status: i})
+	}
+	recs := l.snapshot()
+	if len(recs) != requestLogSize || recs[0].Status != 5 || recs[len(recs)-1].Status != requestLogSize+4 {
+		t.Fatalf("ring holds %d records from %d to %d", len(recs), recs[0].Status, recs[len(recs)-1].Status)
+	}
+}
+
+func TestScaleAndLargeCustomers(t *testing.T) {
+	t.Parallel()
+	got := New(Config{Scale: 0.2, LargeCustomers: 50}).Companies()
+	if got[0].Customers != 5 || got[1].Customers != 160 || got[2].Customers != 50 {
+		t.Fatalf("sizes %d %d %d", got[0].Customers, got[1].Customers, got[2].Customers)
+	}
+}
