@@ -94,5 +94,4 @@ const (
 	tagApp
 	tagAPIKey
 	tagIDKey
-	tagCreated
 )
