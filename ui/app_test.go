@@ -49,6 +49,15 @@ func TestLoginWithoutSessionThenPickerOpensByItself(t *testing.T) {
 	h.requireView("Globex client 0", "30/30")
 }
 
+func TestTheLoginNoteStaysVisibleAfterLogin(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 100, 24)
+	h.session.saved = false
+	h.session.loginNote = "Demo: no browser here, so hlx approves the consent on your behalf."
+	h.start()
+	h.requireView("[1 Customers]", "approves the consent on your behalf")
+}
+
 func TestLoginFailureIsExplainedAndRetried(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 80, 24)

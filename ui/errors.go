@@ -32,6 +32,8 @@ func plainError(err error) string {
 		return "Hyperline is limiting requests right now; wait a few seconds and press r"
 	case errors.Is(err, hyperline.ErrUnauthorized):
 		return "Hyperline refused the access token; press t and refresh it, or log in again"
+	case errors.Is(err, hyperline.ErrForbidden):
+		return "Hyperline refused access (this login may not read this company's data)"
 	case errors.Is(err, hyperline.ErrNotFound):
 		return "not found (it may have been deleted, or belong to another company)"
 	case errors.Is(err, hyperline.ErrMalformedResponse):

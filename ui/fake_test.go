@@ -22,6 +22,7 @@ type fakeSession struct {
 	account   Account
 	loginErr  error
 	loginURL  string
+	loginNote string
 	token     TokenState
 	refreshes int
 	logouts   int
@@ -54,7 +55,7 @@ func (s *fakeSession) Resume(context.Context) (Account, error) {
 
 func (s *fakeSession) Login(_ context.Context, progress func(LoginProgress)) (Account, error) {
 	progress(LoginProgress{Stage: LoginStarting})
-	progress(LoginProgress{Stage: LoginWaiting, URL: s.loginURL})
+	progress(LoginProgress{Stage: LoginWaiting, URL: s.loginURL, Note: s.loginNote})
 	s.mu.Lock()
 	err := s.loginErr
 	s.mu.Unlock()

@@ -40,6 +40,15 @@ func (f formatter) dateTime(t time.Time) string {
 	return t.In(f.loc).Format("2006-01-02 15:04 MST")
 }
 
+// timeOfDay is the local date and time to the second, for the token panel
+// (a demo token lives two minutes).
+func (f formatter) timeOfDay(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(f.loc).Format("2006-01-02 15:04:05 MST")
+}
+
 // relDate is a date near now in words ("today", "in 3 days", "5 days ago")
 // and otherwise the calendar date, for columns where the distance matters
 // (due dates, next payments).

@@ -186,3 +186,9 @@ func (k combinedKeys) ShortHelp() []key.Binding {
 func (k combinedKeys) FullHelp() [][]key.Binding {
 	return append(append([][]key.Binding(nil), k.screen.FullHelp()...), k.global.FullHelp()...)
 }
+
+// singleKey is a key map of one key.
+type singleKey struct{ key.Binding }
+
+func (k singleKey) ShortHelp() []key.Binding  { return []key.Binding{k.Binding} }
+func (k singleKey) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Binding}} }

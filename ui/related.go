@@ -94,7 +94,7 @@ func (r relatedList) load(c *common, sc scope, customerID string) (relatedList, 
 			{Title: "Kind", Width: 12, Priority: 100},
 			{Title: "Name / number", Width: 14, Flex: 1, Priority: 90},
 			{Title: "Status", Width: 10, Priority: 95},
-			{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
+			{Title: "Amount", Width: 14, Align: table.AlignRight, Priority: 80},
 			{Title: "Date", Width: 11, Priority: 60},
 			{Title: "ID", Width: 19, Priority: 40},
 		}, table.WithStyles(c.styles.Table), table.WithEmptyText("No subscriptions or invoices."))
@@ -139,7 +139,11 @@ func (r relatedList) update(c *common, msg relatedLoadedMsg) (relatedList, tea.C
 		}
 	}
 	rows := make([]table.Row, 0, len(r.subs)+len(r.invoices))
+	untouched := r.table.Cursor() == 0
 	r.table.SetRows(append(append(rows, r.subs...), r.invoices...))
+	if untouched {
+		r.table.SetCursor(0) // the first row, not the one that happened to arrive first
+	}
 	return r, nil
 }
 

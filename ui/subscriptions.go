@@ -17,10 +17,10 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 		title: "Subscriptions",
 		columns: []table.Column{
 			{Title: "Customer", Width: 14, Flex: 2, Priority: 90},
-			{Title: "Name / plan", Width: 14, Flex: 2, Priority: 80},
+			{Title: "Name / plan", Width: 12, Flex: 2, Priority: 80},
 			{Title: "Status", Width: 9, Priority: 100},
 			{Title: "Next payment", Width: 12, Priority: 70},
-			{Title: "Amount", Width: 12, Align: table.AlignRight, Priority: 75},
+			{Title: "Amount", Width: 14, Align: table.AlignRight, Priority: 75},
 			{Title: "Period end", Width: 10, Priority: 50},
 			{Title: "ID", Width: 19, Priority: 40},
 		},

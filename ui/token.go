@@ -88,16 +88,16 @@ func (m tokenModel) view() string {
 	}
 	expires := "—"
 	if !t.ExpiresAt.IsZero() {
-		expires = f.dateTime(t.ExpiresAt) + "   " + countdownStyle.Render(countdown(left))
+		expires = f.timeOfDay(t.ExpiresAt) + "   " + countdownStyle.Render(countdown(left))
 		if m.c.refreshing {
 			expires += st.Info.Render("   refreshing…")
 		}
 	}
 	b.WriteString(row("Expires", expires))
-	b.WriteString(row("Issued", f.dateTime(t.IssuedAt)))
+	b.WriteString(row("Issued", f.timeOfDay(t.IssuedAt)))
 	refreshed := "never"
 	if !t.RefreshedAt.IsZero() {
-		refreshed = f.dateTime(t.RefreshedAt)
+		refreshed = f.timeOfDay(t.RefreshedAt)
 	}
 	b.WriteString(row("Last refreshed", refreshed))
 	held := st.Warn.Render("none — log in again when the access token expires")

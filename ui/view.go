@@ -47,11 +47,13 @@ type exactSizer interface{ exactSize() bool }
 
 // helpKeys is what `?` explains: the top screen's keys and the global ones.
 func (a *App) helpKeys() combinedKeys {
-	k := combinedKeys{global: a.global}
+	k := combinedKeys{global: a.global, screen: a.global}
 	if top := a.top(); top != nil {
 		k.screen = top.keyMap()
-	} else {
-		k.screen = a.global
+		if top.capturing() {
+			// Typed keys go to the screen: only ctrl+c is global then.
+			k.global = singleKey{a.forceQuit}
+		}
 	}
 	return k
 }
