@@ -95,6 +95,7 @@ func (b *Backend) Login(ctx context.Context, progress func(LoginProgress)) (Acco
 		return Account{}, err
 	}
 	acct, err := b.account()
+	acct.Notice = b.opts.LoginNote
 	if err == nil && len(acct.Companies) == 0 {
 		// auth could not list the companies (a warning); try once more.
 		progress(LoginProgress{Stage: LoginLoadingCompanies})
@@ -294,7 +295,7 @@ func (e loginError) PlainText() string {
 	var authzErr *auth.AuthorizationError
 	switch err := e.err; {
 	case errors.Is(err, auth.ErrConsentDenied):
-		return "Access was denied on the Hyperline consent page, so hlx has no access. Log in again and choose Allow."
+		return "Access was denied on the Hyperline consent page, so hlx has no access. Log in again and approve the access."
 	case errors.Is(err, auth.ErrStateMismatch):
 		return "The browser came back from a different login attempt (its state did not match), so hlx refused it without using the code. Try again, and use the newest browser tab."
 	case errors.Is(err, auth.ErrCallbackTimeout):

@@ -111,9 +111,6 @@ type (
 	loggedInMsg struct {
 		account Account
 		resumed bool
-		// note is the login's last remark (e.g. that the demo approved the
-		// consent), shown in the banner once the account opens.
-		note string
 	}
 	// loggedOutMsg is a finished logout; err says revocation failed.
 	loggedOutMsg struct{ err error }

@@ -91,6 +91,9 @@ type Account struct {
 	CompanyID string
 	// Token is the access token's state right after Resume or Login.
 	Token TokenState
+	// Notice is a sentence to show once the account opens, e.g. that the
+	// demo approved the consent on the user's behalf ("" for none).
+	Notice string
 }
 
 // TokenState describes the access token without revealing it.

@@ -67,7 +67,9 @@ func (s *fakeSession) Login(_ context.Context, progress func(LoginProgress)) (Ac
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.saved = true
-	return s.account, nil
+	acct := s.account
+	acct.Notice = s.loginNote
+	return acct, nil
 }
 
 func (s *fakeSession) Token() TokenState {

@@ -38,7 +38,7 @@ func TestGolden(t *testing.T) {
 		}},
 		{"login_failed", func(h *harness) {
 			h.session.saved = false
-			h.session.loginErr = loginErrorForTest{"Access was denied on the Hyperline consent page, so hlx has no access. Log in again and choose Allow."}
+			h.session.loginErr = loginErrorForTest{"Access was denied on the Hyperline consent page, so hlx has no access. Log in again and approve the access."}
 			h.start()
 		}},
 		{"login_idle", func(h *harness) {

@@ -146,7 +146,7 @@ func (m loginModel) update(msg tea.Msg) (loginModel, tea.Cmd) {
 			m.syncKeys()
 			return m, nil
 		}
-		return m, emit(loggedInMsg{account: msg.account, note: m.note})
+		return m, emit(loggedInMsg{account: msg.account})
 	case spinner.TickMsg:
 		if m.state != loginRunning && m.state != loginResuming {
 			return m, nil // let the spinner stop

@@ -123,8 +123,8 @@ func (a *App) handleLoggedIn(msg loggedInMsg) tea.Cmd {
 	a.c.signedIn = true
 	a.c.token = msg.account.Token
 	a.c.now = a.c.clock()
-	if msg.note != "" {
-		a.banner = newNotice(msg.note, a.c.now)
+	if msg.account.Notice != "" {
+		a.banner = newNotice(msg.account.Notice, a.c.now)
 		a.banner.until = a.c.now.Add(15 * time.Second)
 	}
 	want := a.scope.company.ID // kept across a forced re-login
