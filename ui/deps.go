@@ -72,12 +72,19 @@ type Session interface {
 
 // Data reads Hyperline objects; every call is scoped to one company.
 type Data interface {
+	// Companies lists every company the login reaches.
 	Companies(ctx context.Context) ([]hyperline.Company, error)
+	// Customers lists one page of a company's customers.
 	Customers(ctx context.Context, companyID string, opts hyperline.CustomerListOptions) (*hyperline.Page[hyperline.Customer], error)
+	// Customer gets one customer, with the fields only the single GET sends.
 	Customer(ctx context.Context, companyID, id string) (*hyperline.Customer, error)
+	// Subscriptions lists one page of a company's subscriptions.
 	Subscriptions(ctx context.Context, companyID string, opts hyperline.SubscriptionListOptions) (*hyperline.Page[hyperline.Subscription], error)
+	// Subscription gets one subscription.
 	Subscription(ctx context.Context, companyID, id string) (*hyperline.Subscription, error)
+	// Invoices lists one page of a company's invoices.
 	Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error)
+	// Invoice gets one invoice.
 	Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error)
 }
 
