@@ -60,7 +60,7 @@ func newPicker(c *common, current string, canClose bool) (pickerModel, tea.Cmd) 
 	m := pickerModel{
 		c:        c,
 		keys:     keys,
-		input:    newLineInput(c.styles, "Filter: ", "type to filter"),
+		input:    newLineInput(&c.styles, "Filter: ", "type to filter"),
 		current:  current,
 		canClose: canClose,
 		table: table.New([]table.Column{

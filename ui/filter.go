@@ -13,7 +13,7 @@ import (
 // cursor is a glyph that does not blink (no redraws for nothing, and it
 // shows without colour).
 type lineInput struct {
-	st          Styles
+	st          *Styles
 	prompt      string
 	placeholder string
 	value       []rune
@@ -21,7 +21,7 @@ type lineInput struct {
 	width       int // cells for the text, 0 = unlimited
 }
 
-func newLineInput(st Styles, prompt, placeholder string) lineInput {
+func newLineInput(st *Styles, prompt, placeholder string) lineInput {
 	return lineInput{st: st, prompt: prompt, placeholder: placeholder}
 }
 

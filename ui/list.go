@@ -111,7 +111,7 @@ func newList[T any](c *common, sc scope, spec listSpec[T]) listModel[T] {
 		sc:    sc,
 		spec:  spec,
 		table: table.New(spec.columns, table.WithStyles(c.styles.Table), table.WithEmptyText("No "+strings.ToLower(spec.title)+".")),
-		input: newLineInput(c.styles, "/", ""),
+		input: newLineInput(&c.styles, "/", ""),
 		fkeys: newFilterKeys(),
 		names: map[string]string{},
 	}
