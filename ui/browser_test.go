@@ -204,3 +204,21 @@ func TestSelectedRowIsMarkedWithoutColour(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalFilterLoadsOnlyABudgetOfPagesByItself(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24, withCustomers(3000)).start()
+	h.key("3")
+	h.key("/")
+	h.typeText("no such invoice")
+	pages := func() int { return strings.Count(strings.Join(h.data.Calls(), " "), "invoices:@") }
+	if got := pages(); got != 1+autoPageBudget {
+		t.Fatalf("%d invoice pages after a filter matching nothing, want the first and %d more", got, autoPageBudget)
+	}
+	h.requireView("scroll to load more", "0 match · 1,100/3,000")
+	h.key("enter")
+	h.key("down") // a user move: another budget
+	if got := pages(); got != 2+2*autoPageBudget {
+		t.Fatalf("%d invoice pages after a move, want %d", got, 2+2*autoPageBudget)
+	}
+}

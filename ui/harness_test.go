@@ -46,6 +46,14 @@ type harnessOption func(*Deps, *harness)
 
 func withEnv(e Environment) harnessOption { return func(d *Deps, _ *harness) { d.Env = e } }
 
+// withCustomers sets how many customers (and so invoices) Acme has.
+func withCustomers(n int) harnessOption {
+	return func(d *Deps, h *harness) {
+		h.data = newFakeData(map[string]int{"cmp_acme": n, "cmp_globex": 30})
+		d.Data = h.data
+	}
+}
+
 func newHarness(t testing.TB, width, height int, opts ...harnessOption) *harness {
 	h := &harness{t: t, session: newFakeSession(), data: newFakeData(map[string]int{"cmp_acme": 800, "cmp_globex": 30})}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -101,6 +101,7 @@ type listModel[T any] struct {
 	query      string // the filter text
 	debounceID uint64
 	started    bool
+	autoPages  int // pages that may still load without a user move
 
 	width, height int
 }
@@ -128,7 +129,7 @@ func (m listModel[T]) activate() (listModel[T], tea.Cmd) {
 
 // reload asks for the first page again; the rows stay until it arrives.
 func (m listModel[T]) reload() (listModel[T], tea.Cmd) {
-	m.started = true
+	m.started, m.autoPages = true, autoPageBudget
 	m.base.reqID, m.base.more, m.base.err = m.c.nextID(), false, ""
 	cmds := []tea.Cmd{loadPage(m.sc.ctx, m.c, m.sc.company.ID, m.spec, "", 0, m.base.reqID)}
 	if m.server.query != "" {
@@ -154,11 +155,11 @@ func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
 		}
 		var cmd tea.Cmd
 		m.table, cmd = m.table.Update(msg)
-		return m, tea.Batch(cmd, m.loadMoreIfNear())
+		return m, tea.Batch(cmd, m.loadMoreIfNear(false))
 	case tea.MouseMsg:
 		var cmd tea.Cmd
 		m.table, cmd = m.table.Update(msg)
-		return m, tea.Batch(cmd, m.loadMoreIfNear())
+		return m, tea.Batch(cmd, m.loadMoreIfNear(false))
 	}
 	return m, nil
 }
@@ -207,7 +208,7 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 			m.table.AppendRows(rows)
 		}
 	}
-	return m, m.loadMoreIfNear()
+	return m, m.loadMoreIfNear(true)
 }
 
 // shown is the listing whose rows the table holds.
@@ -218,9 +219,16 @@ func (m *listModel[T]) shown() *listing[T] {
 	return &m.base
 }
 
+// autoPageBudget is how many pages load one after the other without the
+// user moving: enough to fill the screen when a local filter keeps few rows,
+// not so many that a filter matching nothing walks a 50,000-invoice list.
+const autoPageBudget = 10
+
 // loadMoreIfNear asks for the next page when the cursor nears the last
-// loaded row (or the rows do not fill the screen).
-func (m *listModel[T]) loadMoreIfNear() tea.Cmd {
+// loaded row (or the rows do not fill the screen). auto marks the calls the
+// user did not cause directly (a page arrived, the filter changed); they
+// spend the budget that each user move refills.
+func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 	l := m.shown()
 	if !l.loaded || !l.more || l.reqID != 0 {
 		return nil
@@ -229,6 +237,11 @@ func (m *listModel[T]) loadMoreIfNear() tea.Cmd {
 		return nil // the server's answer is coming; no point paging the full list
 	}
 	if !m.table.NearEnd(max(m.table.Height()*2, 20)) {
+		return nil
+	}
+	if !auto {
+		m.autoPages = autoPageBudget
+	} else if m.autoPages--; m.autoPages < 0 {
 		return nil
 	}
 	l.reqID = m.c.nextID()

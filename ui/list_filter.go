@@ -57,7 +57,7 @@ func (m listModel[T]) clearFilter() (listModel[T], tea.Cmd) {
 	m.table.SetFilter("")
 	m.clearServerFilter()
 	m = m.setSize(m.width, m.height)
-	return m, m.loadMoreIfNear()
+	return m, m.loadMoreIfNear(false)
 }
 
 func (m listModel[T]) handleFilterKey(msg tea.KeyMsg) (listModel[T], tea.Cmd) {
@@ -74,7 +74,7 @@ func (m listModel[T]) handleFilterKey(msg tea.KeyMsg) (listModel[T], tea.Cmd) {
 		}
 		var cmd tea.Cmd
 		m.table, cmd = m.table.Update(msg)
-		return m, tea.Batch(cmd, m.loadMoreIfNear())
+		return m, tea.Batch(cmd, m.loadMoreIfNear(false))
 	}
 	var changed bool
 	if m.input, changed = m.input.update(msg); !changed {
@@ -93,7 +93,7 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 	m.query = q
 	m.table.SetFilter(q)
 	if !m.spec.serverFilter {
-		return m, m.loadMoreIfNear()
+		return m, m.loadMoreIfNear(true)
 	}
 	m.debounceID = m.c.nextID()
 	if q == "" {
@@ -113,6 +113,8 @@ func (m *listModel[T]) filterHint() string {
 	switch {
 	case m.query == "":
 		return "type to filter · enter keep · esc clear "
+	case !m.spec.serverFilter && m.shown().more:
+		return "filtering the loaded rows · scroll to load more "
 	case !m.spec.serverFilter:
 		return "filtering the loaded rows "
 	case m.server.reqID != 0 && m.server.query == m.query:
