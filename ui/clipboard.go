@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"io"
 	"os"
 	"strings"
 
@@ -11,14 +12,19 @@ import (
 
 // copyOSC52 puts text on the clipboard with the OSC 52 escape sequence, which
 // terminals (and tmux, and SSH sessions) pass to the local clipboard. It
-// writes to stderr so it never interleaves with a frame being drawn on
-// stdout mid-sequence.
+// writes the sequence in one write to the controlling terminal (stderr when
+// there is none), not through stdout where frames are being drawn.
 func copyOSC52(text string) error {
 	seq := osc52.New(text)
 	if strings.HasPrefix(os.Getenv("TERM"), "screen") && os.Getenv("TMUX") == "" {
 		seq = seq.Screen()
 	}
-	_, err := seq.WriteTo(os.Stderr)
+	var w io.Writer = os.Stderr
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		w = tty
+	}
+	_, err := io.WriteString(w, seq.String())
 	return err
 }
 
