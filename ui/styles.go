@@ -6,22 +6,6 @@ import (
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
-// The palette. Every colour adapts to light and dark terminals; under
-// NO_COLOR lipgloss drops them all, so nothing may depend on colour alone.
-var (
-	colorText     = lipgloss.AdaptiveColor{Light: "#1F2328", Dark: "#E6EDF3"}
-	colorSubtle   = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
-	colorFaint    = lipgloss.AdaptiveColor{Light: "#D0D7DE", Dark: "#30363D"}
-	colorAccent   = lipgloss.AdaptiveColor{Light: "#5A32C8", Dark: "#A78BFA"}
-	colorGood     = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#3FB950"}
-	colorWarn     = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#D29922"}
-	colorBad      = lipgloss.AdaptiveColor{Light: "#CF222E", Dark: "#F85149"}
-	colorInfo     = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#58A6FF"}
-	colorBarBg    = lipgloss.AdaptiveColor{Light: "#EAEEF2", Dark: "#161B22"}
-	colorSelectBg = lipgloss.AdaptiveColor{Light: "#DDF4FF", Dark: "#1F2A44"}
-	colorOnStrong = lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#0D1117"}
-)
-
 // Styles holds every style the UI draws with. Build it with DefaultStyles;
 // screens use its fields and never create styles of their own.
 type Styles struct {
@@ -45,12 +29,7 @@ type Styles struct {
 	Key    lipgloss.Style // a key name inside a sentence, e.g. "press y"
 	Filter lipgloss.Style // the filter prompt line
 
-	// Lists outside tables (company picker)
-	Item         lipgloss.Style
-	ItemSelected lipgloss.Style
-
 	// Status bar
-	StatusBar      lipgloss.Style
 	EnvProduction  lipgloss.Style
 	EnvSandbox     lipgloss.Style
 	EnvSimulator   lipgloss.Style
@@ -77,6 +56,22 @@ type Styles struct {
 
 // DefaultStyles builds the styles from the palette.
 func DefaultStyles() Styles {
+	// The palette, local so nothing can change it behind the styles. Every
+	// colour adapts to light and dark terminals; under NO_COLOR lipgloss
+	// drops them all, so nothing may depend on colour alone.
+	var (
+		colorText     = lipgloss.AdaptiveColor{Light: "#1F2328", Dark: "#E6EDF3"}
+		colorSubtle   = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
+		colorFaint    = lipgloss.AdaptiveColor{Light: "#D0D7DE", Dark: "#30363D"}
+		colorAccent   = lipgloss.AdaptiveColor{Light: "#5A32C8", Dark: "#A78BFA"}
+		colorGood     = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#3FB950"}
+		colorWarn     = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#D29922"}
+		colorBad      = lipgloss.AdaptiveColor{Light: "#CF222E", Dark: "#F85149"}
+		colorInfo     = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#58A6FF"}
+		colorBarBg    = lipgloss.AdaptiveColor{Light: "#EAEEF2", Dark: "#161B22"}
+		colorSelectBg = lipgloss.AdaptiveColor{Light: "#DDF4FF", Dark: "#1F2A44"}
+		colorOnStrong = lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#0D1117"}
+	)
 	base := lipgloss.NewStyle().Foreground(colorText)
 	muted := lipgloss.NewStyle().Foreground(colorSubtle)
 	bar := lipgloss.NewStyle().Background(colorBarBg).Foreground(colorText)
@@ -99,10 +94,6 @@ func DefaultStyles() Styles {
 		Key:    lipgloss.NewStyle().Foreground(colorAccent).Bold(true),
 		Filter: lipgloss.NewStyle().Foreground(colorAccent),
 
-		Item:         base,
-		ItemSelected: lipgloss.NewStyle().Foreground(colorAccent).Background(colorSelectBg).Bold(true),
-
-		StatusBar:     bar,
 		EnvProduction: lipgloss.NewStyle().Background(colorBad).Foreground(colorOnStrong).Bold(true),
 		EnvSandbox:    lipgloss.NewStyle().Background(colorInfo).Foreground(colorOnStrong).Bold(true),
 		EnvSimulator:  lipgloss.NewStyle().Background(colorAccent).Foreground(colorOnStrong).Bold(true),
