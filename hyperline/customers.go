@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -79,25 +78,19 @@ func (cc *CompanyClient) AllCustomers(ctx context.Context, opts CustomerListOpti
 }
 
 func (cc *CompanyClient) customerPages(opts CustomerListOptions) fetchFunc[Customer] {
-	return func(ctx context.Context, lo ListOptions) (*Page[Customer], error) {
-		o := opts
-		o.ListOptions = lo
-		return cc.ListCustomers(ctx, o)
-	}
+	return pagesOf(opts, cc.ListCustomers)
+}
+
+// paged returns o with its paging replaced.
+func (o CustomerListOptions) paged(lo ListOptions) CustomerListOptions {
+	o.ListOptions = lo
+	return o
 }
 
 // GetCustomer returns one customer (GET /v1/customers/{id}), with the fields
 // only the single GET carries, such as CurrentPaymentMethod.
 func (cc *CompanyClient) GetCustomer(ctx context.Context, id string) (*Customer, error) {
-	seg, err := pathEscape("customer", id)
-	if err != nil {
-		return nil, err
-	}
-	var c Customer
-	if err := cc.do(ctx, http.MethodGet, "/v1/customers/"+seg, nil, nil, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return getOne[Customer](ctx, cc, "customer", "/v1/customers/", id)
 }
 
 func customerID(c Customer) string { return c.ID }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"net/http"
 	"net/url"
 	"slices"
 )
@@ -69,24 +68,18 @@ func (cc *CompanyClient) AllInvoices(ctx context.Context, opts InvoiceListOption
 }
 
 func (cc *CompanyClient) invoicePages(opts InvoiceListOptions) fetchFunc[Invoice] {
-	return func(ctx context.Context, lo ListOptions) (*Page[Invoice], error) {
-		o := opts
-		o.ListOptions = lo
-		return cc.ListInvoices(ctx, o)
-	}
+	return pagesOf(opts, cc.ListInvoices)
+}
+
+// paged returns o with its paging replaced.
+func (o InvoiceListOptions) paged(lo ListOptions) InvoiceListOptions {
+	o.ListOptions = lo
+	return o
 }
 
 // GetInvoice returns one invoice (GET /v1/invoices/{id}).
 func (cc *CompanyClient) GetInvoice(ctx context.Context, id string) (*Invoice, error) {
-	seg, err := pathEscape("invoice", id)
-	if err != nil {
-		return nil, err
-	}
-	var inv Invoice
-	if err := cc.do(ctx, http.MethodGet, "/v1/invoices/"+seg, nil, nil, &inv); err != nil {
-		return nil, err
-	}
-	return &inv, nil
+	return getOne[Invoice](ctx, cc, "invoice", "/v1/invoices/", id)
 }
 
 func invoiceID(inv Invoice) string { return inv.ID }

@@ -18,6 +18,32 @@ const MaxPages = 100_000
 // fetchFunc fetches one page of a list.
 type fetchFunc[T any] func(ctx context.Context, opts ListOptions) (*Page[T], error)
 
+// pageable is a list's options type: it can hand out a copy of itself with
+// other paging, so one set of filters serves every page of a walk.
+type pageable[O any] interface{ paged(ListOptions) O }
+
+// pagesOf adapts a one-page list call to the fetchFunc the walkers take,
+// keeping every filter of opts and replacing only its paging.
+func pagesOf[T any, O pageable[O]](opts O, list func(context.Context, O) (*Page[T], error)) fetchFunc[T] {
+	return func(ctx context.Context, lo ListOptions) (*Page[T], error) {
+		return list(ctx, opts.paged(lo))
+	}
+}
+
+// getOne fetches one object of a company at prefix+id (e.g.
+// "/v1/customers/"+id); what names it in errors.
+func getOne[T any](ctx context.Context, cc *CompanyClient, what, prefix, id string) (*T, error) {
+	seg, err := pathEscape(what, id)
+	if err != nil {
+		return nil, err
+	}
+	var out T
+	if err := cc.do(ctx, http.MethodGet, prefix+seg, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // doFunc is Client.do or CompanyClient.do.
 type doFunc func(ctx context.Context, method, path string, query url.Values, body, out any) error
 

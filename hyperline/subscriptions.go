@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"net/http"
 	"net/url"
 	"slices"
 )
@@ -72,24 +71,18 @@ func (cc *CompanyClient) AllSubscriptions(ctx context.Context, opts Subscription
 }
 
 func (cc *CompanyClient) subscriptionPages(opts SubscriptionListOptions) fetchFunc[Subscription] {
-	return func(ctx context.Context, lo ListOptions) (*Page[Subscription], error) {
-		o := opts
-		o.ListOptions = lo
-		return cc.ListSubscriptions(ctx, o)
-	}
+	return pagesOf(opts, cc.ListSubscriptions)
+}
+
+// paged returns o with its paging replaced.
+func (o SubscriptionListOptions) paged(lo ListOptions) SubscriptionListOptions {
+	o.ListOptions = lo
+	return o
 }
 
 // GetSubscription returns one subscription (GET /v2/subscriptions/{id}).
 func (cc *CompanyClient) GetSubscription(ctx context.Context, id string) (*Subscription, error) {
-	seg, err := pathEscape("subscription", id)
-	if err != nil {
-		return nil, err
-	}
-	var s Subscription
-	if err := cc.do(ctx, http.MethodGet, "/v2/subscriptions/"+seg, nil, nil, &s); err != nil {
-		return nil, err
-	}
-	return &s, nil
+	return getOne[Subscription](ctx, cc, "subscription", "/v2/subscriptions/", id)
 }
 
 func subscriptionID(s Subscription) string { return s.ID }
