@@ -84,7 +84,8 @@ func Simulator(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "#   company %s  %-32s %7d customers\n", c.ID, c.Name, c.Customers)
 	}
 	fmt.Fprintf(stderr, "# Registered callbacks: %v\n", app.Callbacks)
-	fmt.Fprintln(stderr, "# Source the lines above (eval \"$(hlx simulator)\" in another shell) or press ctrl+c to stop.")
+	fmt.Fprintln(stderr, "# Export the lines above in another shell (hlx simulator > sim.env & then set -a; . ./sim.env; set +a).")
+	fmt.Fprintln(stderr, "# Serving until ctrl+c.")
 
 	<-ctx.Done()
 	return nil
