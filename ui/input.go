@@ -19,6 +19,9 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if top.capturing() {
 		return a.updateTop(msg)
 	}
+	if coalesced(msg) {
+		return a.handleRunes(msg.Runes)
+	}
 	switch {
 	case key.Matches(msg, a.global.Quit):
 		return tea.Quit
@@ -42,6 +45,30 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	}
 	return a.updateTop(msg)
+}
+
+// coalesced reports several printable keys that arrived in one read (fast
+// typing, a slow SSH link, tmux send-keys): Bubble Tea v1 delivers them as one
+// KeyRunes message whose String() is e.g. "1/", which matches no binding. A
+// paste is text, not keys, and stays whole.
+func coalesced(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !msg.Alt
+}
+
+// handleRunes handles coalesced runes as the key presses they were, in
+// order. Once one of them gives the keyboard to a text field ("/" opens the
+// filter), the rest is typed into it as one message, so the filter runs once.
+func (a *App) handleRunes(runes []rune) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(runes))
+	for i, r := range runes {
+		if top := a.top(); top != nil && top.capturing() {
+			cmds = append(cmds, a.updateTop(tea.KeyMsg{Type: tea.KeyRunes, Runes: runes[i:]}))
+			break
+		}
+		cmds = append(cmds, a.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
+		a.syncGlobalKeys() // the next rune sees the keys this one enabled
+	}
+	return tea.Batch(cmds...)
 }
 
 // toggleToken opens the token panel, or closes it when it is on top.
