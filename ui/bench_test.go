@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -26,7 +27,7 @@ func BenchmarkStartToFirstData(b *testing.B) {
 		backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
 		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 200, 50).start()
 		frame := h.app.View()
-		if i == 0 && (!strings.Contains(frame, want) || h.browser().customers.table.Len() == 0) {
+		if i == 0 && (!strings.Contains(frame, want) || h.browser().customers.base.table.Len() == 0) {
 			b.Fatalf("the first frame has no customers:\n%s", h.view())
 		}
 	}
@@ -104,7 +105,47 @@ func fillCustomers(h *harness, n int) {
 	l = h.browser().customers
 	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID, company: "cmp_acme"},
 		page: &hyperline.Page[hyperline.Customer]{Items: items, Meta: hyperline.Meta{Total: n, Skipped: 0}}})
-	if got := h.browser().customers.table.Len(); got != n {
+	if got := h.browser().customers.base.table.Len(); got != n {
 		h.t.Fatalf("the table holds %d rows, want %d", got, n)
+	}
+}
+
+// BenchmarkClearFilter100k measures esc on a filtered customers tab holding
+// 100,000 loaded rows: with the local filter only (the server's answer not
+// in yet) and with the server's answer shown in place of the loaded rows.
+// Both must stay well under 5 ms: the loaded rows have not changed, so
+// nothing may be rebuilt.
+func BenchmarkClearFilter100k(b *testing.B) {
+	for _, server := range []bool{false, true} {
+		name := "local"
+		if server {
+			name = "server"
+		}
+		b.Run(name, func(b *testing.B) {
+			h := newHarness(b, 200, 50).start()
+			fillCustomers(h, 100_000)
+			esc := keyMsg("esc")
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				h.key("/")
+				h.typeText("cobalt labs 9")
+				if server {
+					h.fire(0)
+					if !h.browser().customers.serverOn {
+						b.Fatal("the server's answer is not shown")
+					}
+				}
+				h.app.View()
+				runtime.GC() // the setup's garbage is not the clear's cost
+				b.StartTimer()
+				h.app.Update(esc)
+				_ = h.app.View()
+			}
+			b.StopTimer()
+			if n := h.browser().customers.base.table.VisibleLen(); n != 100_000 {
+				b.Fatalf("%d rows shown after esc, want 100,000", n)
+			}
+		})
 	}
 }

@@ -54,7 +54,7 @@ func TestFilterIsLocalAtOnceThenServerSideOnce(t *testing.T) {
 	h.key("esc")
 	h.requireView("Helios Energy 7", "Iris Health 8", "100/800") // the selection stays on its row
 	h.rejectView("/helios")
-	if n := h.browser().customers.table.VisibleLen(); n != 100 {
+	if n := h.browser().customers.base.table.VisibleLen(); n != 100 {
 		t.Fatalf("%d rows shown after esc, want the 100 loaded", n)
 	}
 	if len(h.copiedTexts()) != 0 {
@@ -189,7 +189,7 @@ func TestMouseWheelScrolls(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 80, 24).start()
 	h.send(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
-	if c := h.browser().customers.table.Cursor(); c != 3 {
+	if c := h.browser().customers.base.table.Cursor(); c != 3 {
 		t.Fatalf("cursor after a wheel notch = %d, want 3", c)
 	}
 }
@@ -220,5 +220,32 @@ func TestLocalFilterLoadsOnlyABudgetOfPagesByItself(t *testing.T) {
 	h.key("down") // a user move: another budget
 	if got := pages(); got != 2+2*autoPageBudget {
 		t.Fatalf("%d invoice pages after a move, want %d", got, 2+2*autoPageBudget)
+	}
+}
+
+func TestClearingAServerFilterKeepsTheLoadedRowsTable(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	h.key("/")
+	h.typeText("helios energy 7")
+	h.fire(0)
+	l := h.browser().customers
+	if !l.serverOn || l.shownTable().Len() != 12 {
+		t.Fatalf("serverOn %v with %d rows, want the server's 12 matches", l.serverOn, l.shownTable().Len())
+	}
+	// The loaded rows keep their own table while the server's answer shows,
+	// so esc swaps back instead of rebuilding 100,000 rows' filter index.
+	if n := l.base.table.Len(); n != 100 {
+		t.Fatalf("the loaded rows' table holds %d rows while the server's answer shows, want the 100 loaded", n)
+	}
+	h.key("down") // Helios Energy 77, which is loaded
+	h.key("esc")
+	l = h.browser().customers
+	if l.serverOn {
+		t.Fatal("esc left the server's answer on screen")
+	}
+	if row, _ := l.base.table.SelectedRow(); row.ID != "cus_acme00077" || l.base.table.VisibleLen() != l.base.table.Len() {
+		t.Fatalf("after esc: %q selected among %d of %d rows, want cus_acme00077 and no filter",
+			row.ID, l.base.table.VisibleLen(), l.base.table.Len())
 	}
 }

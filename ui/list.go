@@ -33,8 +33,11 @@ type listSpec[T any] struct {
 }
 
 // listing is one sequence of pages: the full list, or the server's answer to
-// a name filter.
+// a name filter. Each has its own table, so going back from the server's
+// answer to the loaded rows swaps tables instead of rebuilding one (at
+// 100,000 rows a rebuild of the filter index takes tens of milliseconds).
 type listing[T any] struct {
+	table    table.Model
 	query    string
 	items    []T
 	rows     []table.Row
@@ -89,7 +92,6 @@ type listModel[T any] struct {
 	c     *common
 	sc    scope
 	spec  listSpec[T]
-	table table.Model
 	input lineInput
 	fkeys filterKeys
 
@@ -107,16 +109,28 @@ type listModel[T any] struct {
 }
 
 func newList[T any](c *common, sc scope, spec listSpec[T]) listModel[T] {
-	return listModel[T]{
+	m := listModel[T]{
 		c:     c,
 		sc:    sc,
 		spec:  spec,
-		table: table.New(spec.columns, table.WithStyles(c.styles.Table), table.WithEmptyText("No "+strings.ToLower(spec.title)+".")),
 		input: newLineInput(&c.styles, "/", ""),
 		fkeys: newFilterKeys(),
 		names: map[string]string{},
 	}
+	m.base.table = m.newTable("No " + strings.ToLower(spec.title) + ".")
+	return m
 }
+
+// newTable builds a table for one listing, sized and focused like the tab.
+func (m *listModel[T]) newTable(empty string) table.Model {
+	t := table.New(m.spec.columns, table.WithStyles(m.c.styles.Table), table.WithEmptyText(empty))
+	t.SetSize(m.width, m.tableHeight())
+	t.SetFocused(!m.filtering)
+	return t
+}
+
+// shownTable is the table on screen: the loaded rows or the server's answer.
+func (m *listModel[T]) shownTable() *table.Model { return &m.shown().table }
 
 // activate loads the first page the first time the tab is shown.
 func (m listModel[T]) activate() (listModel[T], tea.Cmd) {
@@ -153,13 +167,9 @@ func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
 		if m.filtering {
 			return m.handleFilterKey(msg)
 		}
-		var cmd tea.Cmd
-		m.table, cmd = m.table.Update(msg)
-		return m, tea.Batch(cmd, m.loadMoreIfNear(false))
+		return m.updateTable(msg)
 	case tea.MouseMsg:
-		var cmd tea.Cmd
-		m.table, cmd = m.table.Update(msg)
-		return m, tea.Batch(cmd, m.loadMoreIfNear(false))
+		return m.updateTable(msg)
 	}
 	return m, nil
 }
@@ -198,20 +208,28 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	l.total, l.approx = msg.page.Meta.Total, msg.page.Meta.ApproximateCount
 	l.more, l.nextSkip, l.loaded, l.err = msg.page.HasMore(), msg.page.NextSkip(), true, ""
 
+	if first {
+		l.table.SetRows(l.rows)
+	} else {
+		l.table.AppendRows(rows)
+	}
 	if l == &m.server && !m.serverOn {
 		m.serverOn = true
-		m.table.SetRows(l.rows)
-	} else if l == m.shown() {
-		if first {
-			m.table.SetRows(l.rows)
-		} else {
-			m.table.AppendRows(rows)
-		}
+		l.table.SetFilter(m.query) // the local filter applies on top, as on the loaded rows
 	}
 	return m, m.loadMoreIfNear(true)
 }
 
-// shown is the listing whose rows the table holds.
+// updateTable moves the shown table's cursor (a key or the wheel) and loads
+// the next page when it nears the end.
+func (m listModel[T]) updateTable(msg tea.Msg) (listModel[T], tea.Cmd) {
+	t := m.shownTable()
+	var cmd tea.Cmd
+	*t, cmd = t.Update(msg)
+	return m, tea.Batch(cmd, m.loadMoreIfNear(false))
+}
+
+// shown is the listing on screen: the loaded rows or the server's answer.
 func (m *listModel[T]) shown() *listing[T] {
 	if m.serverOn {
 		return &m.server
@@ -236,7 +254,7 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 	if m.spec.serverFilter && m.query != "" && !m.serverOn {
 		return nil // the server's answer is coming; no point paging the full list
 	}
-	if !m.table.NearEnd(max(m.table.Height()*2, 20)) {
+	if t := m.shownTable(); !t.NearEnd(max(t.Height()*2, 20)) {
 		return nil
 	}
 	if !auto {
@@ -255,11 +273,11 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 // selectedItem is the object under the cursor.
 func (m listModel[T]) selectedItem() (T, bool) {
 	var zero T
-	row, ok := m.table.SelectedRow()
+	l := m.shown()
+	row, ok := l.table.SelectedRow()
 	if !ok {
 		return zero, false
 	}
-	l := m.shown()
 	i, ok := l.index[row.ID]
 	if !ok {
 		return zero, false
@@ -282,7 +300,7 @@ func (m *listModel[T]) counts() string {
 	}
 	s := formatCount(len(l.items)) + "/" + total
 	if m.query != "" {
-		s = formatCount(m.table.VisibleLen()) + " match · " + s
+		s = formatCount(l.table.VisibleLen()) + " match · " + s
 	}
 	if l.reqID != 0 {
 		s = "loading… " + s
@@ -307,12 +325,17 @@ func formatCount(n int) string {
 func (m listModel[T]) setSize(width, height int) listModel[T] {
 	m.width, m.height = width, height
 	m.input.setWidth(width - 40)
-	th := height
-	if m.filterShown() {
-		th--
-	}
-	m.table.SetSize(width, max(th, 1))
+	m.base.table.SetSize(width, m.tableHeight())
+	m.server.table.SetSize(width, m.tableHeight())
 	return m
+}
+
+// tableHeight is the tab's height less the filter line when it shows.
+func (m *listModel[T]) tableHeight() int {
+	if m.filterShown() {
+		return max(m.height-1, 1)
+	}
+	return max(m.height, 1)
 }
 
 // view is the filter line (when filtering) and the table, or a message
@@ -324,7 +347,7 @@ func (m *listModel[T]) view() string {
 		b.WriteString(spread(" "+m.input.view(), st.Muted.Render(m.filterHint()), m.width) + "\n")
 	}
 	l := m.shown()
-	if !l.loaded && m.table.Len() == 0 {
+	if !l.loaded && l.table.Len() == 0 {
 		what := strings.ToLower(m.spec.title)
 		var msg string
 		if l.err != "" {
@@ -333,14 +356,14 @@ func (m *listModel[T]) view() string {
 		} else {
 			msg = "\n  " + st.Muted.Render("Loading "+what+"…")
 		}
-		return b.String() + fitBlock(msg, m.width, m.table.Height())
+		return b.String() + fitBlock(msg, m.width, l.table.Height())
 	}
-	b.WriteString(m.table.View())
+	b.WriteString(l.table.View())
 	return b.String()
 }
 
 // selectedIDOrEmpty is the id under the cursor, "" when no row is shown.
 func (m *listModel[T]) selectedIDOrEmpty() string {
-	row, _ := m.table.SelectedRow()
+	row, _ := m.shownTable().SelectedRow()
 	return row.ID
 }

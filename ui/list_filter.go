@@ -21,41 +21,55 @@ func (m listModel[T]) startServerFilter(query string) (listModel[T], tea.Cmd) {
 		m.server.cancel()
 	}
 	ctx, cancel := context.WithCancel(m.sc.ctx)
-	rows, items, index, loaded := m.server.rows, m.server.items, m.server.index, m.server.loaded
+	// The previous answer stays on screen until this one arrives.
+	prev := m.server
+	if !prev.loaded {
+		prev.table = m.newTable("No " + strings.ToLower(m.spec.title) + " match.")
+	}
 	m.server = listing[T]{query: query, reqID: m.c.nextID(), ctx: ctx, cancel: cancel,
-		rows: rows, items: items, index: index, loaded: loaded}
+		table: prev.table, rows: prev.rows, items: prev.items, index: prev.index, loaded: prev.loaded}
 	return m, loadPage(ctx, m.c, m.sc.company.ID, m.spec, query, 0, m.server.reqID)
 }
 
-// clearServerFilter drops the server's answer and shows the full list again.
+// clearServerFilter drops the server's answer and shows the loaded rows
+// again, filtered by what is typed now, on the same object when they hold
+// it. The loaded rows kept their own table: nothing is rebuilt.
 func (m *listModel[T]) clearServerFilter() {
 	if m.server.cancel != nil {
 		m.server.cancel()
 	}
-	m.server = listing[T]{}
-	if m.serverOn {
-		m.serverOn = false
-		m.table.SetRows(m.base.rows)
+	wasOn, sel := m.serverOn, m.selectedIDOrEmpty()
+	m.server, m.serverOn = listing[T]{}, false
+	if wasOn {
+		m.base.table.SetFilter(m.query)
+		if sel != "" {
+			m.base.table.SelectID(sel)
+		}
 	}
+}
+
+// setFocused gives the keyboard to the tables (true) or the filter line.
+func (m *listModel[T]) setFocused(tables bool) {
+	m.filtering = !tables
+	m.base.table.SetFocused(tables)
+	m.server.table.SetFocused(tables)
 }
 
 // startFilter gives the keyboard to the filter line.
 func (m listModel[T]) startFilter() (listModel[T], tea.Cmd) {
-	m.filtering = true
-	m.table.SetFocused(false)
+	m.setFocused(false)
 	m.input.focus()
 	return m.setSize(m.width, m.height), nil
 }
 
 // clearFilter empties the filter and shows every loaded row.
 func (m listModel[T]) clearFilter() (listModel[T], tea.Cmd) {
-	m.filtering = false
+	m.setFocused(true)
 	m.input.blur()
 	m.input.reset()
-	m.table.SetFocused(true)
 	m.query, m.debounceID = "", 0
-	m.table.SetFilter("")
 	m.clearServerFilter()
+	m.base.table.SetFilter("")
 	m = m.setSize(m.width, m.height)
 	return m, m.loadMoreIfNear(false)
 }
@@ -65,16 +79,13 @@ func (m listModel[T]) handleFilterKey(msg tea.KeyMsg) (listModel[T], tea.Cmd) {
 	case key.Matches(msg, m.fkeys.Cancel):
 		return m.clearFilter()
 	case key.Matches(msg, m.fkeys.Apply):
-		m.filtering = false
+		m.setFocused(true)
 		m.input.blur()
-		m.table.SetFocused(true)
 		m = m.setSize(m.width, m.height)
 		if msg.Type == tea.KeyEnter {
 			return m, nil
 		}
-		var cmd tea.Cmd
-		m.table, cmd = m.table.Update(msg)
-		return m, tea.Batch(cmd, m.loadMoreIfNear(false))
+		return m.updateTable(msg)
 	}
 	var changed bool
 	if m.input, changed = m.input.update(msg); !changed {
@@ -91,7 +102,7 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 		return m, nil
 	}
 	m.query = q
-	m.table.SetFilter(q)
+	m.shownTable().SetFilter(q)
 	if !m.spec.serverFilter {
 		return m, m.loadMoreIfNear(true)
 	}
