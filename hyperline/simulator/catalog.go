@@ -1,6 +1,9 @@
 package simulator
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // product is a catalog item a company sells; prices are in euro cents and
 // converted to each customer's currency.
@@ -68,13 +71,23 @@ func (d *dataset) newCatalog(c *company) catalog {
 		cat.segments = append(cat.segments, hashID("seg_", key(300+uint64(i))...))
 	}
 	created := c.createdAt.AddDate(0, 6, 0)
+	bf := lastBlackFriday(d.epoch)
 	cat.coupons = []coupon{
 		{id: hashID("cou_", key(400)...), name: "WELCOME10", description: ptr("10 % off the first invoice"), percent: 10, repeat: "once", createdAt: created},
 		{id: hashID("cou_", key(401)...), name: "Partner discount", percent: 25, repeat: "forever", createdAt: created.AddDate(0, 3, 0), limit: ptr(100)},
-		{id: hashID("cou_", key(402)...), name: "Black Friday 2025", description: ptr("€20 off, three months"), euroCents: 2000, repeat: "custom",
-			createdAt: time.Date(2025, 11, 20, 8, 0, 0, 0, time.UTC), expiresAt: time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), limit: ptr(500)},
+		{id: hashID("cou_", key(402)...), name: "Black Friday " + strconv.Itoa(bf), description: ptr("€20 off, three months"), euroCents: 2000, repeat: "custom",
+			createdAt: time.Date(bf, 11, 20, 8, 0, 0, 0, time.UTC), expiresAt: time.Date(bf, 12, 1, 0, 0, 0, 0, time.UTC), limit: ptr(500)},
 	}
 	return cat
+}
+
+// lastBlackFriday is the year of the last Black Friday offer that had
+// ended (on 1 December) by the epoch, so the coupon shows as expired.
+func lastBlackFriday(epoch time.Time) int {
+	if y := epoch.Year(); !epoch.Before(time.Date(y, 12, 1, 0, 0, 0, 0, time.UTC)) {
+		return y
+	}
+	return epoch.Year() - 1
 }
 
 // minorUnits is the number of decimals of a currency's minor unit.

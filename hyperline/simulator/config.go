@@ -18,7 +18,8 @@ const (
 )
 
 // Config tunes a simulator. The zero value is a sensible default: seed 1,
-// 24 h access tokens, refresh-token rotation on, a consent page, no faults.
+// data dated relative to the start of today (UTC), 24 h access tokens,
+// refresh-token rotation on, a consent page, no faults.
 type Config struct {
 	// Seed drives every generated object, ID and the fault dice.
 	Seed int64
@@ -63,8 +64,20 @@ type Config struct {
 	WriteWindow time.Duration
 
 	// Now is the clock for token and code expiry and rate-limit windows
-	// (default time.Now). Generated data does not depend on it.
+	// (default time.Now). Generated data depends on it only through the
+	// default Epoch.
 	Now func() time.Time
+
+	// Epoch is the moment the generated data is relative to: the data's
+	// "now". Active subscriptions are in a period containing it, pending
+	// ones start after it, late invoices fell due before it, and every
+	// creation date lies well before it. The zero value means the start of
+	// the current UTC day by Now, read once in New, so a demo always looks
+	// current while the data stay the same all day; pin Epoch (or Now) for
+	// data that never change. IDs never depend on it, only dates do. It is
+	// taken in UTC and truncated to the millisecond, the precision of the
+	// API's timestamps.
+	Epoch time.Time
 }
 
 // Faults are the failure modes the simulator injects into data GETs (never
@@ -115,6 +128,11 @@ func (cfg Config) withDefaults() Config {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Epoch.IsZero() {
+		y, m, d := cfg.Now().UTC().Date()
+		cfg.Epoch = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	cfg.Epoch = cfg.Epoch.UTC().Truncate(time.Millisecond)
 	return cfg
 }
 

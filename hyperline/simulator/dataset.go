@@ -4,10 +4,6 @@ import (
 	"time"
 )
 
-// referenceNow is "today" for the generated data. It is fixed so that the
-// data depend on the seed only, never on when the simulator runs.
-func referenceNow() time.Time { return time.Date(2026, time.November, 16, 9, 30, 0, 0, time.UTC) }
-
 // company is one seeded Hyperline company (account).
 type company struct {
 	index      int
@@ -22,9 +18,12 @@ type company struct {
 	catalog    catalog
 }
 
-// dataset generates every object on demand from the seed.
+// dataset generates every object on demand from the seed. IDs depend on
+// the seed only; dates are placed relative to epoch (Config.Epoch), the
+// data's "now", so the same seed and epoch give the same bytes.
 type dataset struct {
 	seed      uint64
+	epoch     time.Time
 	ids       idCodec
 	companies []*company // oldest first
 	locales   []*locale
@@ -33,8 +32,11 @@ type dataset struct {
 
 // companyTemplate describes a seeded company.
 type companyTemplate struct {
-	name    string
-	created time.Time
+	name string
+	// age is how long before the epoch the company was created, as years,
+	// months and days back from the epoch's midnight and a time of day.
+	age     [3]int
+	clock   time.Duration
 	country string
 	line1   string
 	city    string
@@ -46,15 +48,24 @@ type companyTemplate struct {
 // one is the oldest, so a request without Hyperline-CompanyId is cheap.
 func companyTemplates() [3]companyTemplate {
 	return [3]companyTemplate{
-		{"Atelier Lumière SAS", time.Date(2019, 3, 4, 10, 12, 45, 120_000_000, time.UTC), "FR", "5 rue de Paradis", "Paris", "75010", nil},
-		{"Nordwind Software GmbH", time.Date(2020, 9, 21, 14, 3, 9, 880_000_000, time.UTC), "DE", "Torstraße 118", "Berlin", "10119", nil},
-		{"Globex Cloud Inc.", time.Date(2022, 1, 17, 16, 45, 30, 500_000_000, time.UTC), "US", "2100 Mission Street", "San Francisco", "94110", ptr("CA")},
+		{"Atelier Lumière SAS", [3]int{7, 8, 12}, 10*time.Hour + 12*time.Minute + 45120*time.Millisecond, "FR", "5 rue de Paradis", "Paris", "75010", nil},
+		{"Nordwind Software GmbH", [3]int{6, 1, 25}, 14*time.Hour + 3*time.Minute + 9880*time.Millisecond, "DE", "Torstraße 118", "Berlin", "10119", nil},
+		{"Globex Cloud Inc.", [3]int{4, 9, 30}, 16*time.Hour + 45*time.Minute + 30500*time.Millisecond, "US", "2100 Mission Street", "San Francisco", "94110", ptr("CA")},
 	}
 }
 
-func newDataset(seed uint64, sizes [3]int) *dataset {
+// createdAt places the template's creation relative to epoch: years ago,
+// so every customer, subscription and invoice fits after it.
+func (t companyTemplate) createdAt(epoch time.Time) time.Time {
+	y, m, d := epoch.Date()
+	midnight := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return midnight.AddDate(-t.age[0], -t.age[1], -t.age[2]).Add(t.clock)
+}
+
+func newDataset(seed uint64, epoch time.Time, sizes [3]int) *dataset {
 	d := &dataset{
 		seed:    seed,
+		epoch:   epoch,
 		ids:     idCodec{key: hashOf(seed, tagIDKey)},
 		locales: newLocales(),
 		curated: curatedNames(),
@@ -67,7 +78,7 @@ func newDataset(seed uint64, sizes [3]int) *dataset {
 			// reuses a coupon ID); "cmp_" is used.
 			id:        "cmp_" + r.token(14),
 			name:      t.name,
-			createdAt: t.created,
+			createdAt: t.createdAt(epoch),
 			customers: sizes[i],
 			home:      d.localeByCountry(t.country),
 			address: addressJSON{

@@ -48,9 +48,11 @@ func (d *dataset) core(c *company, i int) customerCore {
 
 // customerCreated spreads creation times evenly over the company's life,
 // strictly increasing with the index, so index order is creation order.
+// The newest customer is 20 days old at the epoch, so its subscriptions
+// and invoices have room to come after it.
 func (d *dataset) customerCreated(c *company, i int, r *rng) time.Time {
 	start := c.createdAt.Add(48 * time.Hour)
-	span := referenceNow().Add(-20 * 24 * time.Hour).Sub(start)
+	span := d.epoch.Add(-20 * 24 * time.Hour).Sub(start)
 	slot := span / time.Duration(c.customers)
 	jitter := time.Duration(r.next() % uint64(max(slot-time.Millisecond, 1)))
 	return start.Add(slot*time.Duration(i) + jitter).Truncate(time.Millisecond)
@@ -195,7 +197,7 @@ func (d *dataset) customer(c *company, i int) customerJSON {
 		SegmentIDs:              []string{},
 		Integrations:            []integrationJSON{},
 		CreatedAt:               iso(cc.createdAt),
-		UpdatedAt:               iso(notAfterNow(cc.createdAt.Add(time.Duration(r.intn(200*24)) * time.Hour))),
+		UpdatedAt:               iso(d.notAfterEpoch(cc.createdAt.Add(time.Duration(r.intn(200*24)) * time.Hour))),
 	}
 	if r.chance(0.7) {
 		cu.Country = &l.country
@@ -288,11 +290,12 @@ func (d *dataset) customerDetail(c *company, i int) customerDetailJSON {
 	if cu.CurrentPaymentMethodID != nil {
 		pm := &paymentMethodJSON{ID: *cu.CurrentPaymentMethodID, Status: "active", Type: *cu.CurrentPaymentMethodType, Last4Digits: ptr(r.between(1000, 9999))}
 		if pm.Type == "card" {
-			pm.ExpirationDate = ptr(strconv.Itoa(r.between(2026, 2031)) + "-" + twoDigits(r.between(1, 12)))
+			year, month := d.epoch.Year()+r.between(1, 5), r.between(1, 12)
 			pm.Brand = ptr(pick(r, []string{"visa", "mastercard", "amex"}))
 			if r.chance(0.1) {
-				pm.Status = "expired"
+				pm.Status, year = "expired", d.epoch.Year()-1
 			}
+			pm.ExpirationDate = ptr(strconv.Itoa(year) + "-" + twoDigits(month))
 		}
 		det.CurrentPaymentMethod = pm
 	}
@@ -310,10 +313,11 @@ func (d *dataset) customerDetail(c *company, i int) customerDetailJSON {
 	return det
 }
 
-// notAfterNow clamps a generated time to the data's "now".
-func notAfterNow(t time.Time) time.Time {
-	if now := referenceNow(); t.After(now) {
-		return now.Add(-time.Hour)
+// notAfterEpoch clamps a generated time to just before the epoch, the
+// data's "now".
+func (d *dataset) notAfterEpoch(t time.Time) time.Time {
+	if limit := d.epoch.Add(-time.Hour); t.After(limit) {
+		return limit
 	}
 	return t
 }

@@ -89,28 +89,58 @@ func (d *dataset) invoiceByID(c *company, id string) (i, slot int, ok bool) {
 	return ref.index, ref.slot, true
 }
 
-// invoiceDates places an invoice in time according to its status: unpaid
-// ones are recent, late ones are past due, settled ones anywhere.
-func invoiceDates(r *rng, status string, slot int, customerCreated time.Time) (emitted, due time.Time) {
-	now := referenceNow()
+// invoiceDates places an invoice in time according to its status, relative
+// to the epoch: unsettled ones are recent and fall due after it, those in
+// their grace period or late fell due before it, settled ones lie anywhere
+// in the customer's life. delay is the customer's payment term. Every
+// invoice is emitted after its customer was created and before the epoch,
+// and never falls due before it was emitted.
+func (d *dataset) invoiceDates(r *rng, status string, slot int, customerCreated time.Time, delay time.Duration) (emitted, due time.Time) {
+	epoch := d.epoch
 	day := 24 * time.Hour
+	earliest, latest := customerCreated.Add(time.Hour), epoch.Add(-time.Hour)
+	clamp := func(t time.Time) time.Time {
+		return earlierOf(laterOf(t, earliest), latest).Truncate(time.Millisecond)
+	}
+	// Every status draws the same two values, so a different epoch
+	// moves dates without reshuffling the fields drawn after them.
+	roll, ms := r.next(), time.Duration(r.intn(86_400_000))*time.Millisecond
+	within := func(lo, hi int) time.Duration { return time.Duration(lo+int(roll%uint64(hi-lo+1))) * day }
 	switch status {
 	case "draft", "open", "missing_info", "pending_parent_concat":
-		emitted = now.Add(-time.Duration(r.between(0, 10)) * day)
-	case "to_pay", "grace_period":
-		emitted = now.Add(-time.Duration(r.between(1, 25)) * day)
+		emitted = clamp(epoch.Add(-within(0, 10) - ms))
+		return emitted, emitted.Add(delay)
+	case "to_pay", "partially_paid":
+		// Emitted less than a payment term ago: due after the epoch.
+		back := delay * time.Duration(1+roll%25) / 30
+		emitted = clamp(epoch.Add(-back - ms))
+		return emitted, emitted.Add(delay)
+	case "grace_period":
+		due = epoch.Add(-within(1, 6) - ms)
 	case "late", "error":
-		emitted = now.Add(-time.Duration(r.between(35, 150)) * day)
+		// Past due and past the seven-day grace period.
+		due = epoch.Add(-within(8, 120) - ms)
 	default:
-		emitted = customerCreated.Add(time.Duration((slot+1)*r.between(10, 60)) * day)
+		emitted = clamp(customerCreated.Add(time.Duration(slot+1)*within(10, 60) - ms))
+		return emitted, emitted.Add(delay)
 	}
-	emitted = emitted.Add(-time.Duration(r.intn(86_400_000)) * time.Millisecond)
-	if earliest := customerCreated.Add(time.Hour); emitted.Before(earliest) {
-		emitted = earliest
+	// Past due: the invoice must still come after its customer.
+	due = laterOf(due, customerCreated.Add(day)).Truncate(time.Millisecond)
+	return clamp(due.Add(-delay)), due
+}
+
+// laterOf returns the later of two times.
+func laterOf(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
 	}
-	if latest := now.Add(-time.Hour); emitted.After(latest) {
-		emitted = latest
+	return b
+}
+
+// earlierOf returns the earlier of two times.
+func earlierOf(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
 	}
-	emitted = emitted.Truncate(time.Millisecond)
-	return emitted, emitted.Add(30 * day)
+	return b
 }

@@ -11,15 +11,11 @@ func (d *dataset) invoice(c *company, i, slot int, cu *customerJSON) invoiceJSON
 	r := newRNG(d.seed, tagInvoice, uint64(c.index), uint64(i), uint64(slot))
 	cc := d.core(c, i)
 	l := cc.loc
-	emitted, due := invoiceDates(r, m.status, slot, cc.createdAt)
+	delay := 30 * 24 * time.Hour
 	if cu.CustomPaymentDelay != nil {
-		due = emitted.Add(time.Duration(*cu.CustomPaymentDelay) * 24 * time.Hour)
+		delay = time.Duration(*cu.CustomPaymentDelay) * 24 * time.Hour
 	}
-	if m.status == "late" || m.status == "error" {
-		if limit := referenceNow().Add(-24 * time.Hour); due.After(limit) {
-			due = limit
-		}
-	}
+	emitted, due := d.invoiceDates(r, m.status, slot, cc.createdAt, delay)
 	inv := invoiceJSON{
 		ID:           d.invoiceID(c, i, slot),
 		Number:       m.number(),
@@ -109,7 +105,7 @@ func (d *dataset) invoice(c *company, i, slot int, cu *customerJSON) invoiceJSON
 		if inv.SettledAt != nil {
 			last, _ = time.Parse(isoMillis, *inv.SettledAt)
 		}
-		inv.UpdatedAt = isoPtr(last.Add(time.Duration(r.intn(3_600_000)) * time.Millisecond))
+		inv.UpdatedAt = isoPtr(earlierOf(last.Add(time.Duration(r.intn(3_600_000))*time.Millisecond), d.epoch))
 	}
 	return inv
 }
@@ -220,7 +216,7 @@ func (d *dataset) settle(inv *invoiceJSON, r *rng, cu *customerJSON, emitted, du
 		return t
 	}
 	settled := emitted.Add(time.Duration(r.between(0, 20))*24*time.Hour + time.Duration(r.intn(86_400_000))*time.Millisecond)
-	if limit := referenceNow().Add(-time.Minute); settled.After(limit) {
+	if limit := d.epoch.Add(-time.Minute); settled.After(limit) {
 		settled = limit
 	}
 	switch inv.Status {
@@ -229,7 +225,11 @@ func (d *dataset) settle(inv *invoiceJSON, r *rng, cu *customerJSON, emitted, du
 		inv.SettledAt = isoPtr(settled)
 		inv.Transactions = append(inv.Transactions, tx(0, total, "settled", settled))
 		if inv.Status == "paid" && r.chance(0.05) {
-			inv.RefundedAt = isoPtr(settled.Add(10 * 24 * time.Hour))
+			refunded := settled.Add(10 * 24 * time.Hour)
+			if refunded.After(d.epoch) {
+				refunded = settled.Add(d.epoch.Sub(settled) / 2).Truncate(time.Millisecond)
+			}
+			inv.RefundedAt = isoPtr(refunded)
 			inv.Transactions[0].RefundedAt = inv.RefundedAt
 		}
 	case "partially_paid":

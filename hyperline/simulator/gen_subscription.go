@@ -82,12 +82,16 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 	cc := d.core(c, i)
 	status := d.subStatus(c, i, slot)
 	r := newRNG(d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot))
-	now := referenceNow()
+	epoch := d.epoch
+	day := 24 * time.Hour
 	currency := cc.loc.currency
 
-	created := cc.createdAt.Add(time.Duration(slot*40+r.between(0, 30)) * 24 * time.Hour).Add(time.Duration(r.intn(86_400_000)) * time.Millisecond)
-	if latest := now.Add(-time.Duration(5-slot) * 24 * time.Hour); created.After(latest) {
-		created = latest.Add(-time.Duration(r.intn(3_600_000)) * time.Millisecond)
+	// Every draw below happens whatever the dates turn out to be, so a
+	// different epoch moves dates without reshuffling the other fields.
+	created := cc.createdAt.Add(time.Duration(slot*40+r.between(0, 30)) * day).Add(time.Duration(r.intn(86_400_000)) * time.Millisecond)
+	jitter := time.Duration(r.intn(3_600_000)) * time.Millisecond
+	if latest := epoch.Add(-time.Duration(5-slot) * day); created.After(latest) {
+		created = latest.Add(-jitter)
 	}
 	iv := intervalJSON{Period: "months", Count: 1}
 	switch roll := r.intn(100); {
@@ -151,45 +155,26 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 		s.InvoiceCustomNote = ptr("Thank you for your business!")
 	}
 
-	start := created.Add(time.Duration(r.between(0, 14)) * 24 * time.Hour).Truncate(24 * time.Hour)
+	start, ended := d.subscriptionDates(&s, r, status, created)
 	var periodFrom, periodTo time.Time
-	switch status {
-	case "draft":
-		start = time.Time{}
-	case "pending":
-		start = now.Add(time.Duration(r.between(2, 40)) * 24 * time.Hour).Truncate(24 * time.Hour)
-		s.NextPaymentAt = isoPtr(start)
-	case "voided":
-		start = created.Add(30 * 24 * time.Hour).Truncate(24 * time.Hour)
-		s.CancelAt = isoPtr(created.Add(time.Duration(r.between(1, 20)) * 24 * time.Hour))
-		s.CancellationStrategy = ptr("do_nothing")
-	case "active", "paused", "errored":
-		if start.After(now) {
-			start = now.Add(-24 * time.Hour).Truncate(24 * time.Hour)
-		}
-		periodFrom, periodTo = periodAround(start, now, iv)
-	case "cancelled":
-		if start.After(now) {
-			start = now.Add(-48 * time.Hour).Truncate(24 * time.Hour)
-		}
-		end := start.Add(time.Duration(float64(now.Sub(start)) * (0.2 + 0.7*float64(r.intn(100))/100)))
-		s.CancelAt = isoPtr(end.Truncate(time.Millisecond))
-		s.CancellationStrategy = ptr(pick(r, []string{"end_of_period", "refund_prorata", "charge_prorata", "do_nothing"}))
-		s.CancellationAmount = ptr(int64(0))
-		if r.chance(0.6) {
-			s.CancellationReason = ptr(pick(r, []string{"Too expensive", "Switched to a competitor", "Company closed", "Missing features"}))
-		}
+	if status == "active" || status == "paused" || status == "errored" {
+		periodFrom, periodTo = periodAround(start, epoch, iv)
+		s.CurrentPeriodStartedAt, s.CurrentPeriodEndsAt = isoPtr(periodFrom), isoPtr(periodTo)
 	}
 	s.StartsAt, s.ContractStart = isoPtr(start), isoPtr(start)
 	if !start.IsZero() {
 		s.InitialBillingAt = isoPtr(start)
 		if s.CommitmentInterval != nil {
-			s.ContractEnd = isoPtr(addInterval(start, *s.CommitmentInterval, max(1, now.Year()-start.Year())))
+			// The commitment term running at the epoch, or at the end
+			// for a subscription that stopped.
+			at := epoch
+			if !ended.IsZero() {
+				at = ended
+			}
+			_, termEnd := periodAround(start, at, *s.CommitmentInterval)
+			s.ContractEnd = isoPtr(termEnd)
 		}
 		s.CurrentPhaseID = ptr(hashID("phs_", d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot), 2))
-	}
-	if !periodFrom.IsZero() {
-		s.CurrentPeriodStartedAt, s.CurrentPeriodEndsAt = isoPtr(periodFrom), isoPtr(periodTo)
 	}
 	switch status {
 	case "active":
@@ -197,14 +182,21 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 		if s.RenewAutomatically && s.ContractEnd != nil {
 			s.RenewsAt = s.ContractEnd
 		}
+	case "pending":
+		s.NextPaymentAt = isoPtr(start)
 	case "paused":
-		s.PausedAt = isoPtr(notAfterNow(periodFrom.Add(time.Duration(r.between(1, 20)) * 24 * time.Hour)))
+		k := r.between(1, 20)
+		paused := periodFrom.Add(time.Duration(k) * day)
+		if !paused.Before(epoch) {
+			paused = periodFrom.Add(epoch.Sub(periodFrom) * time.Duration(k) / 21).Truncate(time.Millisecond)
+		}
+		s.PausedAt = isoPtr(paused)
 		if r.chance(0.5) {
-			s.ReactivateAt = isoPtr(now.Add(time.Duration(r.between(5, 60)) * 24 * time.Hour).Truncate(24 * time.Hour))
+			s.ReactivateAt = isoPtr(epoch.Add(time.Duration(r.between(5, 60)) * day).Truncate(day))
 		}
 	}
 	if r.chance(0.1) && status != "draft" && !start.IsZero() {
-		s.TrialEndsAt = isoPtr(start.Add(14 * 24 * time.Hour))
+		s.TrialEndsAt = isoPtr(start.Add(14 * day))
 	}
 
 	monthly := d.addProducts(&s, r, c, iv, start, periodFrom, periodTo)
@@ -224,8 +216,55 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 	if status == "cancelled" || status == "voided" || status == "draft" {
 		s.EstimatedARR = 0
 	}
-	s.UpdatedAt = iso(notAfterNow(created.Add(time.Duration(r.intn(90*24)) * time.Hour)))
+	updated := d.notAfterEpoch(created.Add(time.Duration(r.intn(90*24)) * time.Hour))
+	if ended.After(updated) {
+		updated = ended
+	}
+	s.UpdatedAt = iso(updated)
 	return s
+}
+
+// subscriptionDates returns when a subscription starts (zero for a draft)
+// and, for a cancelled or voided one, when it ended, which it also records
+// as cancel_at. Relative to the epoch: pending ones start after it, the
+// others started before it, and every end lies before it.
+func (d *dataset) subscriptionDates(s *subscriptionJSON, r *rng, status string, created time.Time) (start, ended time.Time) {
+	epoch := d.epoch
+	day := 24 * time.Hour
+	start = created.Add(time.Duration(r.between(0, 14)) * day).Truncate(day)
+	switch status {
+	case "draft":
+		return time.Time{}, time.Time{}
+	case "pending":
+		return epoch.Add(time.Duration(r.between(2, 40)) * day).Truncate(day), time.Time{}
+	case "voided":
+		// Voided before it began: starts_at keeps the planned start.
+		start = created.Add(30 * day).Truncate(day)
+		k := r.between(1, 20)
+		ended = created.Add(time.Duration(k) * day)
+		if !ended.Before(epoch) {
+			ended = created.Add(epoch.Sub(created) * time.Duration(k) / 21)
+		}
+		ended = ended.Truncate(time.Millisecond)
+		s.CancelAt = isoPtr(ended)
+		s.CancellationStrategy = ptr("do_nothing")
+	case "active", "paused", "errored":
+		if start.After(epoch) {
+			start = epoch.Add(-day).Truncate(day)
+		}
+	case "cancelled":
+		if latest := epoch.Add(-2 * day).Truncate(day); start.After(latest) {
+			start = latest
+		}
+		ended = start.Add(time.Duration(float64(epoch.Sub(start)) * (0.2 + 0.7*float64(r.intn(100))/100))).Truncate(time.Millisecond)
+		s.CancelAt = isoPtr(ended)
+		s.CancellationStrategy = ptr(pick(r, []string{"end_of_period", "refund_prorata", "charge_prorata", "do_nothing"}))
+		s.CancellationAmount = ptr(int64(0))
+		if r.chance(0.6) {
+			s.CancellationReason = ptr(pick(r, []string{"Too expensive", "Switched to a competitor", "Company closed", "Missing features"}))
+		}
+	}
+	return start, ended
 }
 
 // monthsIn returns how many months an interval covers (at least 1).

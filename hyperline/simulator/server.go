@@ -74,7 +74,7 @@ func New(cfg Config) *Server {
 		},
 		apiKey: "test_" + newRNG(seed, tagAPIKey).token(40),
 		appID:  app.ID,
-		data:   newDataset(seed, cfg.companySizes()),
+		data:   newDataset(seed, cfg.Epoch, cfg.companySizes()),
 		store:  newStore(app),
 		limits: newRateLimiter(),
 		dice:   newFaultDice(cfg.Seed, cfg.faults()),
@@ -115,6 +115,10 @@ func (s *Server) Companies() []CompanyInfo {
 	}
 	return out
 }
+
+// Epoch returns the moment the generated data is relative to (see
+// Config.Epoch), so a caller can tell how the data's "now" was chosen.
+func (s *Server) Epoch() time.Time { return s.data.epoch }
 
 // Requests returns the logged requests, oldest first (the last 10,000).
 func (s *Server) Requests() []RequestRecord { return s.log.snapshot() }
