@@ -163,9 +163,11 @@ func TestSimulatorCommandPrintsSourceableSettings(t *testing.T) {
 func TestSimulatorCommandRejectsBadRates(t *testing.T) {
 	t.Parallel()
 	var out, errOut bytes.Buffer
-	err := Simulator(context.Background(), []string{"--addr", "127.0.0.1:0", "--error-rate", "2"}, &out, &errOut)
-	var ue *UsageError
-	if !errors.As(err, &ue) {
-		t.Fatalf("want usage error, got %v", err)
+	for _, args := range [][]string{{"--error-rate", "2"}, {"--epoch", "yesterday"}} {
+		err := Simulator(context.Background(), append([]string{"--addr", "127.0.0.1:0"}, args...), &out, &errOut)
+		var ue *UsageError
+		if !errors.As(err, &ue) {
+			t.Errorf("%v: want usage error, got %v", args, err)
+		}
 	}
 }

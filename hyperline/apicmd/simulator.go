@@ -38,6 +38,15 @@ func simulatorFlags(fs *flag.FlagSet) (*simulator.Config, *string) {
 	fs.Float64Var(&cfg.ErrorRate, "error-rate", 0, "fraction of data requests answered 503 (0..1)")
 	fs.Float64Var(&cfg.RateLimitRate, "rate-limit-rate", 0, "fraction of data requests answered 429 (0..1)")
 	fs.Float64Var(&cfg.MalformedRate, "malformed-rate", 0, "fraction of data requests answered with a truncated body (0..1)")
+	fs.Func("epoch", "`date` (2006-01-02 or RFC 3339) the generated data is relative to (default: today, UTC)", func(v string) error {
+		for _, layout := range []string{time.DateOnly, time.RFC3339} {
+			if t, err := time.Parse(layout, v); err == nil {
+				cfg.Epoch = t
+				return nil
+			}
+		}
+		return fmt.Errorf("want a date like 2026-01-02 or 2026-01-02T15:04:05Z, got %q", v)
+	})
 	return cfg, addr
 }
 
