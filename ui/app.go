@@ -118,6 +118,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tickMsg:
 		return a.handleTick()
 	case tea.KeyMsg:
+		a.dismissBanner()
 		return a.handleKey(msg)
 	case tea.MouseMsg:
 		return a.updateTop(msg)
@@ -149,7 +150,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case errMsg:
 		return a.handleError(msg)
 	case noticeMsg:
-		a.banner = newNotice(string(msg), a.c.now)
+		return a.showNotice(string(msg))
+	case bannerExpiredMsg:
+		a.expireBanner(msg)
 		return nil
 	case companyResult:
 		if msg.resultCompany() != a.scope.company.ID {
@@ -228,9 +231,6 @@ func (a *App) handleTick() tea.Cmd {
 	if a.c.signedIn {
 		a.c.token = a.c.session.Token()
 	}
-	if a.banner.expired(a.c.now) {
-		a.banner = banner{}
-	}
 	var cmds []tea.Cmd
 	if top := a.top(); top != nil && top.wantsTick() {
 		a.bodyValid = false
@@ -264,7 +264,7 @@ func (a *App) handleSessionEvent(ev SessionEvent) tea.Cmd {
 		a.c.token = ev.Token
 	case RefreshFailed:
 		a.c.refreshing = false
-		a.banner = newError("refresh the access token", ev.Err, a.c.now)
+		a.showError("refresh the access token", ev.Err)
 	case LoginRequiredEvent:
 		a.c.refreshing = false
 		return tea.Batch(next, a.requireLogin(ev.Err))
@@ -279,12 +279,12 @@ func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
 			return a.requireLogin(msg.err)
 		}
 		a.refreshAfter = a.c.now.Add(30 * time.Second)
-		a.banner = newError("refresh the access token", msg.err, a.c.now)
+		a.showError("refresh the access token", msg.err)
 		return nil
 	}
 	a.c.token = msg.token
 	if !msg.auto {
-		a.banner = newNotice("Access token refreshed.", a.c.now)
+		return a.showNotice("Access token refreshed.")
 	}
 	return nil
 }
@@ -296,7 +296,7 @@ func (a *App) handleError(msg errMsg) tea.Cmd {
 	if errors.Is(msg.err, context.Canceled) {
 		return nil // a request the user left behind
 	}
-	a.banner = newError(msg.what, msg.err, a.c.now)
+	a.showError(msg.what, msg.err)
 	return nil
 }
 

@@ -115,29 +115,34 @@ func (a *App) handleResumed(msg resumedMsg) tea.Cmd {
 	return nil
 }
 
-// handleLoggedIn opens the account: on the company used last time if it is
-// still reachable, on the only company if there is one, and otherwise on the
-// company picker.
+// handleLoggedIn opens the account, with the login's note (if any) in the
+// banner.
 func (a *App) handleLoggedIn(msg loggedInMsg) tea.Cmd {
 	a.c.account = msg.account
 	a.c.signedIn = true
 	a.c.token = msg.account.Token
 	a.c.now = a.c.clock()
+	var notice tea.Cmd
 	if msg.account.Notice != "" {
-		a.banner = newNotice(msg.account.Notice, a.c.now)
-		a.banner.until = a.c.now.Add(15 * time.Second)
+		notice = a.showNotice(msg.account.Notice)
 	}
+	return tea.Batch(notice, a.openAccount(msg.account))
+}
+
+// openAccount opens the company used last time if it is still reachable,
+// the only company if there is one, and otherwise the company picker.
+func (a *App) openAccount(acct Account) tea.Cmd {
 	want := a.scope.company.ID // kept across a forced re-login
 	if want == "" {
-		want = msg.account.CompanyID
+		want = acct.CompanyID
 	}
-	for _, co := range msg.account.Companies {
+	for _, co := range acct.Companies {
 		if co.ID == want {
 			return a.switchCompany(co)
 		}
 	}
-	if len(msg.account.Companies) == 1 {
-		return a.switchCompany(msg.account.Companies[0])
+	if len(acct.Companies) == 1 {
+		return a.switchCompany(acct.Companies[0])
 	}
 	a.scope = scope{}
 	return a.openPicker()

@@ -2,16 +2,16 @@ package ui
 
 import (
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
-// View draws the screen on top, then one line for the banner or the short
-// help, then the status bar. The full help (`?`) covers the bottom of the
-// screen instead of resizing it. Every frame is exactly the terminal's size.
+// View draws the screen on top, then the banner (one line, or a few over
+// the bottom of the screen) or the short help, then the status bar. The full
+// help (`?`) covers the bottom of the screen instead of resizing it. Every
+// frame is exactly the terminal's size.
 func (a *App) View() string {
 	if a.width <= 0 || a.height <= 0 {
 		return ""
@@ -20,7 +20,22 @@ func (a *App) View() string {
 	if a.showHelp {
 		body = a.overlayHelp(body)
 	}
-	return body + "\n" + a.footer() + "\n" + a.statusBar()
+	footer := a.footer()
+	// A banner of several lines covers the bottom of the body for a while.
+	body = dropLastLines(body, strings.Count(footer, "\n"))
+	return body + "\n" + footer + "\n" + a.statusBar()
+}
+
+// dropLastLines cuts the last n lines of s, without splitting it.
+func dropLastLines(s string, n int) string {
+	for ; n > 0; n-- {
+		i := strings.LastIndexByte(s, '\n')
+		if i < 0 {
+			return ""
+		}
+		s = s[:i]
+	}
+	return s
 }
 
 // bodyView renders the top screen, reusing the last render when only the
@@ -106,11 +121,7 @@ func (a *App) fullHelp() string {
 // footer is the banner when there is one, else the short help.
 func (a *App) footer() string {
 	if a.banner.text != "" {
-		style := a.c.styles.BannerNotice
-		if a.banner.isError {
-			style = a.c.styles.BannerError
-		}
-		return fitLine(style.Render(a.banner.text), a.width)
+		return a.bannerView()
 	}
 	keys := a.helpKeys().ShortHelp()
 	var sig strings.Builder
@@ -181,28 +192,6 @@ func (a *App) countdownView() string {
 		return st.Countdown.Render(" token " + countdown(left) + " ")
 	}
 }
-
-// banner is a message over the help line; it never takes the keyboard and
-// goes away by itself.
-type banner struct {
-	text    string
-	isError bool
-	until   time.Time
-}
-
-func newError(what string, err error, now time.Time) banner {
-	text := "✗ " + plainError(err)
-	if what != "" {
-		text = "✗ Could not " + what + ": " + plainError(err)
-	}
-	return banner{text: text, isError: true, until: now.Add(12 * time.Second)}
-}
-
-func newNotice(text string, now time.Time) banner {
-	return banner{text: "• " + text, until: now.Add(5 * time.Second)}
-}
-
-func (b banner) expired(now time.Time) bool { return b.text != "" && !now.Before(b.until) }
 
 // fitLine cuts or pads one line to exactly width cells.
 func fitLine(s string, width int) string {
