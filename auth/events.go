@@ -5,9 +5,9 @@ import "time"
 // Event is a step of Login, reported through LoginOptions.Progress so that a
 // UI can show a screen per state. Events arrive in this order: EventURL,
 // EventWaiting, then (after the browser or a paste delivered the code)
-// EventCodeReceived, EventExchanging and EventDone. EventPasteRejected may
-// arrive any number of times while waiting. Progress is called from Login's
-// goroutine or the stdin reader's; it must not block.
+// EventCodeReceived, EventExchanging, EventLoadingAccount and EventDone.
+// EventPasteRejected may arrive any number of times while waiting. Progress
+// is called from Login's goroutine or the stdin reader's; it must not block.
 type Event interface{ isEvent() }
 
 // EventURL carries the authorize URL. BrowserOpened says whether a browser
@@ -39,21 +39,25 @@ type EventCodeReceived struct {
 	FromPaste bool
 }
 
-// EventExchanging means the code is being exchanged for tokens and the user
-// profile and companies are being fetched.
+// EventExchanging means the code is being exchanged for tokens.
 type EventExchanging struct{}
+
+// EventLoadingAccount means the exchange succeeded and the user's profile
+// and companies are being fetched before the account is saved.
+type EventLoadingAccount struct{}
 
 // EventDone means the account is saved; Email is who logged in.
 type EventDone struct {
 	Email string
 }
 
-func (EventURL) isEvent()           {}
-func (EventWaiting) isEvent()       {}
-func (EventPasteRejected) isEvent() {}
-func (EventCodeReceived) isEvent()  {}
-func (EventExchanging) isEvent()    {}
-func (EventDone) isEvent()          {}
+func (EventURL) isEvent()            {}
+func (EventWaiting) isEvent()        {}
+func (EventPasteRejected) isEvent()  {}
+func (EventCodeReceived) isEvent()   {}
+func (EventExchanging) isEvent()     {}
+func (EventLoadingAccount) isEvent() {}
+func (EventDone) isEvent()           {}
 
 // EventCallbackRejected means a callback (or, with FromPaste, a pasted
 // URL) carried the wrong state and was refused without exchanging its

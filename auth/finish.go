@@ -17,8 +17,9 @@ import (
 const finishTimeout = 2 * time.Minute
 
 // finishLogin exchanges the code, fetches who the user is and what they can
-// reach, and saves the account as the environment's current one.
-func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, verifier string) (*LoginResult, error) {
+// reach, and saves the account as the environment's current one. progress
+// hears EventLoadingAccount between the exchange and the fetches.
+func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, verifier string, progress func(Event)) (*LoginResult, error) {
 	ctx, cancel := context.WithTimeout(ctx, finishTimeout)
 	defer cancel()
 	s := opts.Settings
@@ -27,6 +28,7 @@ func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, veri
 	if err != nil {
 		return nil, fmt.Errorf("exchange code: %w", err)
 	}
+	progress(EventLoadingAccount{})
 
 	result := &LoginResult{APIURL: s.APIURL}
 	client, err := hyperline.New(s.APIURL,

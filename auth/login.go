@@ -162,7 +162,7 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	progress(EventCodeReceived{FromPaste: res.fromPaste})
 	progress(EventExchanging{})
 
-	result, err := finishLogin(ctx, opts, res.code, redirectURI, verifier)
+	result, err := finishLogin(ctx, opts, res.code, redirectURI, verifier, progress)
 	if err != nil {
 		return nil, err
 	}

@@ -79,7 +79,7 @@ func TestLoginSuccess(t *testing.T) {
 	for _, ev := range events {
 		kinds = append(kinds, strings.TrimPrefix(typeName(ev), "auth."))
 	}
-	want := "EventURL EventWaiting EventCodeReceived EventExchanging EventDone"
+	want := "EventURL EventWaiting EventCodeReceived EventExchanging EventLoadingAccount EventDone"
 	if strings.Join(kinds, " ") != want {
 		t.Errorf("events = %v, want %s", kinds, want)
 	}

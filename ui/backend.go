@@ -120,7 +120,7 @@ func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
 			Note: "A browser came back from another login attempt (wrong state) and was refused; still waiting."})
 	case auth.EventCodeReceived, auth.EventExchanging:
 		progress(LoginProgress{Stage: LoginExchanging})
-	case auth.EventDone:
+	case auth.EventLoadingAccount:
 		progress(LoginProgress{Stage: LoginLoadingCompanies})
 	}
 }
