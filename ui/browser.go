@@ -55,10 +55,15 @@ const (
 	opFilter
 	opClearFilter
 	opOpen
+	opLeave // the tab is no longer shown
 )
 
-// apply does op to one list.
+// apply does op to one list. Anything but a key or the wheel stops the list
+// following its end (a tab switch, a reload, a filter, opening a row).
 func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd) {
+	if op != opUpdate {
+		l.followEnd = false
+	}
 	switch op {
 	case opActivate:
 		return l.activate()
@@ -173,6 +178,7 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 }
 
 func (m browserModel) switchTab(tab int) (browserModel, tea.Cmd) {
+	m, _ = m.onActive(opLeave, nil)
 	m.active = tab
 	return m.onActive(opActivate, nil)
 }

@@ -15,14 +15,14 @@ func TestPagesLoadAsTheCursorNearsTheEnd(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 80, 24).start()
 	h.requireView("100/800")
-	h.key("G")
+	for range 4 {
+		h.key("pgdown")
+	}
 	h.requireView("200/800")
-	if got := h.data.Calls(); !slices.Contains(got, "cmp_acme:customers:@100") {
-		t.Fatalf("requests = %v, want the second page", got)
+	if got := h.data.Calls(); !slices.Equal(got, []string{"cmp_acme:customers:@0", "cmp_acme:customers:@100"}) {
+		t.Fatalf("requests = %v, want the second page only", got)
 	}
-	for range 10 {
-		h.key("G")
-	}
+	h.key("G") // to the end of the list, one page after the other
 	h.requireView("800/800", "Juniper Foods 799")
 	if n := len(h.data.Calls()); n != 8 {
 		t.Fatalf("%d requests for 800 customers, want 8", n)
@@ -247,5 +247,42 @@ func TestClearingAServerFilterKeepsTheLoadedRowsTable(t *testing.T) {
 	if row, _ := l.base.table.SelectedRow(); row.ID != "cus_acme00077" || l.base.table.VisibleLen() != l.base.table.Len() {
 		t.Fatalf("after esc: %q selected among %d of %d rows, want cus_acme00077 and no filter",
 			row.ID, l.base.table.VisibleLen(), l.base.table.Len())
+	}
+}
+
+func TestBottomKeepsLoadingWhileTheCursorStaysOnTheLastRow(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24, withCustomers(3000)).start()
+	_, cmd := h.app.Update(keyMsg("G"))
+	h.requireView("loading… 100/3,000") // the next page is on its way
+	h.run(cmd)                           // each page asks for the next, one at a time
+	h.requireView("3,000/3,000")
+	h.rejectView("loading…")
+	l := h.browser().customers
+	if c := l.base.table.Cursor(); c != 2999 {
+		t.Fatalf("cursor = %d after G, want the last of 3,000 rows", c)
+	}
+	if n := len(h.data.Calls()); n != 30 {
+		t.Fatalf("%d requests for 3,000 customers, want 30", n)
+	}
+
+	// Moving off the last row stops it: the page in flight still arrives,
+	// the next is not asked for.
+	h = newHarness(t, 80, 24, withCustomers(3000)).start()
+	_, cmd = h.app.Update(keyMsg("G"))
+	h.key("up")
+	h.run(cmd)
+	h.requireView("200/3,000")
+	if n := len(h.data.Calls()); n != 2 {
+		t.Fatalf("%d requests after G then up, want 2", n)
+	}
+
+	// So does leaving the tab.
+	h = newHarness(t, 80, 24, withCustomers(3000)).start()
+	_, cmd = h.app.Update(keyMsg("G"))
+	h.key("2")
+	h.run(cmd)
+	if n := strings.Count(strings.Join(h.data.Calls(), " "), "customers:@"); n != 2 {
+		t.Fatalf("%d customer pages after G then 2, want 2", n)
 	}
 }

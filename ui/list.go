@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
@@ -104,6 +105,10 @@ type listModel[T any] struct {
 	debounceID uint64
 	started    bool
 	autoPages  int // pages that may still load without a user move
+	// followEnd is set by the bottom key (G, end): while the cursor stays
+	// on the last row, each page that arrives moves it to the new last row
+	// and asks for the next, until the list ends or the user moves.
+	followEnd bool
 
 	width, height int
 }
@@ -208,6 +213,7 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	l.total, l.approx = msg.page.Meta.Total, msg.page.Meta.ApproximateCount
 	l.more, l.nextSkip, l.loaded, l.err = msg.page.HasMore(), msg.page.NextSkip(), true, ""
 
+	follow := m.followEnd && !first && l == m.shown() && l.table.Cursor() >= l.table.VisibleLen()-1
 	if first {
 		l.table.SetRows(l.rows)
 	} else {
@@ -217,13 +223,20 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 		m.serverOn = true
 		l.table.SetFilter(m.query) // the local filter applies on top, as on the loaded rows
 	}
+	if follow {
+		l.table.GotoBottom()
+		return m, m.loadMoreIfNear(false) // still the user's G: no budget spent
+	}
 	return m, m.loadMoreIfNear(true)
 }
 
 // updateTable moves the shown table's cursor (a key or the wheel) and loads
-// the next page when it nears the end.
+// the next page when it nears the end. The bottom key starts following the
+// end of the list; any other move stops it.
 func (m listModel[T]) updateTable(msg tea.Msg) (listModel[T], tea.Cmd) {
 	t := m.shownTable()
+	kmsg, isKey := msg.(tea.KeyMsg)
+	m.followEnd = isKey && key.Matches(kmsg, t.KeyMap().Bottom)
 	var cmd tea.Cmd
 	*t, cmd = t.Update(msg)
 	return m, tea.Batch(cmd, m.loadMoreIfNear(false))
