@@ -255,7 +255,7 @@ func TestBottomKeepsLoadingWhileTheCursorStaysOnTheLastRow(t *testing.T) {
 	h := newHarness(t, 80, 24, withCustomers(3000)).start()
 	_, cmd := h.app.Update(keyMsg("G"))
 	h.requireView("loading… 100/3,000") // the next page is on its way
-	h.run(cmd)                           // each page asks for the next, one at a time
+	h.run(cmd)                          // each page asks for the next, one at a time
 	h.requireView("3,000/3,000")
 	h.rejectView("loading…")
 	l := h.browser().customers
