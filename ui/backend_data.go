@@ -7,7 +7,8 @@ import (
 	"github.com/hyperline-tui/hlx/hyperline"
 )
 
-// Data: every call goes through the open account's client.
+// Data: every call goes through the open account's client, and an error
+// that means the session has ended matches ErrLoginRequired.
 
 func (b *Backend) api() (*hyperline.Client, error) {
 	b.mu.RLock()
@@ -18,72 +19,65 @@ func (b *Backend) api() (*hyperline.Client, error) {
 	return b.client, nil
 }
 
-// Companies lists every company the account reaches.
-func (b *Backend) Companies(ctx context.Context) ([]hyperline.Company, error) {
+// withClient runs one call on the open account's client.
+func withClient[T any](b *Backend, call func(*hyperline.Client) (T, error)) (T, error) {
 	c, err := b.api()
 	if err != nil {
-		return nil, err
+		var zero T
+		return zero, err
 	}
-	cs, err := c.AllCompanies(ctx)
-	return cs, sessionError(err)
+	v, err := call(c)
+	return v, sessionError(err)
+}
+
+// inCompany runs one call scoped to a company.
+func inCompany[T any](b *Backend, companyID string, call func(*hyperline.CompanyClient) (T, error)) (T, error) {
+	return withClient(b, func(c *hyperline.Client) (T, error) { return call(c.Company(companyID)) })
+}
+
+// Companies lists every company the account reaches.
+func (b *Backend) Companies(ctx context.Context) ([]hyperline.Company, error) {
+	return withClient(b, func(c *hyperline.Client) ([]hyperline.Company, error) { return c.AllCompanies(ctx) })
 }
 
 // Customers lists one page of a company's customers.
 func (b *Backend) Customers(ctx context.Context, companyID string, opts hyperline.CustomerListOptions) (*hyperline.Page[hyperline.Customer], error) {
-	c, err := b.api()
-	if err != nil {
-		return nil, err
-	}
-	p, err := c.Company(companyID).ListCustomers(ctx, opts)
-	return p, sessionError(err)
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Page[hyperline.Customer], error) {
+		return c.ListCustomers(ctx, opts)
+	})
 }
 
 // Customer gets one customer.
 func (b *Backend) Customer(ctx context.Context, companyID, id string) (*hyperline.Customer, error) {
-	c, err := b.api()
-	if err != nil {
-		return nil, err
-	}
-	v, err := c.Company(companyID).GetCustomer(ctx, id)
-	return v, sessionError(err)
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Customer, error) {
+		return c.GetCustomer(ctx, id)
+	})
 }
 
 // Subscriptions lists one page of a company's subscriptions.
 func (b *Backend) Subscriptions(ctx context.Context, companyID string, opts hyperline.SubscriptionListOptions) (*hyperline.Page[hyperline.Subscription], error) {
-	c, err := b.api()
-	if err != nil {
-		return nil, err
-	}
-	p, err := c.Company(companyID).ListSubscriptions(ctx, opts)
-	return p, sessionError(err)
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Page[hyperline.Subscription], error) {
+		return c.ListSubscriptions(ctx, opts)
+	})
 }
 
 // Subscription gets one subscription.
 func (b *Backend) Subscription(ctx context.Context, companyID, id string) (*hyperline.Subscription, error) {
-	c, err := b.api()
-	if err != nil {
-		return nil, err
-	}
-	v, err := c.Company(companyID).GetSubscription(ctx, id)
-	return v, sessionError(err)
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Subscription, error) {
+		return c.GetSubscription(ctx, id)
+	})
 }
 
 // Invoices lists one page of a company's invoices.
 func (b *Backend) Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error) {
-	c, err := b.api()
-	if err != nil {
-		return nil, err
-	}
-	p, err := c.Company(companyID).ListInvoices(ctx, opts)
-	return p, sessionError(err)
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Page[hyperline.Invoice], error) {
+		return c.ListInvoices(ctx, opts)
+	})
 }
 
 // Invoice gets one invoice.
 func (b *Backend) Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error) {
-	c, err := b.api()
-	if err != nil {
-		return nil, err
-	}
-	v, err := c.Company(companyID).GetInvoice(ctx, id)
-	return v, sessionError(err)
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Invoice, error) {
+		return c.GetInvoice(ctx, id)
+	})
 }

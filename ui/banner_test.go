@@ -14,6 +14,15 @@ const demoNote = "Demo: no browser here (no graphical display (DISPLAY and WAYLA
 // wrapped over several lines can be looked for whole.
 func flat(view string) string { return strings.Join(strings.Fields(view), " ") }
 
+// loggedInWithNote is an app at 80x24 right after a browser login that
+// came with a note.
+func loggedInWithNote(t *testing.T, note string) *harness {
+	h := newHarness(t, 80, 24)
+	h.session.saved = false
+	h.session.loginNote = note
+	return h.start()
+}
+
 func TestLoginNoteShowsInFullThenGoesAway(t *testing.T) {
 	t.Parallel()
 	t.Run("login screen", func(t *testing.T) {
@@ -29,10 +38,7 @@ func TestLoginNoteShowsInFullThenGoesAway(t *testing.T) {
 	})
 	t.Run("key press", func(t *testing.T) {
 		t.Parallel()
-		h := newHarness(t, 80, 24)
-		h.session.saved = false
-		h.session.loginNote = demoNote
-		h.start()
+		h := loggedInWithNote(t, demoNote)
 		if v := flat(h.view()); !strings.Contains(v, demoNote) {
 			t.Fatalf("after login the banner does not show the whole note:\n%s", h.view())
 		}
@@ -43,10 +49,7 @@ func TestLoginNoteShowsInFullThenGoesAway(t *testing.T) {
 	})
 	t.Run("tick", func(t *testing.T) {
 		t.Parallel()
-		h := newHarness(t, 80, 24)
-		h.session.saved = false
-		h.session.loginNote = demoNote
-		h.start()
+		h := loggedInWithNote(t, demoNote)
 		h.requireView("Demo: no browser")
 		h.fire(noticeLife)
 		h.rejectView("Demo: no browser")

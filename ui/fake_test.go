@@ -186,6 +186,26 @@ func page[T any](all []T, opts hyperline.ListOptions) *hyperline.Page[T] {
 		Meta: hyperline.Meta{Total: len(all), Taken: end - start, Skipped: start}}
 }
 
+// where keeps the items that match.
+func where[T any](all []T, match func(T) bool) []T {
+	var kept []T
+	for _, v := range all {
+		if match(v) {
+			kept = append(kept, v)
+		}
+	}
+	return kept
+}
+
+// byID is a copy of the item that is, or the API's not-found error.
+func byID[T any](all []T, is func(T) bool) (*T, error) {
+	if i := slices.IndexFunc(all, is); i >= 0 {
+		v := all[i]
+		return &v, nil
+	}
+	return nil, hyperline.ErrNotFound
+}
+
 func (d *fakeData) Companies(context.Context) ([]hyperline.Company, error) {
 	if err := d.record("", "companies", ""); err != nil {
 		return nil, err
@@ -197,17 +217,10 @@ func (d *fakeData) Customers(_ context.Context, company string, opts hyperline.C
 	if err := d.record(company, "customers", opts.NameContains+strings.Join(opts.IDs, ",")+fmt.Sprintf("@%d", opts.Skip)); err != nil {
 		return nil, err
 	}
-	all := d.customers[company]
-	if opts.NameContains != "" || len(opts.IDs) > 0 {
-		var kept []hyperline.Customer
-		for _, c := range all {
-			if (opts.NameContains == "" || strings.Contains(strings.ToLower(c.Name), strings.ToLower(opts.NameContains))) &&
-				(len(opts.IDs) == 0 || slices.Contains(opts.IDs, c.ID)) {
-				kept = append(kept, c)
-			}
-		}
-		all = kept
-	}
+	all := where(d.customers[company], func(c hyperline.Customer) bool {
+		return (opts.NameContains == "" || strings.Contains(strings.ToLower(c.Name), strings.ToLower(opts.NameContains))) &&
+			(len(opts.IDs) == 0 || slices.Contains(opts.IDs, c.ID))
+	})
 	return page(all, opts.ListOptions), nil
 }
 
@@ -215,28 +228,16 @@ func (d *fakeData) Customer(_ context.Context, company, id string) (*hyperline.C
 	if err := d.record(company, "customer", id); err != nil {
 		return nil, err
 	}
-	for _, c := range d.customers[company] {
-		if c.ID == id {
-			return &c, nil
-		}
-	}
-	return nil, hyperline.ErrNotFound
+	return byID(d.customers[company], func(c hyperline.Customer) bool { return c.ID == id })
 }
 
 func (d *fakeData) Subscriptions(_ context.Context, company string, opts hyperline.SubscriptionListOptions) (*hyperline.Page[hyperline.Subscription], error) {
 	if err := d.record(company, "subscriptions", opts.CustomerID+fmt.Sprintf("@%d", opts.Skip)); err != nil {
 		return nil, err
 	}
-	all := d.subs[company]
-	if opts.CustomerID != "" {
-		var kept []hyperline.Subscription
-		for _, s := range all {
-			if s.CustomerID == opts.CustomerID {
-				kept = append(kept, s)
-			}
-		}
-		all = kept
-	}
+	all := where(d.subs[company], func(s hyperline.Subscription) bool {
+		return opts.CustomerID == "" || s.CustomerID == opts.CustomerID
+	})
 	return page(all, opts.ListOptions), nil
 }
 
@@ -244,28 +245,16 @@ func (d *fakeData) Subscription(_ context.Context, company, id string) (*hyperli
 	if err := d.record(company, "subscription", id); err != nil {
 		return nil, err
 	}
-	for _, s := range d.subs[company] {
-		if s.ID == id {
-			return &s, nil
-		}
-	}
-	return nil, hyperline.ErrNotFound
+	return byID(d.subs[company], func(s hyperline.Subscription) bool { return s.ID == id })
 }
 
 func (d *fakeData) Invoices(_ context.Context, company string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error) {
 	if err := d.record(company, "invoices", opts.CustomerID+fmt.Sprintf("@%d", opts.Skip)); err != nil {
 		return nil, err
 	}
-	all := d.invoices[company]
-	if opts.CustomerID != "" {
-		var kept []hyperline.Invoice
-		for _, inv := range all {
-			if inv.Customer.ID == opts.CustomerID {
-				kept = append(kept, inv)
-			}
-		}
-		all = kept
-	}
+	all := where(d.invoices[company], func(inv hyperline.Invoice) bool {
+		return opts.CustomerID == "" || inv.Customer.ID == opts.CustomerID
+	})
 	return page(all, opts.ListOptions), nil
 }
 
@@ -273,10 +262,5 @@ func (d *fakeData) Invoice(_ context.Context, company, id string) (*hyperline.In
 	if err := d.record(company, "invoice", id); err != nil {
 		return nil, err
 	}
-	for _, inv := range d.invoices[company] {
-		if inv.ID == id {
-			return &inv, nil
-		}
-	}
-	return nil, hyperline.ErrNotFound
+	return byID(d.invoices[company], func(inv hyperline.Invoice) bool { return inv.ID == id })
 }

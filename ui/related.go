@@ -49,38 +49,42 @@ func loadCustomerSubscriptions(ctx context.Context, c *common, companyID, custom
 	data := c.data
 	opts := hyperline.SubscriptionListOptions{ListOptions: hyperline.ListOptions{Take: pageSize},
 		Status: []hyperline.SubscriptionStatus{hyperline.StatusAll}, CustomerID: customerID}
-	return request(ctx, c.timeout, func(ctx context.Context) (*hyperline.Page[hyperline.Subscription], error) {
-		return data.Subscriptions(ctx, companyID, opts)
-	}, func(p *hyperline.Page[hyperline.Subscription], err error) tea.Msg {
-		msg := relatedLoadedMsg{resultTag: resultTag{reqID: reqID, company: companyID}, err: err}
-		if err == nil {
-			// The client already drops items the server did not filter; this
-			// keeps the list right even if a fake or a future server does not.
-			for _, s := range p.Items {
-				if s.CustomerID == customerID {
-					msg.subs = append(msg.subs, s)
-				}
-			}
-			msg.total, msg.more = p.Meta.Total, p.HasMore()
-		}
-		return msg
-	})
+	return loadOfCustomer(ctx, c.timeout, companyID, reqID,
+		func(ctx context.Context) (*hyperline.Page[hyperline.Subscription], error) {
+			return data.Subscriptions(ctx, companyID, opts)
+		},
+		func(s hyperline.Subscription) bool { return s.CustomerID == customerID },
+		func(msg *relatedLoadedMsg, subs []hyperline.Subscription) { msg.subs = subs })
 }
 
 // loadCustomerInvoices fetches the first page of a customer's invoices.
 func loadCustomerInvoices(ctx context.Context, c *common, companyID, customerID string, reqID uint64) tea.Cmd {
 	data := c.data
 	opts := hyperline.InvoiceListOptions{ListOptions: hyperline.ListOptions{Take: pageSize}, CustomerID: customerID}
-	return request(ctx, c.timeout, func(ctx context.Context) (*hyperline.Page[hyperline.Invoice], error) {
-		return data.Invoices(ctx, companyID, opts)
-	}, func(p *hyperline.Page[hyperline.Invoice], err error) tea.Msg {
+	return loadOfCustomer(ctx, c.timeout, companyID, reqID,
+		func(ctx context.Context) (*hyperline.Page[hyperline.Invoice], error) {
+			return data.Invoices(ctx, companyID, opts)
+		},
+		func(inv hyperline.Invoice) bool { return inv.Customer.ID == customerID },
+		func(msg *relatedLoadedMsg, invoices []hyperline.Invoice) { msg.invoices = invoices })
+}
+
+// loadOfCustomer fetches the first page of one kind of a customer's objects
+// and keeps those that belong to the customer: the client already drops
+// items the server did not filter; this keeps the list right even if a fake
+// or a future server does not. put stores them in the message.
+func loadOfCustomer[T any](ctx context.Context, timeout time.Duration, companyID string, reqID uint64,
+	list func(context.Context) (*hyperline.Page[T], error), belongs func(T) bool, put func(*relatedLoadedMsg, []T)) tea.Cmd {
+	return request(ctx, timeout, list, func(p *hyperline.Page[T], err error) tea.Msg {
 		msg := relatedLoadedMsg{resultTag: resultTag{reqID: reqID, company: companyID}, err: err}
 		if err == nil {
-			for _, inv := range p.Items {
-				if inv.Customer.ID == customerID {
-					msg.invoices = append(msg.invoices, inv)
+			var kept []T
+			for _, item := range p.Items {
+				if belongs(item) {
+					kept = append(kept, item)
 				}
 			}
+			put(&msg, kept)
 			msg.total, msg.more = p.Meta.Total, p.HasMore()
 		}
 		return msg
