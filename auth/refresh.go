@@ -10,29 +10,90 @@ import (
 	"github.com/hyperline-tui/hlx/config"
 )
 
+// flight is one refresh in progress. tok and err are set before done is
+// closed.
+type flight struct {
+	rejected string
+	done     chan struct{}
+	tok      config.Token
+	err      error
+}
+
 // refresh gets a new access token for the account, or adopts one another
 // process stored meanwhile. rejected is an access token the API refused
 // ("" when the token merely expires soon); it is never handed out again.
+//
+// The refresh itself runs in its own goroutine, detached from ctx: ctx
+// only bounds this caller's wait. Cancelling a refresh half way could lose
+// the answer after the server had rotated the refresh token, which would
+// end the session.
 func (ts *TokenSource) refresh(ctx context.Context, rejected string) (*oauth2.Token, error) {
-	select {
-	case ts.sem <- struct{}{}:
-	case <-ctx.Done():
-		return nil, fmt.Errorf("wait for token refresh: %w", ctx.Err())
-	}
-	defer func() { <-ts.sem }()
+	// Two rounds at most: a caller that joined a refresh started for
+	// another reason, which ended on the very token it saw refused, runs
+	// one of its own. A server that answers that one with the same token
+	// again gets it back, and the transport reports its 401.
+	var f *flight
+	for range 2 {
+		ts.mu.Lock()
+		held := ts.tok
+		if fresh(held, ts.now()) && held.AccessToken != rejected {
+			ts.mu.Unlock()
+			return toOAuth2(held), nil
+		}
+		if err := ctx.Err(); err != nil {
+			ts.mu.Unlock()
+			return nil, fmt.Errorf("wait for token refresh: %w", err)
+		}
+		f = ts.inflight
+		if f == nil {
+			f = &flight{rejected: rejected, done: make(chan struct{})}
+			ts.inflight = f
+			go ts.run(context.WithoutCancel(ctx), f, held)
+		}
+		ts.mu.Unlock()
 
-	// A goroutine that held sem before us may have refreshed already.
-	ts.mu.RLock()
-	held := ts.tok
-	ts.mu.RUnlock()
-	if fresh(held, ts.now()) && held.AccessToken != rejected {
-		return toOAuth2(held), nil
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("wait for token refresh: %w", ctx.Err())
+		}
+		if f.err != nil {
+			return nil, f.err
+		}
+		if rejected == "" || f.tok.AccessToken != rejected {
+			break
+		}
 	}
+	return toOAuth2(f.tok), nil
+}
 
+// run performs flight f and publishes its result. held is the token the
+// source held when f started.
+func (ts *TokenSource) run(ctx context.Context, f *flight, held config.Token) {
+	ctx, cancel := context.WithTimeout(ctx, refreshTimeout)
+	defer cancel()
 	ts.emit(RefreshStarted, nil)
+	tok, phase, err := ts.refreshStored(ctx, f.rejected, held)
+	ts.mu.Lock()
+	ts.inflight = nil
+	f.tok, f.err = tok, err
+	ts.mu.Unlock()
+	ts.emit(phase.RefreshPhase, phase.err)
+	close(f.done)
+}
+
+// outcome is the event a refresh ends with.
+type outcome struct {
+	RefreshPhase
+	err error
+}
+
+// refreshStored refreshes under the store's lock and updates the source's
+// state. It returns the token to hand out, or the error to report.
+func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held config.Token) (config.Token, outcome, error) {
 	var (
 		got      config.Token
-		adopted  bool
+		issued   bool // got comes from the token endpoint, not the file
 		loginErr error
 	)
 	// The whole refresh runs under the store's lock: a second process
@@ -47,7 +108,7 @@ func (ts *TokenSource) refresh(ctx context.Context, rejected string) (*oauth2.To
 		now := ts.now()
 		cur := acc.Token
 		if fresh(cur, now) && cur.AccessToken != rejected {
-			got, adopted = cur, true
+			got = cur
 			return nil
 		}
 		if cur.RefreshToken == "" {
@@ -79,36 +140,40 @@ func (ts *TokenSource) refresh(ctx context.Context, rejected string) (*oauth2.To
 		tok.RefreshedAt = tok.IssuedAt
 		acc.Token = tok
 		acc.UpdatedAt = tok.IssuedAt
-		got = tok
+		got, issued = tok, true
 		return nil
 	})
+	var corrupt *config.CorruptError
+	if errors.As(err, &corrupt) {
+		// The file was moved aside (and reported): the fresh, empty
+		// session has no account, so loginErr says what to do.
+		err = nil
+		if loginErr != nil {
+			loginErr = fmt.Errorf("%w (%w)", loginErr, corrupt)
+		}
+	}
 	if err == nil && loginErr != nil {
 		err = loginErr
 	}
-	if errors.Is(err, ErrLoginRequired) {
-		ts.mu.Lock()
+
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	switch {
+	case errors.Is(err, ErrLoginRequired):
 		ts.tok = config.Token{}
-		ts.mu.Unlock()
-		ts.emit(RefreshFailed, err)
-		return nil, err
-	}
-	if err != nil {
-		ts.emit(RefreshFailed, err)
+		return config.Token{}, outcome{RefreshFailed, err}, err
+	case err != nil:
 		// Offline for a moment: a token inside the margin still works.
 		if usable(held, ts.now()) && held.AccessToken != rejected {
-			return toOAuth2(held), nil
+			return held, outcome{RefreshFailed, err}, nil
 		}
-		return nil, err
+		return config.Token{}, outcome{RefreshFailed, err}, err
 	}
-	ts.mu.Lock()
 	ts.tok = got
-	ts.mu.Unlock()
-	if adopted {
-		ts.emit(RefreshAdopted, nil)
-	} else {
-		ts.emit(RefreshSucceeded, nil)
+	if issued {
+		return got, outcome{RefreshSucceeded, nil}, nil
 	}
-	return toOAuth2(got), nil
+	return got, outcome{RefreshAdopted, nil}, nil
 }
 
 // emit tells OnRefresh about a phase, with the state after it.

@@ -13,8 +13,9 @@ import (
 	"github.com/hyperline-tui/hlx/config"
 )
 
-// refreshTimeout bounds one refresh request when the caller gave no
-// deadline (oauth2.TokenSource.Token takes no context).
+// refreshTimeout bounds one refresh request, which runs detached from its
+// callers' contexts, and Token's wait for it (oauth2.TokenSource.Token
+// takes no context).
 const refreshTimeout = 30 * time.Second
 
 // maxRefreshMargin caps how long before expiry a token is refreshed.
@@ -87,11 +88,11 @@ type TokenSource struct {
 	now       func() time.Time
 	onRefresh func(RefreshEvent)
 
-	// sem serialises refreshes; a channel so waiting honours a context.
-	sem chan struct{}
-
 	mu  sync.RWMutex
 	tok config.Token
+	// inflight is the refresh running now, if any: one at a time, and
+	// callers that need a new token meanwhile wait for it.
+	inflight *flight
 }
 
 var _ oauth2.TokenSource = (*TokenSource)(nil)
@@ -134,7 +135,6 @@ func NewTokenSource(opts TokenSourceOptions) (*TokenSource, error) {
 		ep:        newEndpoint(opts.Settings, opts.HTTPClient, opts.Now),
 		now:       opts.Now,
 		onRefresh: opts.OnRefresh,
-		sem:       make(chan struct{}, 1),
 		tok:       acc.Token,
 	}, nil
 }
@@ -162,14 +162,17 @@ func (ts *TokenSource) infoLocked() TokenInfo {
 }
 
 // Token returns a valid access token, refreshing first if it expires
-// within the margin. It is TokenContext with a 30 s bound.
+// within the margin. It is TokenContext with a 30 s bound on the wait.
 func (ts *TokenSource) Token() (*oauth2.Token, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
 	defer cancel()
 	return ts.TokenContext(ctx)
 }
 
-// TokenContext is Token with a context for the refresh request.
+// TokenContext is Token with a context that bounds the wait for a refresh.
+// A refresh, once started, runs to completion (within its own 30 s bound)
+// even if ctx ends: the server may already have rotated the refresh token,
+// and only finishing and saving the answer keeps the session alive.
 func (ts *TokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
 	ts.mu.RLock()
 	tok := ts.tok
