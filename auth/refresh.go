@@ -19,6 +19,14 @@ type flight struct {
 	err      error
 }
 
+// unsavedToken is a token the server issued that could not be written to
+// the session file. The file still holds spent, the refresh token that
+// refresh used up (dead if the server rotated it).
+type unsavedToken struct {
+	tok   config.Token
+	spent string
+}
+
 // refresh gets a new access token for the account, or adopts one another
 // process stored meanwhile. rejected is an access token the API refused
 // ("" when the token merely expires soon); it is never handed out again.
@@ -91,9 +99,13 @@ type outcome struct {
 // refreshStored refreshes under the store's lock and updates the source's
 // state. It returns the token to hand out, or the error to report.
 func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held config.Token) (config.Token, outcome, error) {
+	ts.mu.RLock()
+	unsaved := ts.unsaved
+	ts.mu.RUnlock()
 	var (
 		got      config.Token
-		issued   bool // got comes from the token endpoint, not the file
+		issued   bool   // got comes from the token endpoint, not the file
+		onDisk   string // the refresh token the file held
 		loginErr error
 	)
 	// The whole refresh runs under the store's lock: a second process
@@ -106,6 +118,13 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 			return nil
 		}
 		now := ts.now()
+		onDisk = acc.Token.RefreshToken
+		if unsaved != nil && onDisk == unsaved.spent {
+			// The last refresh could not be saved and nobody has
+			// replaced the spent token since: save the live one now.
+			acc.Token = unsaved.tok
+			acc.UpdatedAt = now
+		}
 		cur := acc.Token
 		if fresh(cur, now) && cur.AccessToken != rejected {
 			got = cur
@@ -160,8 +179,17 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 	defer ts.mu.Unlock()
 	switch {
 	case errors.Is(err, ErrLoginRequired):
-		ts.tok = config.Token{}
+		ts.tok, ts.unsaved = config.Token{}, nil
 		return config.Token{}, outcome{RefreshFailed, err}, err
+	case err != nil && issued:
+		// The server issued got, and may have rotated the refresh token
+		// the file holds, but the file could not be written. got is now
+		// the only live token set: use it, report the failure, and save
+		// it with the next refresh.
+		ts.tok = got
+		ts.unsaved = &unsavedToken{tok: got, spent: onDisk}
+		werr := fmt.Errorf("the new token could not be saved to the session file; hlx keeps it in memory and saves it with the next refresh: %w", err)
+		return got, outcome{RefreshFailed, werr}, nil
 	case err != nil:
 		// Offline for a moment: a token inside the margin still works.
 		if usable(held, ts.now()) && held.AccessToken != rejected {
@@ -169,7 +197,7 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		}
 		return config.Token{}, outcome{RefreshFailed, err}, err
 	}
-	ts.tok = got
+	ts.tok, ts.unsaved = got, nil
 	if issued {
 		return got, outcome{RefreshSucceeded, nil}, nil
 	}

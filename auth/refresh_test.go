@@ -6,11 +6,15 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 )
 
@@ -113,5 +117,94 @@ func TestTokenSourceWaitHonoursContext(t *testing.T) {
 	close(release)
 	if err := <-first; err != nil {
 		t.Errorf("refreshing caller: %v", err)
+	}
+}
+
+// TestTokenSourceKeepsRotatedTokenWhenSaveFails: the server rotated the
+// refresh token but the session file could not be written. The new tokens
+// are the only live ones: they are used, reported, and saved on the next
+// refresh instead of being thrown away.
+func TestTokenSourceKeepsRotatedTokenWhenSaveFails(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, simulator.Config{AccessTTL: time.Hour}) // rotation on
+	e.login(t)
+	email := e.sim.User().Email
+	original := e.stored(t, email).Token.RefreshToken
+	dir := filepath.Dir(e.store.Path())
+	aside := dir + ".aside"
+
+	var breakOnce sync.Once
+	broken := false
+	hook := &tokenHook{base: http.DefaultTransport, after: func(*http.Request) {
+		// While the store is locked for the refresh, make its directory
+		// unwritable in a way that holds even for root: put a file there.
+		breakOnce.Do(func() {
+			if err := os.Rename(dir, aside); err != nil {
+				t.Error(err)
+				return
+			}
+			if err := os.WriteFile(dir, nil, 0o600); err != nil {
+				t.Error(err)
+				return
+			}
+			broken = true
+		})
+	}}
+	failures := make(chan error, 4)
+	ts := e.tokenSource(t, TokenSourceOptions{
+		HTTPClient: &http.Client{Transport: hook},
+		OnRefresh: func(ev RefreshEvent) {
+			if ev.Phase == RefreshFailed {
+				failures <- ev.Err
+			}
+		},
+	})
+	e.clock.Advance(2 * time.Hour)
+
+	tok, err := ts.Token()
+	if !broken {
+		t.Fatal("could not break the session directory")
+	}
+	if err != nil {
+		t.Fatalf("refresh whose save failed: err = %v, want the new token", err)
+	}
+	select {
+	case ferr := <-failures:
+		if !strings.Contains(ferr.Error(), "save") {
+			t.Errorf("failure event = %v, want it to say the save failed", ferr)
+		}
+	default:
+		t.Error("no RefreshFailed event for the failed save")
+	}
+	client, err := hyperline.New(e.settings.APIURL, ts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.UserInfo(context.Background()); err != nil {
+		t.Fatalf("new token unusable: %v", err)
+	}
+
+	// Repair the directory: the file still holds the spent refresh token.
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(aside, dir); err != nil {
+		t.Fatal(err)
+	}
+	if e.stored(t, email).Token.RefreshToken != original {
+		t.Fatal("test setup: the failed save changed the file")
+	}
+	// The next refresh uses the live refresh token and saves the result.
+	e.clock.Advance(2 * time.Hour)
+	next, err := ts.Token()
+	if err != nil {
+		t.Fatalf("refresh after the failed save: %v", err)
+	}
+	if next.AccessToken == tok.AccessToken {
+		t.Error("no new token after expiry")
+	}
+	a := e.stored(t, email)
+	if a.Token.AccessToken != next.AccessToken || a.Token.RefreshToken == original {
+		t.Error("the live tokens were not saved once the file was writable again")
 	}
 }

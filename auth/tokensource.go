@@ -79,7 +79,10 @@ type RefreshEvent struct {
 // before it expires. It implements oauth2.TokenSource and is safe for
 // concurrent use. Refreshes happen one at a time per source (other callers
 // wait for the result) and, through the store's lock, one at a time across
-// processes; a new token is saved before it is returned.
+// processes; a new token is saved before it is returned. If that save
+// fails, the new token is returned anyway (after a rotation it is the only
+// live one), the failure is reported through OnRefresh, and the next
+// refresh saves it.
 type TokenSource struct {
 	apiURL    string
 	email     string
@@ -93,6 +96,9 @@ type TokenSource struct {
 	// inflight is the refresh running now, if any: one at a time, and
 	// callers that need a new token meanwhile wait for it.
 	inflight *flight
+	// unsaved is a token the server issued that could not be written to
+	// the session file; the next refresh saves it.
+	unsaved *unsavedToken
 }
 
 var _ oauth2.TokenSource = (*TokenSource)(nil)

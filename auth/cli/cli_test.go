@@ -240,3 +240,39 @@ func TestDescribeExpiry(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestTokenWarnsWhenRefreshCannotBeSaved: `hlx token` still prints the new
+// token when the session file cannot be written after a refresh, and says
+// on stderr that the session on disk is stale.
+func TestTokenWarnsWhenRefreshCannotBeSaved(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	if _, errOut, code := run(t, w, "login"); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	w.opts.Now = func() time.Time { return time.Now().Add(25 * time.Hour) } // the token has expired
+	dir := filepath.Dir(w.opts.StorePath)
+	w.opts.HTTPClient = &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		resp, err := http.DefaultTransport.RoundTrip(r)
+		if err == nil && strings.HasSuffix(r.URL.Path, "/oauth/tokens") {
+			// The server has answered; now the directory cannot be written
+			// (a file in its place defeats even root).
+			if err := os.Rename(dir, dir+".aside"); err != nil {
+				t.Error(err)
+			} else if err := os.WriteFile(dir, nil, 0o600); err != nil {
+				t.Error(err)
+			}
+		}
+		return resp, err
+	})}
+	out, errOut, code := run(t, w, "token")
+	if code != ExitOK || strings.TrimSpace(out) == "" {
+		t.Fatalf("token exit %d: %q %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "warning:") || !strings.Contains(errOut, "could not be saved") {
+		t.Errorf("stderr = %q, want a warning that the session was not saved", errOut)
+	}
+	if strings.Contains(errOut, strings.TrimSpace(out)) {
+		t.Error("the warning contains the token")
+	}
+}

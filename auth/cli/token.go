@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/hyperline-tui/hlx/auth"
 )
@@ -17,11 +18,25 @@ func Token(ctx context.Context, opts Options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// A refresh can fail to save yet hand out a working token; say so,
+	// since the session on disk is then stale. Failures that end in an
+	// error are reported by the error itself.
+	var (
+		mu       sync.Mutex
+		failures []error
+	)
 	ts, err := auth.NewTokenSource(auth.TokenSourceOptions{
 		Settings:   s,
 		Store:      opts.store(),
 		HTTPClient: opts.HTTPClient,
 		Now:        opts.Now,
+		OnRefresh: func(ev auth.RefreshEvent) {
+			if ev.Phase == auth.RefreshFailed && ev.Err != nil {
+				mu.Lock()
+				failures = append(failures, ev.Err)
+				mu.Unlock()
+			}
+		},
 	})
 	if err != nil {
 		return coded(err)
@@ -30,6 +45,11 @@ func Token(ctx context.Context, opts Options, stdout, stderr io.Writer) error {
 	if err != nil {
 		return coded(fmt.Errorf("token: %w", err))
 	}
+	mu.Lock()
+	for _, f := range failures {
+		warn(stderr, f)
+	}
+	mu.Unlock()
 	_, err = fmt.Fprintln(stdout, tok.AccessToken)
 	return err
 }
