@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 const demoNote = "Demo: no browser here (no graphical display (DISPLAY and WAYLAND_DISPLAY are unset)), " +
@@ -104,5 +106,19 @@ func TestLongBannerWrapsOverTheBottomOfTheScreen(t *testing.T) {
 	}
 	if !strings.HasSuffix(strings.TrimRight(lines[22], " "), "…") {
 		t.Fatalf("the banner's last line does not say it was cut: %q", lines[22])
+	}
+}
+
+func TestLongBannerLeavesTheFullHelpWhole(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	h.key("?")
+	full := h.app.fullHelp()
+	h.send(noticeMsg(strings.Repeat("a notice that runs on ", 6)))
+	lines := strings.Split(h.view(), "\n")
+	helpLines := strings.Split(full, "\n")
+	last := strings.TrimSpace(ansi.Strip(helpLines[len(helpLines)-1]))
+	if got := strings.TrimSpace(lines[len(lines)-4]); got != last {
+		t.Fatalf("the line over the banner is %q, want the help's last line %q", got, last)
 	}
 }

@@ -16,13 +16,13 @@ func (a *App) View() string {
 	if a.width <= 0 || a.height <= 0 {
 		return ""
 	}
-	body := a.bodyView()
+	footer := a.footer()
+	// A banner of several lines covers the bottom of the body for a while;
+	// the full help goes above it.
+	body := dropLastLines(a.bodyView(), strings.Count(footer, "\n"))
 	if a.showHelp {
 		body = a.overlayHelp(body)
 	}
-	footer := a.footer()
-	// A banner of several lines covers the bottom of the body for a while.
-	body = dropLastLines(body, strings.Count(footer, "\n"))
 	return body + "\n" + footer + "\n" + a.statusBar()
 }
 
