@@ -11,6 +11,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
 )
 
 // refreshTimeout bounds one refresh request, which runs detached from its
@@ -101,7 +102,8 @@ type TokenSource struct {
 	unsaved *unsavedToken
 }
 
-var _ oauth2.TokenSource = (*TokenSource)(nil)
+// The API client passes each call's context to TokenContext.
+var _ hyperline.ContextTokenSource = (*TokenSource)(nil)
 
 // NewTokenSource loads the account from the store. It fails with
 // ErrLoginRequired when the environment has no account or the account has

@@ -139,7 +139,7 @@ func BaseURLForAPIKey(key string) string {
 
 // New builds a client for baseURL (ProductionURL, SandboxURL or a simulator).
 // ts supplies the bearer token for every request: an OAuth token source or
-// APIKey. Plain http is accepted only for loopback hosts, so a token never
+// APIKey. A ts that is also a ContextTokenSource gets each call's context. Plain http is accepted only for loopback hosts, so a token never
 // crosses a network in clear text.
 func New(baseURL string, ts oauth2.TokenSource, opts ...Option) (*Client, error) {
 	if ts == nil {

@@ -9,6 +9,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+
+	"golang.org/x/oauth2"
 )
 
 // call is one logical API call; send may make several attempts at it.
@@ -75,7 +77,7 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte) error {
 			return fmt.Errorf("hyperline: %s %s: rate limiter: %w", cl.method, cl.path, err)
 		}
 	}
-	tok, err := c.ts.Token()
+	tok, err := c.token(ctx)
 	if err != nil {
 		// Wrapped with %w and otherwise untouched: the auth package's
 		// "login required" sentinel must stay visible to errors.Is.
@@ -129,6 +131,23 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte) error {
 		return cl.stream(resp)
 	}
 	return c.decodeSuccess(ctx, resp, cl)
+}
+
+// ContextTokenSource is a token source that can bound the wait for a token
+// with a context, as auth.TokenSource does. The client uses TokenContext
+// when its token source has it, so a call whose context ends stops waiting
+// for a refresh it no longer needs.
+type ContextTokenSource interface {
+	oauth2.TokenSource
+	TokenContext(ctx context.Context) (*oauth2.Token, error)
+}
+
+// token gets the access token for one attempt, under ctx when it can.
+func (c *Client) token(ctx context.Context) (*oauth2.Token, error) {
+	if cts, ok := c.ts.(ContextTokenSource); ok {
+		return cts.TokenContext(ctx)
+	}
+	return c.ts.Token()
 }
 
 // transportError is a failure below HTTP: refused, reset, closed early.
