@@ -72,10 +72,14 @@ func TestAppsLifecycleAgainstSimulator(t *testing.T) {
 			id = strings.Fields(line)[0]
 		}
 	}
-	if _, _, err = run("update", "--api-url", sim.URL, "--name", "Support TUI 2", id); err != nil {
-		t.Fatalf("update: %v", err)
+	// The order the usage line shows: the id, then the flags.
+	if out, _, err = run("update", id, "--api-url", sim.URL, "--name", "Support TUI 2"); err != nil || !strings.Contains(out, "Support TUI 2") {
+		t.Fatalf("update ID --flags: %v\n%s", err, out)
 	}
-	if out, _, err = run("delete", "--api-url", sim.URL, id); err != nil || !strings.Contains(out, "deleted") {
+	if _, _, err = run("update", "--api-url", sim.URL, "--name", "Support TUI 3", id); err != nil {
+		t.Fatalf("update --flags ID: %v", err)
+	}
+	if out, _, err = run("delete", id, "--api-url", sim.URL); err != nil || !strings.Contains(out, "deleted") {
 		t.Fatalf("delete: %v %s", err, out)
 	}
 	out, _, _ = run("list", "--api-url", sim.URL)
@@ -88,7 +92,7 @@ func TestAppsUsageErrors(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	var out, errOut bytes.Buffer
-	cases := [][]string{{}, {"create"}, {"frobnicate"}, {"delete"}}
+	cases := [][]string{{}, {"create"}, {"frobnicate"}, {"delete"}, {"delete", "a", "b"}, {"list", "extra"}}
 	for _, args := range cases {
 		env := map[string]string{EnvAPIKey: "test_x"}
 		if len(args) == 0 {

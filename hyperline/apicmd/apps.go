@@ -54,11 +54,37 @@ func Apps(ctx context.Context, args []string, opts AppsOptions, stdout, stderr i
 		return &UsageError{errors.New("apps: missing subcommand")}
 	}
 	verb, rest := args[0], args[1:]
-	if err := fs.Parse(rest); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+	if verb == "-h" || verb == "-help" || verb == "--help" {
+		fs.Usage()
+		return nil
+	}
+	wantArgs, known := map[string]int{"list": 0, "create": 0, "update": 1, "delete": 1}[verb]
+	if !known {
+		fs.Usage()
+		return &UsageError{fmt.Errorf("apps: unknown subcommand %q", verb)}
+	}
+	// The usage line puts the id first (update ID --name …); package flag
+	// stops at the first argument that is not a flag, so parse the flags
+	// after each positional argument too.
+	var positional []string
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil
+			}
+			return &UsageError{err}
 		}
-		return &UsageError{err}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	switch {
+	case wantArgs == 1 && len(positional) != 1:
+		return &UsageError{fmt.Errorf("apps %s: give exactly one app id", verb)}
+	case wantArgs == 0 && len(positional) > 0:
+		return &UsageError{fmt.Errorf("apps %s: unexpected argument %q", verb, positional[0])}
 	}
 
 	key := opts.Getenv(EnvAPIKey)
@@ -94,12 +120,6 @@ func Apps(ctx context.Context, args []string, opts AppsOptions, stdout, stderr i
 		}
 		return in
 	}
-	needID := func() (string, error) {
-		if fs.NArg() != 1 {
-			return "", &UsageError{fmt.Errorf("apps %s: give exactly one app id", verb)}
-		}
-		return fs.Arg(0), nil
-	}
 
 	switch verb {
 	case "list":
@@ -130,10 +150,7 @@ func Apps(ctx context.Context, args []string, opts AppsOptions, stdout, stderr i
 		fmt.Fprintf(stderr, "Saved the client id and secret for %s in the hlx config file.\n", base)
 		return nil
 	case "update":
-		id, err := needID()
-		if err != nil {
-			return err
-		}
+		id := positional[0]
 		if *name == "" {
 			return &UsageError{errors.New("apps update: --name is required (the API replaces all four fields)")}
 		}
@@ -143,19 +160,13 @@ func Apps(ctx context.Context, args []string, opts AppsOptions, stdout, stderr i
 		}
 		printApps(stdout, []hyperline.App{*app})
 		return nil
-	case "delete":
-		id, err := needID()
-		if err != nil {
-			return err
-		}
+	default: // "delete"
+		id := positional[0]
 		if err := client.DeleteApp(ctx, id); err != nil {
 			return fmt.Errorf("delete app %s: %w", id, err)
 		}
 		fmt.Fprintf(stdout, "deleted %s\n", id)
 		return nil
-	default:
-		fs.Usage()
-		return &UsageError{fmt.Errorf("apps: unknown subcommand %q", verb)}
 	}
 }
 
