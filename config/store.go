@@ -82,7 +82,9 @@ func (s *Store) Load() (*Session, error) {
 // writes the result atomically (mode 0600, directory 0700) unless fn returns
 // an error or left the session unchanged. A corrupt file is moved aside
 // first and fn sees an empty session; Update then returns the *CorruptError
-// after a successful write.
+// after a successful write. If fn or the write fails instead, that error is
+// returned with the move-aside named in its message (but not matching
+// *CorruptError, which callers take for success).
 func (s *Store) Update(fn func(*Session) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -91,24 +93,36 @@ func (s *Store) Update(fn func(*Session) error) error {
 		if err != nil {
 			return err
 		}
-		before, err := EncodeSession(sess)
-		if err != nil {
-			return err
-		}
-		if err := fn(sess); err != nil {
-			return err
-		}
-		after, err := EncodeSession(sess)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(before, after) {
-			if err := writeFileAtomic(s.path, after); err != nil {
-				return fmt.Errorf("save session: %w", err)
+		if err := s.apply(sess, fn); err != nil {
+			if warn != nil {
+				return fmt.Errorf("%w (also: %v)", err, warn)
 			}
+			return err
 		}
 		return warn
 	})
+}
+
+// apply runs fn on sess and writes the result if fn changed it.
+func (s *Store) apply(sess *Session, fn func(*Session) error) error {
+	before, err := EncodeSession(sess)
+	if err != nil {
+		return err
+	}
+	if err := fn(sess); err != nil {
+		return err
+	}
+	after, err := EncodeSession(sess)
+	if err != nil {
+		return err
+	}
+	if bytes.Equal(before, after) {
+		return nil
+	}
+	if err := writeFileAtomic(s.path, after); err != nil {
+		return fmt.Errorf("save session: %w", err)
+	}
+	return nil
 }
 
 // read returns the file's bytes, or nil if it does not exist.

@@ -275,3 +275,29 @@ func TestStoreTwoProcesses(t *testing.T) {
 		t.Errorf("accounts = %d, want %d (a write was lost)", got, 2*each)
 	}
 }
+
+// TestStoreUpdateErrorStillReportsCorruptFile: when fn fails on the empty
+// session that replaced a corrupt file, the move-aside is still reported
+// (in the message), and the error is not mistaken for the warning alone.
+func TestStoreUpdateErrorStillReportsCorruptFile(t *testing.T) {
+	t.Parallel()
+	st := newTestStore(t)
+	if err := os.MkdirAll(filepath.Dir(st.Path()), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := st.Update(func(*Session) error { return boom })
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want fn's error", err)
+	}
+	if errors.As(err, new(*CorruptError)) {
+		t.Error("a failed Update matches *CorruptError, which callers treat as success")
+	}
+	matches, _ := filepath.Glob(st.Path() + ".corrupt-*")
+	if len(matches) != 1 || !strings.Contains(err.Error(), matches[0]) {
+		t.Errorf("err = %v, want it to name the moved-aside file %v", err, matches)
+	}
+}
