@@ -160,13 +160,26 @@ func (e *endpoint) post(ctx context.Context, path string, body map[string]string
 		return nil, fmt.Errorf("POST %s: read response: %w", path, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, parseOAuthError(path, resp.StatusCode, data)
+		return nil, parseOAuthError(path, resp.StatusCode, data, secretValues(body))
 	}
 	return data, nil
 }
 
-// parseOAuthError reads {"message"} or {"error","error_description"}.
-func parseOAuthError(path string, status int, data []byte) *OAuthError {
+// secretValues are the values of a token or revoke request that must never
+// be repeated in an error, should the server echo the request.
+func secretValues(body map[string]string) []string {
+	var out []string
+	for _, k := range []string{"client_secret", "code", "code_verifier", "refresh_token", "token"} {
+		if v := body[k]; v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// parseOAuthError reads {"message"} or {"error","error_description"}, with
+// every one of secrets blanked out of the server's text.
+func parseOAuthError(path string, status int, data []byte, secrets []string) *OAuthError {
 	var body struct {
 		Message          string `json:"message"`
 		Error            string `json:"error"`
@@ -174,13 +187,22 @@ func parseOAuthError(path string, status int, data []byte) *OAuthError {
 	}
 	e := &OAuthError{Endpoint: path, StatusCode: status}
 	if json.Unmarshal(data, &body) == nil {
-		e.Code = oneLine(body.Error)
-		e.Description = oneLine(firstNonEmpty(body.ErrorDescription, body.Message))
+		e.Code = oneLine(redact(body.Error, secrets))
+		e.Description = oneLine(redact(firstNonEmpty(body.ErrorDescription, body.Message), secrets))
 	}
 	if e.Code == "" && e.Description == "" {
 		e.Description = http.StatusText(status)
 	}
 	return e
+}
+
+// redact replaces each secret in s, before any truncation could leave
+// part of one behind.
+func redact(s string, secrets []string) string {
+	for _, v := range secrets {
+		s = strings.ReplaceAll(s, v, "[redacted]")
+	}
+	return s
 }
 
 // oneLine keeps server text short and on one line for error messages.
