@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 )
 
@@ -105,7 +106,8 @@ func TestEndToEnd(t *testing.T) {
 	}
 	first, second := companies[1], companies[0]
 	b := env.backend(ctx)
-	tm := teatest.NewTestModel(t, New(env.deps(ctx, b, b)), teatest.WithInitialTermSize(100, 30))
+	s := choiceSaved{Backend: b, saved: make(chan string, 8)}
+	tm := teatest.NewTestModel(t, New(env.deps(ctx, s, b)), teatest.WithInitialTermSize(100, 30))
 
 	// No session: the login runs by itself, and with several companies the
 	// picker opens by itself.
@@ -122,6 +124,9 @@ func TestEndToEnd(t *testing.T) {
 	typeRunes(tm, second.Name)
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "[1 Customers]", "/"+formatCount(second.Customers))
+	// The choice is saved by a command of its own, which may still run
+	// after the page arrived.
+	s.waitSaved(t, second.ID)
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 
@@ -219,6 +224,36 @@ func (e *simEnv) loginAndChoose(t testing.TB, ctx context.Context, i int) simula
 		}
 	}
 	return co
+}
+
+// choiceSaved reports each company choice once the backend has saved it.
+type choiceSaved struct {
+	*Backend
+	saved chan string
+}
+
+func (c choiceSaved) ChooseCompany(ctx context.Context, co hyperline.Company) error {
+	err := c.Backend.ChooseCompany(ctx, co)
+	if err == nil {
+		c.saved <- co.ID
+	}
+	return err
+}
+
+// waitSaved waits until the company is saved as the choice.
+func (c choiceSaved) waitSaved(t *testing.T, companyID string) {
+	t.Helper()
+	timeout := time.After(20 * time.Second)
+	for {
+		select {
+		case id := <-c.saved:
+			if id == companyID {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("company %s was never saved as the choice", companyID)
+		}
+	}
 }
 
 // withoutEvents hides the token source's events, whose listener would
