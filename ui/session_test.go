@@ -27,7 +27,7 @@ func TestLoginWithoutSessionThenPickerOpensByItself(t *testing.T) {
 	h.requireView("Globex client 0", "30/30")
 }
 
-func TestTheLoginNoteStaysVisibleAfterLogin(t *testing.T) {
+func TestTheLoginNoteShowsAfterLogin(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 100, 24)
 	h.session.saved = false
