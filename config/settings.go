@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -149,29 +150,54 @@ func firstNonEmpty(values ...string) string {
 // slash, so that "https://API.hyperline.co/" and "https://api.hyperline.co"
 // name the same session environment.
 func NormalizeAPIURL(raw string) (string, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	raw = strings.TrimSpace(raw)
+	shown := hideUserInfo(raw)
+	u, err := url.Parse(raw)
 	if err != nil {
-		return "", fmt.Errorf("parse API URL %q: %w", raw, err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // its message repeats the URL, user info included
+		}
+		return "", fmt.Errorf("parse API URL %q: %w", shown, err)
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return "", fmt.Errorf("API URL %q: scheme must be http or https", raw)
+		return "", fmt.Errorf("API URL %q: scheme must be http or https", shown)
 	}
 	if u.Host == "" {
-		return "", fmt.Errorf("API URL %q: missing host", raw)
+		return "", fmt.Errorf("API URL %q: missing host", shown)
 	}
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("API URL %q: must not carry user info, query or fragment", raw)
+		return "", fmt.Errorf("API URL %q: must not carry user info, query or fragment", shown)
 	}
 	u.Host = strings.ToLower(u.Host)
 	// Tokens and the client secret must not cross a network in clear
 	// text; plain http is for a local simulator only.
 	if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
-		return "", fmt.Errorf("API URL %q: plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost)", raw)
+		return "", fmt.Errorf("API URL %q: plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost)", shown)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u.String(), nil
+}
+
+// hideUserInfo drops the user info from a URL as written, without parsing
+// it ("https://key@host/x" gives "https://host/x"), so that an error about
+// the URL never repeats a credential: the API accepts an API key as the
+// Basic user name.
+func hideUserInfo(raw string) string {
+	scheme, rest := "", raw
+	if i := strings.Index(raw, "://"); i >= 0 {
+		scheme, rest = raw[:i+3], raw[i+3:]
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	if at := strings.LastIndex(rest[:end], "@"); at >= 0 {
+		rest = rest[at+1:]
+	}
+	return scheme + rest
 }
 
 func isLoopbackHost(host string) bool {

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/adrg/xdg"
@@ -116,6 +117,19 @@ func TestResolveSettingsRejectsBadAPIURL(t *testing.T) {
 	for _, raw := range []string{"ftp://x", "api.hyperline.co", "https://x/?q=1", "https://", "http://api.example.com"} {
 		if _, err := ResolveSettings(Flags{APIURL: raw}, func(string) string { return "" }, FileSettings{}); err == nil {
 			t.Errorf("API URL %q accepted", raw)
+		}
+	}
+}
+
+// TestNormalizeAPIURLHidesCredentials: an API key can be a URL's Basic
+// user name; such a URL is refused without repeating the key.
+func TestNormalizeAPIURLHidesCredentials(t *testing.T) {
+	t.Parallel()
+	for _, raw := range []string{"https://prod_secretkey@api.hyperline.co", "https://prod_secretkey:pw@api.hyperline.co",
+		"ftp://prod_secretkey@api.hyperline.co", "http://prod_secretkey@api.hyperline.co", "https://prod_secretkey@api.hyperline.co/%zz"} {
+		_, err := NormalizeAPIURL(raw)
+		if err == nil || strings.Contains(err.Error(), "secretkey") || strings.Contains(err.Error(), ":pw@") {
+			t.Errorf("NormalizeAPIURL(%q): err = %v, want a refusal without the credentials", raw, err)
 		}
 	}
 }

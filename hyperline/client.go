@@ -182,20 +182,45 @@ func (c *Client) Company(id string) *CompanyClient {
 }
 
 func checkBaseURL(raw string) (string, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	raw = strings.TrimSpace(raw)
+	shown := hideUserInfo(raw)
+	u, err := url.Parse(raw)
 	if err != nil {
-		return "", fmt.Errorf("base URL: %w", err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // its message repeats the URL, user info included
+		}
+		return "", fmt.Errorf("base URL %q: %w", shown, err)
 	}
 	if u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-		return "", fmt.Errorf("base URL %q: want https://host", raw)
+		return "", fmt.Errorf("base URL %q: want https://host", shown)
 	}
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("base URL %q: must not carry credentials, query or fragment", u.Redacted())
+		return "", fmt.Errorf("base URL %q: must not carry credentials, query or fragment", shown)
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		return "", fmt.Errorf("base URL %q: plain http is only allowed for loopback hosts", raw)
+		return "", fmt.Errorf("base URL %q: plain http is only allowed for loopback hosts", shown)
 	}
 	return strings.TrimRight(u.String(), "/"), nil
+}
+
+// hideUserInfo drops the user info from a URL as written, without parsing
+// it ("https://key@host/x" gives "https://host/x"), so that an error about
+// the URL never repeats a credential: the API accepts an API key as the
+// Basic user name.
+func hideUserInfo(raw string) string {
+	scheme, rest := "", raw
+	if i := strings.Index(raw, "://"); i >= 0 {
+		scheme, rest = raw[:i+3], raw[i+3:]
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	if at := strings.LastIndex(rest[:end], "@"); at >= 0 {
+		rest = rest[at+1:]
+	}
+	return scheme + rest
 }
 
 func isLoopback(host string) bool {

@@ -33,6 +33,15 @@ func TestNewValidatesBaseURL(t *testing.T) {
 			t.Errorf("New(%q): no error", bad)
 		}
 	}
+	// The docs accept an API key as the Basic user name, so a URL's user
+	// info may be a key: refused, and never repeated in the error.
+	for _, bad := range []string{"https://prod_secretkey@api.hyperline.co", "https://prod_secretkey:pw@api.hyperline.co",
+		"ftp://prod_secretkey@api.hyperline.co", "http://prod_secretkey@api.hyperline.co", "https://prod_secretkey@api.hyperline.co/%zz"} {
+		_, err := New(bad, APIKey("k"))
+		if err == nil || strings.Contains(err.Error(), "secretkey") || strings.Contains(err.Error(), ":pw@") {
+			t.Errorf("New(%q): err = %v, want a refusal without the credentials", bad, err)
+		}
+	}
 	if _, err := New(ProductionURL, nil); err == nil {
 		t.Error("New with nil token source: no error")
 	}
