@@ -146,8 +146,20 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		OpenURL: auth.DefaultOpenBrowser(nil),
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(stdout))
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return fmt.Errorf("run the explorer: %w", err)
+	_, runErr := p.Run()
+	if co, ok := app.Company(); ok {
+		// The UI saves a company choice in a command that quitting may cut
+		// short; saving it again here (the UI is gone, nothing waits) makes
+		// the next start open on it.
+		saveCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err := b.ChooseCompany(saveCtx, co)
+		cancel()
+		if err != nil && runErr == nil {
+			return err
+		}
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		return fmt.Errorf("run the explorer: %w", runErr)
 	}
 	return nil
 }

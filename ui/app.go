@@ -365,3 +365,10 @@ func (a *App) syncGlobalKeys() {
 	a.global.Copy.SetEnabled(ok)
 	a.global.Open.SetEnabled(ok && a.c.openURL != nil && a.c.env.dashboardURL(sel.kind, sel.id) != "")
 }
+
+// Company is the company the user is browsing, if any. main saves it once
+// more after the program ends, so a choice made just before quitting is not
+// lost with the command that was saving it.
+func (a *App) Company() (hyperline.Company, bool) {
+	return a.scope.company, a.scope.company.ID != ""
+}

@@ -143,3 +143,19 @@ func TestResizeReflowsEveryScreen(t *testing.T) {
 		}
 	}
 }
+
+func TestCompanyReportsTheChoiceForMainToSaveOnExit(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	if co, ok := h.app.Company(); !ok || co.ID != "cmp_acme" {
+		t.Fatalf("Company() at start = %v %v, want cmp_acme", co, ok)
+	}
+	h.key("c")
+	h.typeText("Globex")
+	// The choice is made; the command that saves it is never run, as when
+	// the user quits at once.
+	h.send(keyMsg("enter"))
+	if co, ok := h.app.Company(); !ok || co.ID != "cmp_globex" {
+		t.Fatalf("Company() after switching = %v %v, want cmp_globex", co, ok)
+	}
+}
