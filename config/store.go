@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"sync"
@@ -125,12 +126,25 @@ func (s *Store) apply(sess *Session, fn func(*Session) error) error {
 	return nil
 }
 
-// read returns the file's bytes, or nil if it does not exist.
+// read returns the file's bytes, or nil if it does not exist. A file open
+// to group or others (copied in with a loose umask, say) is narrowed to
+// 0600 on the way: it holds tokens, and waiting for the next change to
+// rewrite it could take a day.
 func (s *Store) read() ([]byte, error) {
-	data, err := os.ReadFile(s.path)
+	f, err := os.Open(s.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
+	if err != nil {
+		return nil, fmt.Errorf("read session: %w", err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().Perm()&^fileMode != 0 {
+		// Best effort: a file hlx does not own cannot be narrowed, and
+		// reading it is still better than failing.
+		_ = f.Chmod(fileMode)
+	}
+	data, err := io.ReadAll(f)
 	if err != nil {
 		return nil, fmt.Errorf("read session: %w", err)
 	}

@@ -98,6 +98,32 @@ func TestStoreRewritesWideFileAs0600(t *testing.T) {
 	assertMode(t, st.Path(), 0o600)
 }
 
+// TestStoreNarrowsWideFileWithoutWriting: a session file left readable by
+// others (copied with a umask of 022, say) is closed as soon as hlx reads
+// it, not only when a later change rewrites it.
+func TestStoreNarrowsWideFileWithoutWriting(t *testing.T) {
+	t.Parallel()
+	st := newTestStore(t)
+	if err := st.Update(addAccount(ProductionURL, "a@example.com")); err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range []struct {
+		name string
+		run  func() error
+	}{
+		{"Load", func() error { _, err := st.Load(); return err }},
+		{"unchanging Update", func() error { return st.Update(func(*Session) error { return nil }) }},
+	} {
+		if err := os.Chmod(st.Path(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := op.run(); err != nil {
+			t.Fatalf("%s: %v", op.name, err)
+		}
+		assertMode(t, st.Path(), 0o600)
+	}
+}
+
 func TestStoreCorruptFileMovedAside(t *testing.T) {
 	t.Parallel()
 	for _, viaUpdate := range []bool{false, true} {
