@@ -119,7 +119,8 @@ func NewTokenSource(opts TokenSourceOptions) (*TokenSource, error) {
 		opts.OnRefresh = func(RefreshEvent) {}
 	}
 	sess, err := opts.Store.Load()
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+	var corrupt *config.CorruptError
+	if err != nil && !errors.As(err, &corrupt) {
 		return nil, fmt.Errorf("token source: %w", err)
 	}
 	apiURL := opts.Settings.APIURL
@@ -133,6 +134,10 @@ func NewTokenSource(opts TokenSourceOptions) (*TokenSource, error) {
 		who := config.EnvironmentName(apiURL)
 		if opts.Email != "" {
 			who = opts.Email + " on " + who
+		}
+		if corrupt != nil {
+			// The store moved the unreadable file aside: say where.
+			return nil, fmt.Errorf("%w: not logged in (%s); run hlx login (%w)", ErrLoginRequired, who, corrupt)
 		}
 		return nil, fmt.Errorf("%w: not logged in (%s); run hlx login", ErrLoginRequired, who)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -293,4 +295,20 @@ func TestRefreshMargin(t *testing.T) {
 		t.Error("token without expiry is not fresh")
 	}
 	var _ oauth2.TokenSource = (*TokenSource)(nil)
+}
+
+// TestTokenSourceReportsCorruptSession: a session file that cannot be read
+// is moved aside by the store; the "login required" that follows must say
+// so, or the user never learns where their session went.
+func TestTokenSourceReportsCorruptSession(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, simulator.Config{})
+	e.login(t)
+	if err := os.WriteFile(e.store.Path(), []byte("{garbage"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := NewTokenSource(TokenSourceOptions{Settings: e.settings, Store: e.store})
+	if !errors.Is(err, ErrLoginRequired) || !errors.As(err, new(*config.CorruptError)) || !strings.Contains(err.Error(), "moved it to") {
+		t.Fatalf("err = %v, want login required naming the moved-aside file", err)
+	}
 }
