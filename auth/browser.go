@@ -22,6 +22,7 @@ type BrowserSkippedError struct {
 	Reason string
 }
 
+// Error is the reason, e.g. "running over SSH".
 func (e *BrowserSkippedError) Error() string { return e.Reason }
 
 // DefaultOpenBrowser returns the browser opener hlx uses unless told

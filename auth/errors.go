@@ -33,6 +33,7 @@ type AuthorizationError struct {
 	Description string
 }
 
+// Error says what the authorization server refused, in plain words.
 func (e *AuthorizationError) Error() string {
 	if e.Code == "access_denied" {
 		if e.Description != "" {
@@ -58,12 +59,14 @@ type PortInUseError struct {
 	Err  error
 }
 
+// Error names the port and how to pick another one.
 func (e *PortInUseError) Error() string {
 	return fmt.Sprintf("port %s (%s) is already in use, maybe by another hlx login; "+
 		"pick a free port with --redirect-uri http://127.0.0.1:<port>/callback or HYPERLINE_REDIRECT_URI, "+
 		"and register that URL as a callback on your Hyperline app", e.Port, e.Addr)
 }
 
+// Unwrap returns the listen error.
 func (e *PortInUseError) Unwrap() error { return e.Err }
 
 // OAuthError is a refusal from the token or revoke endpoint. Hyperline does
@@ -76,6 +79,7 @@ type OAuthError struct {
 	Description string // error_description or message
 }
 
+// Error reads like "POST /v1/oauth/tokens: 400 Invalid refresh token".
 func (e *OAuthError) Error() string {
 	msg := e.Description
 	switch {

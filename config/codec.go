@@ -13,6 +13,7 @@ type VersionError struct {
 	Version int
 }
 
+// Error says which version was found and asks for an upgrade.
 func (e *VersionError) Error() string {
 	return fmt.Sprintf("session file has format version %d; this hlx understands up to %d (upgrade hlx)", e.Version, SessionVersion)
 }

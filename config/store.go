@@ -21,10 +21,12 @@ type CorruptError struct {
 	Err     error
 }
 
+// Error names the file, why it could not be read and where it went.
 func (e *CorruptError) Error() string {
 	return fmt.Sprintf("session file %s could not be read (%v); moved it to %s and started a new session (log in again)", e.Path, e.Err, e.MovedTo)
 }
 
+// Unwrap returns the decoding error.
 func (e *CorruptError) Unwrap() error { return e.Err }
 
 // Store reads and writes one session file. Every Update holds an exclusive

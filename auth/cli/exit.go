@@ -26,6 +26,7 @@ type ExitError struct {
 	Err  error
 }
 
+// Error is the underlying error's message.
 func (e *ExitError) Error() string { return e.Err.Error() }
 
 // Unwrap returns the underlying error, so errors.Is sees auth's sentinels.

@@ -20,7 +20,10 @@ import (
 // UsageError is returned for bad command-line arguments; main exits with 2.
 type UsageError struct{ Err error }
 
+// Error is the underlying error's message.
 func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
 func (e *UsageError) Unwrap() error { return e.Err }
 
 // simulatorFlags registers the simulator's settings on fs and returns the
