@@ -84,8 +84,10 @@ func TestCommandsEndToEnd(t *testing.T) {
 			t.Errorf("login output lacks %q:\n%s", want, out)
 		}
 	}
-	if !strings.Contains(errOut, "Opened the Hyperline login page") {
-		t.Errorf("login progress:\n%s", errOut)
+	for _, step := range []string{"Opened the Hyperline login page", "Exchanging the code for tokens…", "Fetching your profile and companies…"} {
+		if !strings.Contains(errOut, step) {
+			t.Errorf("login progress lacks %q:\n%s", step, errOut)
+		}
 	}
 	apiURL, _ := config.NormalizeAPIURL(w.sim.URL)
 	tok := w.session(t).Current(apiURL).Token

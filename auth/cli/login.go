@@ -71,7 +71,9 @@ func (p *loginPrinter) print(ev auth.Event) {
 	case auth.EventCodeReceived:
 		fmt.Fprintln(p.w, "Authorization received.")
 	case auth.EventExchanging:
-		fmt.Fprintln(p.w, "Exchanging the code for tokens and fetching your companies…")
+		fmt.Fprintln(p.w, "Exchanging the code for tokens…")
+	case auth.EventLoadingAccount:
+		fmt.Fprintln(p.w, "Fetching your profile and companies…")
 	}
 }
 
