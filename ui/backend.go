@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -113,6 +115,9 @@ func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
 		p := LoginProgress{Stage: LoginWaiting, URL: e.URL, Note: b.opts.LoginNote}
 		if !e.BrowserOpened && b.opts.LoginNote == "" {
 			p.Note = "No browser was opened (" + e.Reason + "): open the address below in a browser."
+			if strings.Contains(e.Reason, "SSH") {
+				p.Note += " On another machine, forward the callback port first (" + sshForwardHint(b.opts.Settings.RedirectURI) + ")."
+			}
 		}
 		progress(p)
 	case auth.EventCallbackRejected:
@@ -312,4 +317,14 @@ func (e loginError) PlainText() string {
 		return "The login took too long and was stopped. Try again."
 	}
 	return "The login failed: " + plainError(e.err)
+}
+
+// sshForwardHint is the ssh option that carries the loopback redirect of a
+// browser on the user's own machine back to hlx on this one.
+func sshForwardHint(redirectURI string) string {
+	port := "8765"
+	if u, err := url.Parse(redirectURI); err == nil && u.Port() != "" && u.Port() != "0" {
+		port = u.Port()
+	}
+	return "ssh -L " + port + ":127.0.0.1:" + port + " <this host>"
 }

@@ -3,8 +3,11 @@ package ui
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/hyperline-tui/hlx/auth"
+	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 )
 
@@ -43,5 +46,20 @@ func TestBackendReportsLoadingCompaniesBeforeFetchingThem(t *testing.T) {
 	}
 	if fetchedAtStep != 0 {
 		t.Fatalf("the loading step came after %d profile and company requests, want before any", fetchedAtStep)
+	}
+}
+
+func TestLoginNoteOverSSHSaysHowToForwardTheCallbackPort(t *testing.T) {
+	t.Parallel()
+	b := NewBackend(BackendOptions{Settings: config.Settings{RedirectURI: "http://127.0.0.1:9999/callback"}})
+	var got []LoginProgress
+	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "running over SSH"}, func(p LoginProgress) { got = append(got, p) })
+	if len(got) != 1 || !strings.Contains(got[0].Note, "ssh -L 9999:127.0.0.1:9999") {
+		t.Fatalf("note over SSH = %+v, want the port-forward hint", got)
+	}
+	got = nil
+	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "--no-browser"}, func(p LoginProgress) { got = append(got, p) })
+	if len(got) != 1 || strings.Contains(got[0].Note, "ssh -L") {
+		t.Fatalf("note without SSH = %+v, want no port-forward hint", got)
 	}
 }

@@ -227,11 +227,11 @@ func (m loginModel) view() string {
 		b.WriteString("\n" + indent(ansi.Wordwrap(st.Info.Render(m.note), width, ""), "  ") + "\n")
 	}
 	if m.url != "" && m.stage == LoginWaiting {
-		b.WriteString("\n  " + st.Muted.Render("If the browser did not open, open this address:") + "\n")
+		b.WriteString("\n  " + st.Muted.Render("Login address (open it in any browser):") + "\n")
 		b.WriteString(indent(st.Link.Render(ansi.Hardwrap(m.url, width, false)), "  ") + "\n")
 		hint := "  Press " + st.Key.Render("y") + " to copy it"
 		if m.c.openURL != nil {
-			hint += ", " + st.Key.Render("o") + " to open the browser again"
+			hint += ", " + st.Key.Render("o") + " to open it in your browser"
 		}
 		b.WriteString(hint + ".\n")
 	}

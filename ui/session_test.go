@@ -61,7 +61,7 @@ func TestLoginScreenCopiesTheURL(t *testing.T) {
 	l, _ = l.update(loginProgressMsg{attempt: l.attempt, progress: LoginProgress{Stage: LoginWaiting, URL: "https://x.example/authorize?state=1"}})
 	h.app.replace(&l)
 	h.app.bodyValid = false
-	h.requireView("open this address", "https://x.example/authorize?state=1", "y to copy it")
+	h.requireView("Login address (open it in any browser)", "https://x.example/authorize?state=1", "y to copy it")
 	h.key("y")
 	if got := h.copiedTexts(); !slices.Equal(got, []string{"https://x.example/authorize?state=1"}) {
 		t.Fatalf("copied %v", got)
