@@ -205,12 +205,9 @@ func startDemo(ctx context.Context, opts cli.Options) (ui.BackendOptions, func()
 		HTTPClient: hc,
 		NoBrowser:  opts.NoBrowser,
 	}
-	if reason := auth.BrowserUnavailable(nil); reason != "" || opts.NoBrowser {
-		if reason == "" {
-			reason = "--no-browser"
-		}
+	if auth.BrowserUnavailable(nil) != "" || opts.NoBrowser {
 		b.NoBrowser = false
-		b.LoginNote = "Demo: no browser here (" + reason + "), so hlx approves the consent on your behalf."
+		b.LoginNote = "Demo: no browser here, so hlx approved the simulator's consent page on your behalf."
 		b.OpenBrowser = func(authorizeURL string) error { return approveConsent(ctx, hc, authorizeURL) }
 	}
 	return b, cleanup, nil
