@@ -241,5 +241,6 @@ func (m *browserModel) view() string    { return m.render() }
 func (m *browserModel) wantsTick() bool { return false }
 
 // exactSize: the header, filter line and table are each exactly as wide as
-// the screen, and their heights add up to it.
-func (m *browserModel) exactSize() bool { return m.width > 0 && m.height > 1 }
+// the screen, and their heights add up to it once there is room for all
+// three (a table is at least one line high).
+func (m *browserModel) exactSize() bool { return m.width > 0 && m.height > 2 }

@@ -20,10 +20,28 @@ func (a *App) View() string {
 	// A banner of several lines covers the bottom of the body for a while;
 	// the full help goes above it.
 	body := dropLastLines(a.bodyView(), strings.Count(footer, "\n"))
-	if a.showHelp {
-		body = a.overlayHelp(body)
+	frame := footer + "\n" + a.statusBar()
+	if body != "" { // "" is no line at all: the body has no room or the banner covers it
+		if a.showHelp {
+			body = a.overlayHelp(body)
+		}
+		frame = body + "\n" + frame
 	}
-	return body + "\n" + footer + "\n" + a.statusBar()
+	// Under three lines the status bar comes first, then the footer: a
+	// frame taller than the terminal would scroll and lose its bottom.
+	return lastLines(frame, a.height)
+}
+
+// lastLines keeps the last n lines of s.
+func lastLines(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i >= 0; n-- {
+		i = strings.LastIndexByte(s[:i], '\n')
+	}
+	if i < 0 {
+		return s
+	}
+	return s[i+1:]
 }
 
 // dropLastLines cuts the last n lines of s, without splitting it.
@@ -198,9 +216,14 @@ func fitLine(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if w := ansi.StringWidth(s); w > width {
+	w := ansi.StringWidth(s)
+	if w > width {
+		// A wide rune that would straddle the edge is dropped whole, so
+		// the cut may come out a cell short: pad it too.
 		s = ansi.Truncate(s, width, "…")
-	} else if w < width {
+		w = ansi.StringWidth(s)
+	}
+	if w < width {
 		s += strings.Repeat(" ", width-w)
 	}
 	return s
