@@ -98,20 +98,24 @@ func clientAddr(r *http.Request) string {
 	return "ip:" + host
 }
 
-// serveAPI runs the data and Apps API pipeline: rate limit, route,
-// authentication, faults, company. cred and authErr are what authenticate
-// found.
-func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, cred credential, authErr string) {
+// rateLimit counts the request and sets the rate-limit headers; past the
+// limit it answers 429 and returns false. cred and authErr are what
+// authenticate found.
+func (s *Server) rateLimit(w http.ResponseWriter, r *http.Request, cred credential, authErr string) bool {
 	key := clientAddr(r)
 	if authErr == "" {
 		key = "cred:" + cred.token
 	}
 	// Not documented: the scope of the limit; it is counted per credential
-	// (per client address when there is none). OAuth endpoints are not
-	// limited.
-	if !s.limits.allow(w, key, r.Method, s.cfg) {
-		return
-	}
+	// (per client address when there is none, as on the OAuth endpoints
+	// other than userinfo).
+	return s.limits.allow(w, key, r.Method, s.cfg)
+}
+
+// serveAPI runs the data and Apps API pipeline once the request has been
+// counted: route, authentication, faults, company. cred and authErr are
+// what authenticate found.
+func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, cred credential, authErr string) {
 	rt, args, ok := s.findRoute(r.Method, r.URL.Path)
 	if !ok {
 		routeNotFound(w)

@@ -159,6 +159,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	cred, authErr := s.authenticate(r)
 	authorized = authErr == ""
+	// The docs list the X-RateLimit-* headers as headers of the API's
+	// responses, so every answer carries them and counts against the read
+	// (GET) or write budget, the OAuth endpoints on the same host included.
+	if !s.rateLimit(rec, r, cred, authErr) {
+		return
+	}
 	if h := s.oauthPath[r.Method+" "+r.URL.Path]; h != nil {
 		h(rec, r)
 		return
