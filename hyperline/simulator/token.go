@@ -120,10 +120,11 @@ func (st *store) exchangeCode(req tokenRequest, now time.Time, ttl time.Duration
 	case ac == nil || ac.clientID != req.ClientID:
 		return resp, "Invalid authorization code"
 	case ac.used:
-		// Not documented: RFC 6749 §4.1.2 recommends revoking every token
-		// issued from a code that is presented twice.
+		// Not documented: RFC 6749 §4.1.2 recommends revoking the tokens
+		// issued from a code that is presented twice. The guide says access
+		// tokens cannot be revoked, so only the refresh token is.
 		if ac.grant != nil {
-			ac.grant.refreshRevoked, ac.grant.accessRevoked = true, true
+			ac.grant.refreshRevoked = true
 		}
 		return resp, "Authorization code has already been used"
 	}
@@ -233,11 +234,10 @@ func (s *Server) handleRevoke(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, errorBody{Message: "Token revoked"})
 }
 
-// revoke kills the grant of a refresh token. Not documented: the access
-// tokens issued in that grant stop working too (RFC 7009 §2.1 allows it),
-// so a revoked session cannot linger for up to 24 h. Access tokens passed
-// here are not revocable (the guide says so) and are ignored like unknown
-// tokens. It returns false when the token belongs to another client.
+// revoke kills a refresh token. The guide says access tokens "cannot be
+// revoked" and simply expire, so those already issued in the grant keep
+// working until then, and an access token passed here is ignored like an
+// unknown one. It returns false when the token belongs to another client.
 func (st *store) revoke(clientID, token string) bool {
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -248,7 +248,7 @@ func (st *store) revoke(clientID, token string) bool {
 	if g.clientID != clientID {
 		return false
 	}
-	g.refreshRevoked, g.accessRevoked = true, true
+	g.refreshRevoked = true
 	return true
 }
 
