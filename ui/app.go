@@ -137,7 +137,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		a.c.refreshing = true
-		return refreshToken(a.c.ctx, a.c.session, a.c.timeout, false)
+		return refreshToken(a.c.ctx, a.c.session, a.c.timeout, a.c.sessionID, false)
 	case companyChosenMsg:
 		return a.switchCompany(msg.company)
 	case openPickerMsg:
@@ -251,11 +251,14 @@ func (a *App) autoRefresh() tea.Cmd {
 		return nil
 	}
 	a.c.refreshing = true
-	return refreshToken(a.c.ctx, a.c.session, a.c.timeout, true)
+	return refreshToken(a.c.ctx, a.c.session, a.c.timeout, a.c.sessionID, true)
 }
 
 func (a *App) handleSessionEvent(ev SessionEvent) tea.Cmd {
 	next := listenSession(a.c.ctx, a.c.session.Events())
+	if !a.c.signedIn {
+		return next // the token source of a login that has ended
+	}
 	switch ev.Kind {
 	case RefreshStarted:
 		a.c.refreshing = true
@@ -273,6 +276,9 @@ func (a *App) handleSessionEvent(ev SessionEvent) tea.Cmd {
 }
 
 func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
+	if msg.session != a.c.sessionID {
+		return nil // asked before a logout or a new login
+	}
 	a.c.refreshing = false
 	if msg.err != nil {
 		if errors.Is(msg.err, ErrLoginRequired) {

@@ -33,8 +33,11 @@ type common struct {
 	animate bool
 
 	// Session-wide state, kept by the root model.
-	now        time.Time // the clock at the last tick or event
-	signedIn   bool
+	now      time.Time // the clock at the last tick or event
+	signedIn bool
+	// sessionID names the login the app is in; a new login or a logout
+	// changes it, so a token refresh answered afterwards is dropped.
+	sessionID  uint64
 	account    Account
 	token      TokenState
 	refreshing bool
@@ -114,11 +117,13 @@ type (
 	}
 	// loggedOutMsg is a finished logout; err says revocation failed.
 	loggedOutMsg struct{ err error }
-	// tokenRefreshedMsg answers a refresh the UI asked for.
+	// tokenRefreshedMsg answers a refresh the UI asked for during the
+	// login named session.
 	tokenRefreshedMsg struct {
-		token TokenState
-		err   error
-		auto  bool
+		session uint64
+		token   TokenState
+		err     error
+		auto    bool
 	}
 )
 

@@ -42,11 +42,11 @@ func listenSession(ctx context.Context, events <-chan SessionEvent) tea.Cmd {
 	}
 }
 
-// refreshToken refreshes the access token now; auto marks the refreshes the
-// app starts by itself (they succeed silently).
-func refreshToken(ctx context.Context, s Session, timeout time.Duration, auto bool) tea.Cmd {
+// refreshToken refreshes the access token of the login named session now;
+// auto marks the refreshes the app starts by itself (they succeed silently).
+func refreshToken(ctx context.Context, s Session, timeout time.Duration, session uint64, auto bool) tea.Cmd {
 	return request(ctx, timeout, s.Refresh, func(t TokenState, err error) tea.Msg {
-		return tokenRefreshedMsg{token: t, err: err, auto: auto}
+		return tokenRefreshedMsg{session: session, token: t, err: err, auto: auto}
 	})
 }
 
@@ -119,8 +119,8 @@ func (a *App) handleResumed(msg resumedMsg) tea.Cmd {
 // banner.
 func (a *App) handleLoggedIn(msg loggedInMsg) tea.Cmd {
 	a.c.account = msg.account
-	a.c.signedIn = true
-	a.c.token = msg.account.Token
+	a.c.signedIn, a.c.sessionID = true, a.c.nextID()
+	a.c.token, a.c.refreshing, a.refreshAfter = msg.account.Token, false, time.Time{}
 	a.c.now = a.c.clock()
 	var notice tea.Cmd
 	if msg.account.Notice != "" {
@@ -154,6 +154,7 @@ func (a *App) handleLoggedOut(msg loggedOutMsg) tea.Cmd {
 	}
 	a.scope, a.cancelScope = scope{}, nil
 	a.c.account, a.c.token, a.c.signedIn, a.c.refreshing = Account{}, TokenState{}, false, false
+	a.c.sessionID = a.c.nextID()
 	note := "Logged out: the refresh token was revoked and the local tokens deleted."
 	if msg.err != nil {
 		note = "Logged out locally, but revoking the refresh token failed (" + plainError(msg.err) +
