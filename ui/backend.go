@@ -51,6 +51,9 @@ type Backend struct {
 	ts     *auth.TokenSource
 	client *hyperline.Client
 	email  string
+	// opened counts the token sources made; current is the number of the one
+	// in use (0 after a logout). Only its reports reach the UI.
+	opened, current uint64
 }
 
 var (
@@ -133,13 +136,17 @@ func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
 // open makes the token source and API client of an account ("" = the
 // environment's current one).
 func (b *Backend) open(email string) error {
+	b.mu.Lock()
+	b.opened++
+	n := b.opened
+	b.mu.Unlock()
 	ts, err := auth.NewTokenSource(auth.TokenSourceOptions{
 		Settings:   b.opts.Settings,
 		Store:      b.opts.Store,
 		Email:      email,
 		HTTPClient: b.opts.HTTPClient,
 		Now:        b.opts.Now,
-		OnRefresh:  b.onRefresh,
+		OnRefresh:  func(e auth.RefreshEvent) { b.onRefresh(n, e) },
 	})
 	if err != nil {
 		return sessionError(err)
@@ -152,7 +159,7 @@ func (b *Backend) open(email string) error {
 		return fmt.Errorf("build the API client: %w", err)
 	}
 	b.mu.Lock()
-	b.ts, b.client, b.email = ts, client, ts.Email()
+	b.ts, b.client, b.email, b.current = ts, client, ts.Email(), n
 	b.mu.Unlock()
 	return nil
 }
@@ -177,8 +184,17 @@ func (b *Backend) account() (Account, error) {
 	return out, nil
 }
 
-// onRefresh forwards the token source's reports; it must not block.
-func (b *Backend) onRefresh(e auth.RefreshEvent) {
+// onRefresh forwards the reports of token source n while it is the open
+// one: a source left behind by a logout or a new login (a request of the
+// old login still refreshing on a 401) must not end the new login. It must
+// not block.
+func (b *Backend) onRefresh(n uint64, e auth.RefreshEvent) {
+	b.mu.RLock()
+	current := n == b.current
+	b.mu.RUnlock()
+	if !current {
+		return
+	}
 	ev := SessionEvent{Token: tokenState(e.Info), Err: e.Err}
 	switch e.Phase {
 	case auth.RefreshStarted:
@@ -237,7 +253,7 @@ func (b *Backend) Refresh(ctx context.Context) (TokenState, error) {
 func (b *Backend) Logout(ctx context.Context) error {
 	b.mu.Lock()
 	email := b.email
-	b.ts, b.client, b.email = nil, nil, ""
+	b.ts, b.client, b.email, b.current = nil, nil, "", 0
 	b.mu.Unlock()
 	res, err := auth.Logout(ctx, auth.LogoutOptions{
 		Settings: b.opts.Settings, Store: b.opts.Store, HTTPClient: b.opts.HTTPClient, Email: email})

@@ -63,3 +63,59 @@ func TestLoginNoteOverSSHSaysHowToForwardTheCallbackPort(t *testing.T) {
 		t.Fatalf("note without SSH = %+v, want no port-forward hint", got)
 	}
 }
+
+// TestBackendForwardsOnlyTheOpenAccountsTokenEvents: a token source left
+// behind by a logout (a request of the old login still running, refreshing
+// on a 401) must not report into the app, which may be logged in to
+// another account by then; the open account's reports still arrive.
+func TestBackendForwardsOnlyTheOpenAccountsTokenEvents(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env := newSimEnv(t, simulator.Config{Scale: 0.2})
+	b := env.backend(ctx)
+	drain := func() []SessionEvent {
+		var evs []SessionEvent
+		for {
+			select {
+			case ev := <-b.Events():
+				evs = append(evs, ev)
+			default:
+				return evs
+			}
+		}
+	}
+	if _, err := b.Login(ctx, func(LoginProgress) {}); err != nil {
+		t.Fatalf("login: %v", err)
+	}
+	old := b.ts
+	held, err := old.TokenContext(ctx)
+	if err != nil {
+		t.Fatalf("token: %v", err)
+	}
+	if err := b.Logout(ctx); err != nil {
+		t.Fatalf("logout: %v", err)
+	}
+	drain()
+	if _, err := old.ForceRefresh(ctx, held.AccessToken); err == nil {
+		t.Fatal("the logged-out token source refreshed")
+	}
+	if evs := drain(); len(evs) != 0 {
+		t.Fatalf("the old token source reported %+v", evs)
+	}
+
+	if _, err := b.Login(ctx, func(LoginProgress) {}); err != nil {
+		t.Fatalf("login again: %v", err)
+	}
+	drain()
+	cur, err := b.ts.TokenContext(ctx)
+	if err != nil {
+		t.Fatalf("token: %v", err)
+	}
+	if _, err := b.ts.ForceRefresh(ctx, cur.AccessToken); err != nil {
+		t.Fatalf("refresh the open account: %v", err)
+	}
+	if evs := drain(); len(evs) == 0 || evs[len(evs)-1].Kind != Refreshed {
+		t.Fatalf("the open account's refresh reported %+v, want it to end in Refreshed", evs)
+	}
+}
