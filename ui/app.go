@@ -197,15 +197,30 @@ func (a *App) push(s screen) {
 	a.stack = append(a.stack, s.resize(a.width, a.bodyHeight()))
 }
 
+// closer is a screen with requests of its own, cancelled when it goes.
+type closer interface{ close() }
+
+func closeScreen(s screen) {
+	if c, ok := s.(closer); ok {
+		c.close()
+	}
+}
+
 // pop closes the top screen, never the last one.
 func (a *App) pop() {
 	if len(a.stack) > 1 {
+		closeScreen(a.stack[len(a.stack)-1])
 		a.stack = a.stack[:len(a.stack)-1]
 	}
 }
 
-// replace makes s the only screen.
+// replace makes s the only screen, closing the others.
 func (a *App) replace(s screen) {
+	for _, old := range a.stack {
+		if old != s {
+			closeScreen(old)
+		}
+	}
 	a.stack = []screen{s.resize(a.width, a.bodyHeight())}
 }
 

@@ -21,10 +21,12 @@ import (
 // one of them.
 type detailModel struct {
 	c    *common
-	sc   scope
+	sc   scope // its ctx is the detail's own: cancel ends it when the user leaves
 	keys detailKeys
 	kind objectKind
 	id   string
+
+	cancel context.CancelFunc
 
 	title   string
 	fields  []field
@@ -72,9 +74,12 @@ func loadObject(ctx context.Context, c *common, companyID string, kind objectKin
 }
 
 // newDetail shows item (the object as listed) at once and loads the full
-// object, and for a customer its subscriptions and invoices.
+// object, and for a customer its subscriptions and invoices. Its requests
+// run under a context of its own, within the company's.
 func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detailModel, tea.Cmd) {
-	m := detailModel{c: c, sc: sc, keys: newDetailKeys(), kind: kind, id: id, json: viewport.New(0, 0)}
+	ctx, cancel := context.WithCancel(sc.ctx)
+	sc.ctx = ctx
+	m := detailModel{c: c, sc: sc, cancel: cancel, keys: newDetailKeys(), kind: kind, id: id, json: viewport.New(0, 0)}
 	m.json.MouseWheelEnabled = true
 	m.title = strings.ToUpper(kind.String()[:1]) + kind.String()[1:]
 	if item != nil {
@@ -295,6 +300,7 @@ func (m *detailModel) resize(w, h int) screen {
 	m.layoutJSON()
 	return m
 }
+func (m *detailModel) close()             { m.cancel() }
 func (m detailModel) keyMap() help.KeyMap { return m.keys }
 func (m detailModel) capturing() bool     { return false }
 func (m detailModel) selected() (selection, bool) {

@@ -282,6 +282,13 @@ func (m *loginModel) resize(w, h int) screen {
 	return m
 }
 
+// close abandons a running flow (its loopback listener stops waiting).
+func (m *loginModel) close() {
+	if m.cancel != nil {
+		m.cancel()
+	}
+}
+
 func (m loginModel) keyMap() help.KeyMap         { return m.keys }
 func (m loginModel) capturing() bool             { return false }
 func (m loginModel) selected() (selection, bool) { return selection{}, false }
