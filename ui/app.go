@@ -331,6 +331,11 @@ func (a *App) requireLogin(err error) tea.Cmd {
 	if err != nil && !errors.Is(err, ErrLoginRequired) {
 		note = plainError(err)
 	}
+	// Every request of the company would fail now; the company itself is
+	// kept for the next login.
+	if a.cancelScope != nil {
+		a.cancelScope()
+	}
 	l := newLogin(a.c, loginIdle, note)
 	a.replace(&l)
 	return nil
@@ -377,7 +382,10 @@ func (a *App) openDetail(msg openDetailMsg) tea.Cmd {
 // syncGlobalKeys enables the global keys that apply right now, so help shows
 // only those.
 func (a *App) syncGlobalKeys() {
-	a.global.Companies.SetEnabled(a.c.signedIn)
+	// The login screen is always alone at the bottom of the stack; while it
+	// shows (the session ended), only a login leads back to the data.
+	_, loggingIn := a.stack[0].(*loginModel)
+	a.global.Companies.SetEnabled(a.c.signedIn && !loggingIn)
 	a.global.Token.SetEnabled(a.c.signedIn)
 	sel, ok := selection{}, false
 	if top := a.top(); top != nil {

@@ -74,3 +74,29 @@ func TestTokenEventsAfterLogoutAreIgnored(t *testing.T) {
 	h.requireView("token 23h59m30s")
 	h.rejectView("refreshing")
 }
+
+// TestEndedSessionStopsTheCompanysRequestsAndWaitsForLogin: once the
+// session has ended, the company's running requests are cancelled (each
+// would only fail) and c does not open the picker over the login screen,
+// which would lead back to it through a browser whose every request fails.
+func TestEndedSessionStopsTheCompanysRequestsAndWaitsForLogin(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	ctx := h.browser().sc.ctx
+	h.send(sessionEventMsg{Kind: LoginRequiredEvent, Err: ErrLoginRequired})
+	if ctx.Err() == nil {
+		t.Fatal("the company's requests still run after the session ended")
+	}
+	h.key("c")
+	if _, ok := h.app.top().(*loginModel); !ok {
+		t.Fatalf("c on the login screen opened %T", h.app.top())
+	}
+	h.key("?")
+	h.requireView("log in")
+	h.rejectView("companies")
+	h.key("?")
+	h.key("enter")
+	if b := h.browser(); b.sc.company.ID != "cmp_acme" || b.sc.ctx.Err() != nil {
+		t.Fatalf("after logging in again: company %q, ctx %v", b.sc.company.ID, b.sc.ctx.Err())
+	}
+}
