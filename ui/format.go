@@ -72,12 +72,14 @@ func (f formatter) dateWithRel(t *time.Time, now time.Time) string {
 }
 
 // dayDiff is the number of calendar days from now to t in the local zone.
+// It counts in Unix seconds: a time.Duration saturates at 292 years, which
+// made every far date "106751 days" away.
 func (f formatter) dayDiff(now, t time.Time) int {
 	y1, m1, d1 := now.In(f.loc).Date()
 	y2, m2, d2 := t.In(f.loc).Date()
-	a := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)
-	b := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC)
-	return int(b.Sub(a).Hours() / 24)
+	a := time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC).Unix()
+	b := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC).Unix()
+	return int((b - a) / (24 * 60 * 60))
 }
 
 // relDays says a day distance in words.

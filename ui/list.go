@@ -324,9 +324,11 @@ func (m *listModel[T]) counts() string {
 // formatCount writes n with thousands separators.
 func formatCount(n int) string {
 	s := strconv.Itoa(n)
+	digits := strings.TrimPrefix(s, "-")
 	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 && r != '-' {
+	b.WriteString(s[:len(s)-len(digits)])
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
 			b.WriteByte(',')
 		}
 		b.WriteRune(r)
