@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"time"
 
@@ -102,6 +103,10 @@ func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
 		m.reqID = 0
 		if msg.err != nil {
 			m.loadErr = plainError(msg.err)
+			if errors.Is(msg.err, ErrLoginRequired) {
+				// The root model opens the login screen.
+				return m, emit(errMsg{what: "list the companies", err: msg.err})
+			}
 			return m, nil
 		}
 		m.loadErr = ""

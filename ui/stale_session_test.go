@@ -100,3 +100,17 @@ func TestEndedSessionStopsTheCompanysRequestsAndWaitsForLogin(t *testing.T) {
 		t.Fatalf("after logging in again: company %q, ctx %v", b.sc.company.ID, b.sc.ctx.Err())
 	}
 }
+
+// TestPickerSendsAnEndedSessionToLogin: the company list answering "login
+// required" leads to the login screen, as any other request does, instead
+// of a picker whose every choice would fail.
+func TestPickerSendsAnEndedSessionToLogin(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	h.data.failNext = ErrLoginRequired
+	h.key("c")
+	if _, ok := h.app.top().(*loginModel); !ok {
+		t.Fatalf("top = %T, want the login screen", h.app.top())
+	}
+	h.requireView("session has ended")
+}
