@@ -74,9 +74,9 @@ func (cq customerQuery) filtered() bool {
 		len(cq.externalID)+len(cq.billingEmail)+len(cq.created) > 0 || cq.status.set || cq.search != ""
 }
 
-// needsFull reports whether matching needs the full customer object
-// (much slower than the core).
-func (cq customerQuery) needsFull() bool {
+// needsHead reports whether matching needs the customer's first draws
+// (customerHead) besides its core.
+func (cq customerQuery) needsHead() bool {
 	return len(cq.country)+len(cq.externalID)+len(cq.billingEmail) > 0
 }
 
@@ -99,9 +99,11 @@ func (s *Server) customerMatches(cq customerQuery, co *company, i int) bool {
 	if cq.search != "" && !strings.Contains(strings.ToLower(cc.name), cq.search) && !strings.Contains(strings.ToLower(id), cq.search) {
 		return false
 	}
-	if cq.needsFull() {
-		cu := s.data.customer(co, i)
-		return matchAll(cq.country, cu.Country) && matchAll(cq.externalID, cu.ExternalID) && matchAll(cq.billingEmail, cu.BillingEmail)
+	if cq.needsHead() {
+		h := s.data.head(co, i, cc)
+		return (len(cq.country) == 0 || matchAll(cq.country, h.country(cc))) &&
+			(len(cq.externalID) == 0 || matchAll(cq.externalID, h.externalID(i))) &&
+			(len(cq.billingEmail) == 0 || matchAll(cq.billingEmail, h.billingEmail(cc)))
 	}
 	return true
 }

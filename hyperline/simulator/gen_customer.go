@@ -155,25 +155,23 @@ func paymentMethodsFor(l *locale) []string {
 // customer builds the full v1 customer object of customer i.
 func (d *dataset) customer(c *company, i int) customerJSON {
 	cc := d.core(c, i)
-	r := newRNG(d.seed, tagCustomer, uint64(c.index), uint64(i))
+	h := d.head(c, i, cc)
+	r := h.r
 	l := cc.loc
-	slug := slugASCII(cc.name)
-	if slug == "" {
-		slug = "client-" + strconv.Itoa(i+1)
-	}
-	city := pick(r, l.cities)
+	slug := customerSlug(cc)
+	city := l.cities[h.city]
 	addr := addressJSON{
 		Name:    cc.name,
-		Line1:   strconv.Itoa(r.between(1, 240)) + " " + pick(r, l.streets),
+		Line1:   strconv.Itoa(h.streetNo) + " " + l.streets[h.street],
 		City:    city.name,
 		Zip:     city.zip,
 		Country: l.country,
 	}
 	if l.country == "US" || l.country == "JP" || l.country == "KW" {
-		addr.Line1 = pick(r, l.streets) + " " + strconv.Itoa(r.between(1, 240))
+		addr.Line1 = l.streets[h.streetLast] + " " + strconv.Itoa(h.noLast)
 	}
-	if r.chance(0.3) {
-		addr.Line2 = ptr(pick(r, []string{"Bâtiment B", "Suite 400", "3. OG", "Floor 12", "Unit 7", "c/o Accounts Payable"}))
+	if h.line2 >= 0 {
+		addr.Line2 = ptr(line2Choices()[h.line2])
 	}
 	if city.state != "" {
 		addr.State = ptr(city.state)
@@ -184,56 +182,50 @@ func (d *dataset) customer(c *company, i int) customerJSON {
 		Type:                    cc.kind,
 		Status:                  cc.status,
 		Currency:                l.currency,
+		Country:                 h.country(cc),
 		TaxIDs:                  []taxIDJSON{},
 		Taxability:              "taxable",
 		Language:                l.language,
 		Timezone:                l.timezone,
+		ExternalID:              h.externalID(i),
 		CustomProperties:        map[string]any{},
 		BillingAddress:          addr,
+		BillingEmail:            h.billingEmail(cc),
 		InvoiceEmails:           []string{},
 		InvoicingEntityID:       c.catalog.entityID,
-		InvoiceRemindersEnabled: r.chance(0.7),
+		InvoiceRemindersEnabled: h.reminders,
 		AvailablePaymentMethods: paymentMethodsFor(l),
 		SegmentIDs:              []string{},
 		Integrations:            []integrationJSON{},
 		CreatedAt:               iso(cc.createdAt),
-		UpdatedAt:               iso(d.notAfterEpoch(cc.createdAt.Add(time.Duration(r.intn(200*24)) * time.Hour))),
-	}
-	if r.chance(0.7) {
-		cu.Country = &l.country
+		UpdatedAt:               iso(d.notAfterEpoch(cc.createdAt.Add(time.Duration(h.updatedHours) * time.Hour))),
 	}
 	if l.taxRate == 0 {
 		cu.Taxability = "exempt"
 	}
-	if cc.kind != "person" && l.vatPrefix != "" && r.chance(0.8) {
-		vat := l.vatPrefix + strconv.FormatUint(r.next()%1_000_000_000_00, 10)
-		status := pick(r, []string{"valid", "valid", "valid", "invalid", "pending"})
+	if h.hasVAT {
+		vat := l.vatPrefix + strconv.FormatUint(h.vatNumber, 10)
+		status := taxIDStatuses()[h.vatStatus]
 		cu.TaxIDs = append(cu.TaxIDs, taxIDJSON{Value: vat, Status: status})
 		cu.VATNumber, cu.VATNumberValid = ptr(vat), ptr(status == "valid")
 	}
-	if r.chance(0.05) {
+	if h.customTaxRate {
 		cu.TaxRateCustom, cu.VATRateCustom = ptr(50.0), ptr(50.0)
 	}
-	if cc.kind != "person" && r.chance(0.6) {
-		cu.RegistrationNumber = ptr(strconv.FormatUint(100_000_000+r.next()%900_000_000, 10))
+	if h.hasRegistration {
+		cu.RegistrationNumber = ptr(strconv.FormatUint(h.registration, 10))
 	}
-	cu.IsGovernmentAffiliated = r.chance(0.02)
-	if r.chance(0.6) {
-		cu.ExternalID = ptr("crm-" + strconv.Itoa(10_000+i))
+	cu.IsGovernmentAffiliated = h.government
+	if h.hasProperties {
+		cu.Properties = map[string]any{"source": propertySources()[h.source], "tier": propertyTiers()[h.tier]}
 	}
-	if r.chance(0.5) {
-		cu.Properties = map[string]any{"source": pick(r, []string{"import", "website", "sales"}), "tier": pick(r, []string{"gold", "silver", "bronze"})}
+	if h.hasCustomProps {
+		cu.CustomProperties["industry"] = industries()[h.industry]
+		cu.CustomProperties["account_manager"] = accountManagers()[h.manager]
 	}
-	if r.chance(0.4) {
-		cu.CustomProperties["industry"] = pick(r, []string{"SaaS", "Retail", "Manufacturing", "Healthcare", "Media"})
-		cu.CustomProperties["account_manager"] = pick(r, []string{"Inès Girard", "Björn Åström", "Sofía García"})
-	}
-	if r.chance(0.3) {
+	if h.hasShipping {
 		ship := addr
 		cu.ShippingAddress = &ship
-	}
-	if r.chance(0.8) {
-		cu.BillingEmail = ptr("billing@" + slug + "." + l.emailTLD)
 	}
 	for k := range r.intn(3) {
 		cu.InvoiceEmails = append(cu.InvoiceEmails, []string{"finance", "accounts", "cfo"}[k]+"@"+slug+"."+l.emailTLD)
@@ -334,10 +326,12 @@ func twoDigits(n int) string {
 func (d *dataset) customerIndexesOf(c *company, ids []string) []int {
 	out := []int{}
 	for _, id := range ids {
-		if i, ok := d.customerByID(c, id); ok && !slices.Contains(out, i) {
+		if i, ok := d.customerByID(c, id); ok {
 			out = append(out, i)
 		}
 	}
+	// Sorting before dropping repeats keeps a long id__in list linear-
+	// logarithmic rather than quadratic.
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
