@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -187,5 +188,23 @@ func TestScaleAndLargeCustomers(t *testing.T) {
 	got := New(Config{Scale: 0.2, LargeCustomers: 50}).Companies()
 	if got[0].Customers != 5 || got[1].Customers != 160 || got[2].Customers != 50 {
 		t.Fatalf("sizes %d %d %d", got[0].Customers, got[1].Customers, got[2].Customers)
+	}
+}
+
+// TestRequestLogBoundsLongFields: the log keeps 10,000 records, and a
+// request line can be a megabyte long, so each logged string is cut short
+// and copied, or the log alone could hold gigabytes.
+func TestRequestLogBoundsLongFields(t *testing.T) {
+	t.Parallel()
+	s := New(Config{})
+	long := strings.Repeat("x", 64<<10)
+	req := httptest.NewRequest(http.MethodGet, "/v1/"+long+"?q="+long, nil)
+	req.Header.Set(companyHeader, long)
+	s.ServeHTTP(httptest.NewRecorder(), req)
+	rec := s.Requests()[0]
+	for name, v := range map[string]string{"Path": rec.Path, "Query": rec.Query, "CompanyHeader": rec.CompanyHeader} {
+		if len(v) > maxLoggedField || !strings.HasPrefix(long, strings.TrimPrefix(strings.TrimPrefix(v, "/v1/"), "q=")[:100]) {
+			t.Errorf("%s logged with %d bytes, want at most %d", name, len(v), maxLoggedField)
+		}
 	}
 }

@@ -2,15 +2,22 @@ package simulator
 
 import (
 	"net/http"
+	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // requestLogSize bounds the request log; older records are dropped.
 const requestLogSize = 10_000
 
+// maxLoggedField bounds each string a record keeps (path, query, company
+// header), so the log stays within about 60 MB whatever clients send.
+const maxLoggedField = 2048
+
 // RequestRecord is one request as the simulator saw it, for tests to assert
-// on what a client sent.
+// on what a client sent. Path, Query and CompanyHeader keep at most their
+// first 2048 bytes.
 type RequestRecord struct {
 	Time          time.Time // from Config.Now
 	Method        string
@@ -28,7 +35,21 @@ type requestLog struct {
 	next    int // where the next record goes once the ring is full
 }
 
+// clip returns at most maxLoggedField bytes of v (cut on a rune
+// boundary), copied so the record does not pin the request's buffers.
+func clip(v string) string {
+	if len(v) <= maxLoggedField {
+		return strings.Clone(v)
+	}
+	cut := maxLoggedField
+	for back := 0; back < utf8.UTFMax-1 && !utf8.RuneStart(v[cut]); back++ {
+		cut--
+	}
+	return strings.Clone(v[:cut])
+}
+
 func (l *requestLog) add(rec RequestRecord) {
+	rec.Path, rec.Query, rec.CompanyHeader = clip(rec.Path), clip(rec.Query), clip(rec.CompanyHeader)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if len(l.records) < requestLogSize {
