@@ -299,6 +299,8 @@ func (d *dataset) customerDetail(c *company, i int) customerDetailJSON {
 		}
 	}
 	if r.chance(0.1) {
+		// Not documented: the organisation ID prefix and the values of
+		// organisation_invoicing besides "none"; "org_", parent and child.
 		det.OrganisationID = ptr(hashID("org_", d.seed, tagCustomer, uint64(c.index), uint64(i), 4))
 		det.OrganisationInvoicing = pick(r, []string{"parent", "child"})
 	}

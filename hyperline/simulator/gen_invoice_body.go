@@ -206,6 +206,8 @@ func (d *dataset) settle(inv *invoiceJSON, r *rng, cu *customerJSON, emitted, du
 		if inv.SubscriptionID == nil {
 			t.Type = "one_time"
 		}
+		// Not documented: provider_id's form; a Stripe-style payment
+		// intent ID for every method but transfer.
 		if method != "transfer" {
 			t.ProviderID = ptr("pi_" + r.token(24))
 		}

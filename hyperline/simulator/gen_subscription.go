@@ -174,6 +174,7 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 			_, termEnd := periodAround(start, at, *s.CommitmentInterval)
 			s.ContractEnd = isoPtr(termEnd)
 		}
+		// Not documented: the phase ID prefix; "phs_" is used.
 		s.CurrentPhaseID = ptr(hashID("phs_", d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot), 2))
 	}
 	switch status {
@@ -325,7 +326,11 @@ func (d *dataset) addProducts(s *subscriptionJSON, r *rng, c *company, iv interv
 	return monthly
 }
 
-// couponToJSON renders a catalog coupon in a currency.
+// couponToJSON renders a catalog coupon in a currency. Not documented:
+// percentage coupons; the docs show only type "amount" with
+// discount_amount, so a percent coupon says type "percent" and carries
+// discount_percent (as invoice coupons do), with discount_amount and
+// currency null.
 func couponToJSON(cp coupon, currency, productID string) couponJSON {
 	j := couponJSON{
 		ID:              cp.id,
