@@ -177,7 +177,7 @@ func startDemo(ctx context.Context, opts cli.Options) (ui.BackendOptions, func()
 	if opts.Sandbox || opts.APIURL != "" {
 		return ui.BackendOptions{}, nil, &apicmd.UsageError{Err: errors.New("--demo runs its own simulator: drop --sandbox and --api-url")}
 	}
-	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL})
+	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL, LoopbackAnyPort: true})
 	if err != nil {
 		return ui.BackendOptions{}, nil, fmt.Errorf("start the demo simulator: %w", err)
 	}
@@ -197,8 +197,9 @@ func startDemo(ctx context.Context, opts cli.Options) (ui.BackendOptions, func()
 			ClientID:     app.ClientID,
 			ClientSecret: app.ClientSecret,
 			APIURL:       sim.URL,
-			// Port 0: a free port, which the simulator accepts on loopback
-			// (real Hyperline needs the registered callback exactly).
+			// Port 0: a free port, which the demo's simulator accepts on
+			// loopback (LoopbackAnyPort; real Hyperline needs the
+			// registered callback exactly).
 			RedirectURI: "http://127.0.0.1:0/callback",
 		},
 		Store:      config.NewStore(filepath.Join(dir, "session.json")),
@@ -207,7 +208,7 @@ func startDemo(ctx context.Context, opts cli.Options) (ui.BackendOptions, func()
 	}
 	if auth.BrowserUnavailable(nil) != "" || opts.NoBrowser {
 		b.NoBrowser = false
-		b.LoginNote = "Demo: no browser here, so hlx approved the simulator's consent page on your behalf."
+		b.LoginNote = "Demo: no browser here, so hlx approved the consent for you."
 		b.OpenBrowser = func(authorizeURL string) error { return approveConsent(ctx, hc, authorizeURL) }
 	}
 	return b, cleanup, nil

@@ -55,6 +55,9 @@ func newEnv(t *testing.T, cfg simulator.Config) *env {
 	if cfg.Now == nil {
 		cfg.Now = clock.Now
 	}
+	// Parallel logins each listen on a free port (redirect URI port 0),
+	// which the simulator accepts only with LoopbackAnyPort.
+	cfg.LoopbackAnyPort = true
 	sim, err := simulator.Start("127.0.0.1:0", cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -27,6 +27,7 @@ type simEnv struct {
 }
 
 func newSimEnv(t testing.TB, cfg simulator.Config) *simEnv {
+	cfg.LoopbackAnyPort = true // logins listen on free ports (redirect URI port 0)
 	sim := simulator.New(cfg)
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)

@@ -23,7 +23,8 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{})
+	// Logins listen on free ports (redirect URI port 0): LoopbackAnyPort.
+	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{LoopbackAnyPort: true})
 	if err != nil {
 		t.Fatal(err)
 	}

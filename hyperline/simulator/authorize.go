@@ -138,17 +138,17 @@ func redirectTo(w http.ResponseWriter, base string, params url.Values) {
 
 // redirectAllowed reports whether uri is one of app's callbacks.
 //
-// Not documented beyond "must match": real Hyperline compares exactly. The
-// simulator also accepts any port on a registered loopback callback with
-// the same scheme, host and path (RFC 8252 §7.3), so a native client can
-// listen on a free port; Config.ExactRedirect turns this off.
+// Not documented beyond "must match": the simulator compares exactly, and
+// with Config.LoopbackAnyPort also accepts any port on a registered loopback
+// callback with the same scheme, host and path (RFC 8252 §7.3), so a native
+// client can listen on a free port.
 func (s *Server) redirectAllowed(app App, uri string) bool {
 	for _, cb := range app.Callbacks {
 		if cb == uri {
 			return true
 		}
 	}
-	if s.cfg.ExactRedirect {
+	if !s.cfg.LoopbackAnyPort {
 		return false
 	}
 	u, err := url.Parse(uri)

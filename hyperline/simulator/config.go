@@ -42,9 +42,12 @@ type Config struct {
 	AutoApprove bool
 	// CodeTTL is the lifetime of authorization codes (default 60 s).
 	CodeTTL time.Duration
-	// ExactRedirect turns off loopback port flexibility: redirect_uri must
-	// then equal a registered callback byte for byte, as on real Hyperline.
-	ExactRedirect bool
+	// LoopbackAnyPort also accepts a redirect_uri that differs from a
+	// registered loopback callback only by its port (RFC 8252 §7.3), so a
+	// native client may listen on a free port. Off by default: like real
+	// Hyperline, redirect_uri must then equal a registered callback exactly.
+	// The demo and tests that run logins in parallel turn it on.
+	LoopbackAnyPort bool
 
 	// Latency, ErrorRate, RateLimitRate and MalformedRate are the initial
 	// fault settings (see Faults); SetFaults changes them at run time.

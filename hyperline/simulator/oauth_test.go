@@ -149,7 +149,7 @@ func TestAuthorizeRefusals(t *testing.T) {
 func TestLoopbackPortFlexibility(t *testing.T) {
 	t.Parallel()
 	for _, exact := range []bool{false, true} {
-		sim := start(t, Config{ExactRedirect: exact, AutoApprove: true})
+		sim := start(t, Config{LoopbackAnyPort: !exact, AutoApprove: true})
 		loc, err := Consent(context.Background(), nil, authorizeURL(sim.URL, sim.App(), "http://localhost:51234/callback", "s", ""), true)
 		if exact {
 			if err == nil || !strings.Contains(err.Error(), "Invalid redirect URI") {

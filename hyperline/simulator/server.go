@@ -87,8 +87,8 @@ func New(cfg Config) *Server {
 }
 
 // App returns the seeded third-party app, with its client secret. Its
-// callbacks include http://127.0.0.1:8765/callback, and any loopback port
-// is accepted on the same path unless Config.ExactRedirect is set.
+// callbacks include http://127.0.0.1:8765/callback; with
+// Config.LoopbackAnyPort any loopback port is accepted on the same path.
 func (s *Server) App() App {
 	s.store.mu.Lock()
 	defer s.store.mu.Unlock()
