@@ -174,3 +174,18 @@ func (s *Server) getCustomer(w http.ResponseWriter, _ *http.Request, c *apiCall)
 	}
 	writeJSON(w, http.StatusOK, s.data.customerDetail(c.company, i))
 }
+
+// eachCustomer visits the customer indexes a customer filter narrowed the
+// list to (only), or, when there was none (nil), every customer of co in
+// order.
+func eachCustomer(co *company, only []int, visit func(i int)) {
+	if only != nil {
+		for _, i := range only {
+			visit(i)
+		}
+		return
+	}
+	for i := range co.customers {
+		visit(i)
+	}
+}

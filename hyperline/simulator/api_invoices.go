@@ -124,15 +124,7 @@ func (s *Server) listInvoices(w http.ResponseWriter, r *http.Request, c *apiCall
 			pg.offer(func() invoiceJSON { return s.data.invoice(co, i, slot, customer(i)) })
 		}
 	}
-	if iq.customers != nil {
-		for _, i := range iq.customers {
-			visit(i)
-		}
-	} else {
-		for i := range co.customers {
-			visit(i)
-		}
-	}
+	eachCustomer(co, iq.customers, visit)
 	pg.write(w)
 }
 

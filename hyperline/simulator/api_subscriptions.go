@@ -85,15 +85,7 @@ func (s *Server) listSubscriptions(w http.ResponseWriter, r *http.Request, c *ap
 			}
 		}
 	}
-	if sq.customers != nil {
-		for _, i := range sq.customers {
-			visit(i)
-		}
-	} else {
-		for i := range co.customers {
-			visit(i)
-		}
-	}
+	eachCustomer(co, sq.customers, visit)
 	pg.write(w)
 }
 
