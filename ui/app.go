@@ -149,6 +149,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case errMsg:
 		return a.handleError(msg)
+	case resolvedMsg:
+		a.resolveBanner(msg)
+		return nil
 	case noticeMsg:
 		return a.showNotice(string(msg))
 	case bannerExpiredMsg:

@@ -30,6 +30,7 @@ const (
 type banner struct {
 	text    string
 	isError bool
+	what    string    // for an error: the action that failed ("load invoices")
 	id      uint64    // names the banner for its expiry tick
 	shownAt time.Time // when it appeared
 }
@@ -51,7 +52,16 @@ func (a *App) showError(what string, err error) {
 	if what != "" {
 		text = "✗ Could not " + what + ": " + plainError(err)
 	}
-	a.banner = banner{text: text, isError: true, id: a.c.nextID(), shownAt: a.c.clock()}
+	a.banner = banner{text: text, isError: true, what: what, id: a.c.nextID(), shownAt: a.c.clock()}
+}
+
+// resolveBanner clears an error banner once the action it reports has
+// succeeded (a retry, the next page, the network back), so it never sits
+// over data that loaded after all.
+func (a *App) resolveBanner(msg resolvedMsg) {
+	if a.banner.isError && a.banner.what != "" && a.banner.what == msg.what {
+		a.banner = banner{}
+	}
 }
 
 // expireBanner ends a notice when its own tick fires; a tick for an older

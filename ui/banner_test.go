@@ -122,3 +122,21 @@ func TestLongBannerLeavesTheFullHelpWhole(t *testing.T) {
 		t.Fatalf("the line over the banner is %q, want the help's last line %q", got, last)
 	}
 }
+
+func TestErrorBannerGoesWhenTheFailedLoadSucceeds(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	h.data.failNext = errors.New("connection reset by peer")
+	h.key("r")
+	h.requireView("Could not load customers")
+	// The clock stands still, so no key press could dismiss the error:
+	// only the successful reload clears it.
+	h.key("r")
+	h.rejectView("Could not load customers")
+	h.requireView("Acme Tools 0")
+
+	// A success of another action leaves an error about this one alone.
+	h.send(errMsg{what: "load invoices", err: errors.New("boom")})
+	h.key("r")
+	h.requireView("Could not load invoices: boom")
+}

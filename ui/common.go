@@ -93,6 +93,9 @@ type (
 		what string
 		err  error
 	}
+	// resolvedMsg says an action that may have failed before (the errMsg
+	// with the same what) has now succeeded, so its error banner goes.
+	resolvedMsg struct{ what string }
 	// noticeMsg is a sentence to show in the banner.
 	noticeMsg string
 	// sessionEventMsg is a report from the token source.

@@ -127,7 +127,7 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 			return m, emit(errMsg{what: "load the " + m.kind.String(), err: msg.err})
 		}
 		m.setItem(msg.item)
-		return m, nil
+		return m, emit(resolvedMsg{what: "load the " + m.kind.String()})
 	case relatedLoadedMsg:
 		var cmd tea.Cmd
 		m.related, cmd = m.related.update(m.c, msg)

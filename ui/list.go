@@ -192,8 +192,9 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	l.reqID = 0
 	if msg.err != nil {
 		l.err = plainError(msg.err)
-		return m, emit(errMsg{what: "load " + strings.ToLower(m.spec.title), err: msg.err})
+		return m, emit(errMsg{what: m.loadWhat(), err: msg.err})
 	}
+	resolved := emit(resolvedMsg{what: m.loadWhat()})
 	for id, name := range msg.names {
 		m.names[id] = name
 	}
@@ -225,10 +226,13 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	}
 	if follow {
 		l.table.GotoBottom()
-		return m, m.loadMoreIfNear(false) // still the user's G: no budget spent
+		return m, tea.Batch(resolved, m.loadMoreIfNear(false)) // still the user's G: no budget spent
 	}
-	return m, m.loadMoreIfNear(true)
+	return m, tea.Batch(resolved, m.loadMoreIfNear(true))
 }
+
+// loadWhat names loading this list in the banner ("load customers").
+func (m listModel[T]) loadWhat() string { return "load " + strings.ToLower(m.spec.title) }
 
 // updateTable moves the shown table's cursor (a key or the wheel) and loads
 // the next page when it nears the end. The bottom key starts following the
