@@ -18,7 +18,8 @@ var testNow = time.Date(2025, 3, 10, 12, 0, 0, 0, time.UTC)
 // fakeSession is a Session with a saved account and scripted logins.
 type fakeSession struct {
 	mu        sync.Mutex
-	saved     bool // Resume succeeds
+	saved     bool  // Resume succeeds
+	resumeErr error // when set, what Resume returns
 	account   Account
 	loginErr  error
 	loginURL  string
@@ -47,6 +48,9 @@ func newFakeSession() *fakeSession {
 func (s *fakeSession) Resume(context.Context) (Account, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.resumeErr != nil {
+		return Account{}, s.resumeErr
+	}
 	if !s.saved {
 		return Account{}, fmt.Errorf("no tokens: %w", ErrLoginRequired)
 	}

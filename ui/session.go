@@ -3,10 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
 )
 
@@ -108,6 +110,10 @@ func (a *App) handleResumed(msg resumedMsg) tea.Cmd {
 	if errors.Is(msg.err, ErrLoginRequired) {
 		l, cmd := newLogin(a.c, loginRunning, "").start()
 		a.replace(&l)
+		if corrupt, ok := errors.AsType[*config.CorruptError](msg.err); ok {
+			// The unreadable file was kept aside, not lost: say where.
+			a.showError("read the saved session", fmt.Errorf("it was moved to %s; log in again", corrupt.MovedTo))
+		}
 		return cmd
 	}
 	l := newLogin(a.c, loginIdle, "Could not read the saved session: "+plainError(msg.err))

@@ -2,9 +2,12 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/hyperline-tui/hlx/config"
 )
 
 func TestLoginWithoutSessionThenPickerOpensByItself(t *testing.T) {
@@ -144,4 +147,13 @@ func TestCountdownWarnsAndRefreshesAutomatically(t *testing.T) {
 		t.Fatalf("refreshes = %d, want an automatic one", h.session.refreshes)
 	}
 	h.requireView("token 24h00m00s")
+}
+
+func TestCorruptSessionFileIsReportedWithWhereItWent(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 100, 24)
+	h.session.resumeErr = fmt.Errorf("%w: %w", ErrLoginRequired,
+		&config.CorruptError{Path: "/cfg/hlx/session.json", MovedTo: "/cfg/hlx/session.json.corrupt-1", Err: errors.New("unexpected end of JSON input")})
+	h.start()
+	h.requireView("Could not read the saved session: it was moved to /cfg/hlx/session.json.corrupt-1; log in again")
 }
