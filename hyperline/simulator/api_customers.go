@@ -111,15 +111,8 @@ func (s *Server) customerMatches(cq customerQuery, co *company, i int) bool {
 // listCustomers answers GET /v1/customers, oldest first. Not documented:
 // the order; creation order, which is stable.
 func (s *Server) listCustomers(w http.ResponseWriter, r *http.Request, c *apiCall) {
-	q := r.URL.Query()
-	p, msg := parsePage(q)
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
-		return
-	}
-	cq, msg := parseCustomerQuery(q)
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
+	p, cq, ok := parseList(w, r.URL.Query(), parseCustomerQuery)
+	if !ok {
 		return
 	}
 	co := c.company

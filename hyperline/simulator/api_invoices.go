@@ -64,16 +64,9 @@ func literalEnum(values []string) func(string) ([]string, bool) {
 // listInvoices answers GET /v1/invoices. Not documented: the order; by
 // customer creation, then by invoice slot (not by emission date).
 func (s *Server) listInvoices(w http.ResponseWriter, r *http.Request, c *apiCall) {
-	q := r.URL.Query()
-	p, msg := parsePage(q)
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
-		return
-	}
 	co := c.company
-	iq, msg := s.parseInvoiceQuery(q, co)
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
+	p, iq, ok := parseList(w, r.URL.Query(), func(q url.Values) (invoiceQuery, string) { return s.parseInvoiceQuery(q, co) })
+	if !ok {
 		return
 	}
 	pg := newPager[invoiceJSON](p)

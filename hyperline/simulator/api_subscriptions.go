@@ -58,16 +58,9 @@ func (s *Server) parseSubscriptionQuery(q url.Values, co *company) (subscription
 // listSubscriptions answers GET /v2/subscriptions. Not documented: the
 // order; by customer creation, then by subscription creation.
 func (s *Server) listSubscriptions(w http.ResponseWriter, r *http.Request, c *apiCall) {
-	q := r.URL.Query()
-	p, msg := parsePage(q)
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
-		return
-	}
 	co := c.company
-	sq, msg := s.parseSubscriptionQuery(q, co)
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
+	p, sq, ok := parseList(w, r.URL.Query(), func(q url.Values) (subscriptionQuery, string) { return s.parseSubscriptionQuery(q, co) })
+	if !ok {
 		return
 	}
 	pg := newPager[subscriptionJSON](p)

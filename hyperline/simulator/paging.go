@@ -47,6 +47,20 @@ type pager[T any] struct {
 	items []T
 }
 
+// parseList reads a list request's paging and its filters (parse), and
+// answers 400 with the first problem found; ok is false when it did.
+func parseList[Q any](w http.ResponseWriter, q url.Values, parse func(url.Values) (Q, string)) (p page, filters Q, ok bool) {
+	p, msg := parsePage(q)
+	if msg == "" {
+		filters, msg = parse(q)
+	}
+	if msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return p, filters, false
+	}
+	return p, filters, true
+}
+
 func newPager[T any](p page) *pager[T] {
 	return &pager[T]{page: p, items: make([]T, 0, min(p.take, maxTake))}
 }
