@@ -11,16 +11,22 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
 )
 
-// OAuth endpoint paths, relative to the API base URL.
+// OAuth endpoint paths, relative to the API base URL: the published
+// OpenAPI spec's root paths. The third-party app guide shows the same
+// endpoints under /v1/oauth/; a server that answers 404 on the spec's path
+// is asked there instead (see endpoint.post).
 const (
-	authorizePath = "/v1/oauth/authorize"
-	tokenPath     = "/v1/oauth/tokens"
-	revokePath    = "/v1/oauth/revoke"
+	authorizePath = "/oauth/authorize"
+	tokenPath     = "/oauth/tokens"
+	revokePath    = "/oauth/revoke"
+	// legacyPrefix turns a spec path into the guide's ("/v1" + "/oauth/tokens").
+	legacyPrefix = "/v1"
 )
 
 // maxOAuthBody bounds what is read from a token or revoke response.
@@ -35,6 +41,9 @@ type endpoint struct {
 	clientSecret string
 	hc           *http.Client
 	now          func() time.Time
+	// legacy is set once the spec's path answered 404 and the guide's
+	// answered, so later requests go straight to the guide's paths.
+	legacy atomic.Bool
 }
 
 func newEndpoint(s config.Settings, hc *http.Client, now func() time.Time) *endpoint {
@@ -124,18 +133,40 @@ func (e *endpoint) token(ctx context.Context, body map[string]string) (config.To
 	return tok, nil
 }
 
-// revoke revokes a refresh token.
-func (e *endpoint) revoke(ctx context.Context, refreshToken string) error {
+// revoke revokes an access or a refresh token (the spec's revoke takes
+// either and answers 204).
+func (e *endpoint) revoke(ctx context.Context, token string) error {
 	_, err := e.post(ctx, revokePath, map[string]string{
 		"client_id":     e.clientID,
 		"client_secret": e.clientSecret,
-		"token":         refreshToken,
+		"token":         token,
 	})
 	return err
 }
 
-// post sends body as JSON to path and returns a 2xx body, or an *OAuthError.
+// post sends body as JSON to the spec's path and returns a 2xx body, or an
+// *OAuthError. A 404 there is retried once at the guide's /v1 path, which
+// is then used for the endpoint's later requests.
 func (e *endpoint) post(ctx context.Context, path string, body map[string]string) ([]byte, error) {
+	if e.legacy.Load() {
+		return e.postTo(ctx, legacyPrefix+path, body)
+	}
+	data, err := e.postTo(ctx, path, body)
+	var oe *OAuthError
+	if !errors.As(err, &oe) || oe.StatusCode != http.StatusNotFound {
+		return data, err
+	}
+	data, lerr := e.postTo(ctx, legacyPrefix+path, body)
+	var loe *OAuthError
+	if errors.As(lerr, &loe) && loe.StatusCode == http.StatusNotFound {
+		return nil, err // neither path exists: report the spec's
+	}
+	e.legacy.Store(true)
+	return data, lerr
+}
+
+// postTo sends body as JSON to path and returns a 2xx body, or an *OAuthError.
+func (e *endpoint) postTo(ctx context.Context, path string, body map[string]string) ([]byte, error) {
 	payload, err := json.Marshal(body)
 	if err != nil {
 		return nil, fmt.Errorf("POST %s: encode body: %w", path, err)

@@ -36,7 +36,7 @@ func TestLoginSuccess(t *testing.T) {
 
 	// The authorize request carries everything the docs ask for, plus PKCE.
 	q := v.authorizeURL.Query()
-	if v.authorizeURL.Path != "/v1/oauth/authorize" || q.Get("client_id") != e.settings.ClientID ||
+	if v.authorizeURL.Path != "/oauth/authorize" || q.Get("client_id") != e.settings.ClientID ||
 		q.Get("response_type") != "code" || q.Get("code_challenge_method") != "S256" || q.Get("code_challenge") == "" {
 		t.Errorf("authorize URL = %s", v.authorizeURL)
 	}

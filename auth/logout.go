@@ -44,7 +44,7 @@ type LogoutResult struct {
 	Accounts []LoggedOut
 }
 
-// Logout revokes each account's refresh token at /v1/oauth/revoke and then
+// Logout revokes each account's refresh and access tokens at /oauth/revoke and then
 // removes the account from the session. A failed revocation does not stop
 // the removal; it is reported in the account's Warning. It returns
 // ErrNotLoggedIn when there is nothing to log out. The revocation happens
@@ -78,8 +78,8 @@ func Logout(ctx context.Context, opts LogoutOptions) (*LogoutResult, error) {
 		}
 		for _, email := range emails {
 			out := LoggedOut{Email: email}
-			if rt := s.Account(apiURL, email).Token.RefreshToken; rt != "" {
-				out.Revoked, out.Warning = revokeForLogout(ctx, ep, rt)
+			if tok := s.Account(apiURL, email).Token; tok.RefreshToken != "" || tok.AccessToken != "" {
+				out.Revoked, out.Warning = revokeForLogout(ctx, ep, tok)
 			}
 			s.Remove(apiURL, email)
 			result.Accounts = append(result.Accounts, out)
@@ -92,15 +92,25 @@ func Logout(ctx context.Context, opts LogoutOptions) (*LogoutResult, error) {
 	return result, nil
 }
 
-// revokeForLogout revokes rt and turns a failure into a warning.
-func revokeForLogout(ctx context.Context, ep *endpoint, rt string) (bool, error) {
+// revokeForLogout revokes the refresh token, then the access token (the
+// spec's revoke takes either), and turns a failure into a warning. Revoked
+// means every token the account held is revoked.
+func revokeForLogout(ctx context.Context, ep *endpoint, tok config.Token) (bool, error) {
 	if ep.clientID == "" || ep.clientSecret == "" {
-		return false, errors.New("no app credentials configured to revoke the refresh token; it may still be valid on the Hyperline server")
+		return false, errors.New("no app credentials configured to revoke the tokens; they may still be valid on the Hyperline server")
 	}
 	ctx, cancel := context.WithTimeout(ctx, revokeTimeout)
 	defer cancel()
-	if err := ep.revoke(ctx, rt); err != nil {
-		return false, fmt.Errorf("could not revoke the refresh token (%w); it may still be valid on the Hyperline server", err)
+	for _, t := range []struct{ what, value string }{
+		{"refresh token", tok.RefreshToken},
+		{"access token", tok.AccessToken},
+	} {
+		if t.value == "" {
+			continue
+		}
+		if err := ep.revoke(ctx, t.value); err != nil {
+			return false, fmt.Errorf("could not revoke the %s (%w); it may still be valid on the Hyperline server", t.what, err)
+		}
 	}
 	return true, nil
 }

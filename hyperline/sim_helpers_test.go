@@ -31,7 +31,7 @@ func simAccessToken(t testing.TB, sim *simulator.Running) string {
 	const redirect = "http://127.0.0.1:8765/callback"
 	q := url.Values{"client_id": {app.ClientID}, "redirect_uri": {redirect},
 		"response_type": {"code"}, "state": {"st4te"}}
-	back, err := simulator.Consent(ctx, nil, sim.URL+"/v1/oauth/authorize?"+q.Encode(), true)
+	back, err := simulator.Consent(ctx, nil, sim.URL+"/oauth/authorize?"+q.Encode(), true)
 	if err != nil {
 		t.Fatalf("consent: %v", err)
 	}
@@ -42,7 +42,7 @@ func simAccessToken(t testing.TB, sim *simulator.Running) string {
 		"client_id": app.ClientID, "client_secret": app.ClientSecret, "grant_type": "authorization_code",
 		"code": back.Query().Get("code"), "redirect_uri": redirect,
 	})
-	resp, err := http.Post(sim.URL+"/v1/oauth/tokens", "application/json", bytes.NewReader(body))
+	resp, err := http.Post(sim.URL+"/oauth/tokens", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatalf("token exchange: %v", err)
 	}

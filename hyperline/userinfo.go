@@ -3,6 +3,7 @@ package hyperline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 )
 
@@ -47,11 +48,17 @@ func (u UserInfo) DisplayName() string {
 	return u.Email
 }
 
-// UserInfo returns the user the token belongs to. It needs an OAuth access
-// token; with an API key the server answers with an error.
+// UserInfo returns the user the token belongs to (GET /oauth/userinfo, the
+// spec's path; a server that answers 404 there is asked at the guide's
+// /v1/oauth/userinfo). It needs an OAuth access token; with an API key the
+// server answers with an error.
 func (c *Client) UserInfo(ctx context.Context) (*UserInfo, error) {
 	var u UserInfo
-	if err := c.do(ctx, http.MethodGet, "/v1/oauth/userinfo", nil, nil, &u); err != nil {
+	err := c.do(ctx, http.MethodGet, "/oauth/userinfo", nil, nil, &u)
+	if errors.Is(err, ErrNotFound) {
+		err = c.do(ctx, http.MethodGet, "/v1/oauth/userinfo", nil, nil, &u)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return &u, nil

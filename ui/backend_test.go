@@ -21,7 +21,7 @@ func TestBackendReportsLoadingCompaniesBeforeFetchingThem(t *testing.T) {
 	fetched := func() int {
 		n := 0
 		for _, r := range env.sim.Requests() {
-			if r.Path == "/v1/oauth/userinfo" || r.Path == "/v1/companies" {
+			if r.Path == "/oauth/userinfo" || r.Path == "/v1/companies" {
 				n++
 			}
 		}

@@ -41,7 +41,7 @@ func newFakeSession() *fakeSession {
 			Companies: []hyperline.Company{{ID: "cmp_acme", Name: "Acme Corp"}, {ID: "cmp_globex", Name: "Globex"}},
 			Token:     tok},
 		token:    tok,
-		loginURL: "https://sandbox.api.hyperline.co/v1/oauth/authorize?client_id=app_123&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&response_type=code&state=abc",
+		loginURL: "https://sandbox.api.hyperline.co/oauth/authorize?client_id=app_123&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&response_type=code&state=abc",
 	}
 }
 

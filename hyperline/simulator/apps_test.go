@@ -45,7 +45,7 @@ func TestAppsLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Consent: %v", err)
 	}
-	resp, body = postJSON(t, sim.URL+"/v1/oauth/tokens", map[string]string{
+	resp, body = postJSON(t, sim.URL+"/oauth/tokens", map[string]string{
 		"client_id": clientID, "client_secret": secret, "grant_type": "authorization_code",
 		"code": loc.Query().Get("code"), "redirect_uri": "http://127.0.0.1:9000/cb",
 	})
@@ -85,7 +85,7 @@ func TestAppsLifecycle(t *testing.T) {
 	// A deleted app's tokens and credentials stop working.
 	resp, body = get(t, sim.URL+"/v1/customers", tok.AccessToken, "")
 	wantStatus(t, resp, body, http.StatusUnauthorized)
-	resp, body = postJSON(t, sim.URL+"/v1/oauth/tokens", map[string]string{
+	resp, body = postJSON(t, sim.URL+"/oauth/tokens", map[string]string{
 		"client_id": clientID, "client_secret": secret, "grant_type": "refresh_token", "refresh_token": tok.RefreshToken,
 	})
 	wantStatus(t, resp, body, http.StatusUnauthorized)

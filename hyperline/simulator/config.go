@@ -37,7 +37,7 @@ type Config struct {
 	// NoRotation makes a refresh return the same refresh token. By default a
 	// refresh rotates it and the old one stops working at once.
 	NoRotation bool
-	// AutoApprove makes /v1/oauth/authorize redirect back with a code at
+	// AutoApprove makes /oauth/authorize redirect back with a code at
 	// once, without the consent page.
 	AutoApprove bool
 	// CodeTTL is the lifetime of authorization codes (default 60 s).
@@ -48,6 +48,10 @@ type Config struct {
 	// Hyperline, redirect_uri must then equal a registered callback exactly.
 	// The demo and tests that run logins in parallel turn it on.
 	LoopbackAnyPort bool
+	// GuideOAuthPathsOnly serves the OAuth endpoints only at the guide's
+	// /v1/oauth/ paths, not at the spec's /oauth/ ones, so a test can check
+	// that a client falls back.
+	GuideOAuthPathsOnly bool
 
 	// Latency, ErrorRate, RateLimitRate and MalformedRate are the initial
 	// fault settings (see Faults); SetFaults changes them at run time.

@@ -78,7 +78,7 @@ func TestUnknownRoutes(t *testing.T) {
 		{http.MethodGet, "/v1/customers/"},
 		{http.MethodPost, "/v1/customers"},
 		{http.MethodDelete, "/v1/invoices"},
-		{http.MethodGet, "/v1/oauth/tokens"},
+		{http.MethodGet, "/oauth/tokens"},
 	} {
 		resp, body := do(t, tt.method, sim.URL+tt.path, http.Header{"Authorization": {"Bearer " + key}}, nil)
 		wantStatus(t, resp, body, http.StatusNotFound)

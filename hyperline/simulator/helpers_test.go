@@ -73,7 +73,7 @@ func authorizeURL(base string, app App, redirect, state, challenge string) strin
 		q.Set("code_challenge", challenge)
 		q.Set("code_challenge_method", "S256")
 	}
-	return base + "/v1/oauth/authorize?" + q.Encode()
+	return base + "/oauth/authorize?" + q.Encode()
 }
 
 // do sends a request and returns the status and body.
@@ -169,7 +169,7 @@ func authorize(t *testing.T, sim *Running, challenge string) string {
 func exchange(t *testing.T, sim *Running, code, verifier string) tokenResponse {
 	t.Helper()
 	app := sim.App()
-	resp, body := postJSON(t, sim.URL+"/v1/oauth/tokens", map[string]string{
+	resp, body := postJSON(t, sim.URL+"/oauth/tokens", map[string]string{
 		"client_id": app.ClientID, "client_secret": app.ClientSecret, "grant_type": "authorization_code",
 		"code": code, "redirect_uri": testRedirect, "code_verifier": verifier,
 	})
@@ -188,7 +188,7 @@ func login(t *testing.T, sim *Running) tokenResponse {
 func refresh(t *testing.T, sim *Running, rt string) (*http.Response, []byte) {
 	t.Helper()
 	app := sim.App()
-	return postJSON(t, sim.URL+"/v1/oauth/tokens", map[string]string{
+	return postJSON(t, sim.URL+"/oauth/tokens", map[string]string{
 		"client_id": app.ClientID, "client_secret": app.ClientSecret, "grant_type": "refresh_token", "refresh_token": rt,
 	})
 }

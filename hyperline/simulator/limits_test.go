@@ -116,7 +116,7 @@ func TestFaultsSpareOAuthAndApps(t *testing.T) {
 	t.Parallel()
 	sim := start(t, Config{ErrorRate: 1})
 	tok := login(t, sim) // authorize and token exchange are never faulted
-	resp, body := get(t, sim.URL+"/v1/oauth/userinfo", tok.AccessToken, "")
+	resp, body := get(t, sim.URL+"/oauth/userinfo", tok.AccessToken, "")
 	wantStatus(t, resp, body, http.StatusOK)
 	resp, body = get(t, sim.URL+"/v1/apps", sim.APIKey(), "")
 	wantStatus(t, resp, body, http.StatusOK)

@@ -16,7 +16,7 @@ func TestOAuthHappyPathWithPKCE(t *testing.T) {
 	if tok.AccessToken == "" || tok.RefreshToken == "" || tok.TokenType != "bearer" || tok.ExpiresIn != 86400 {
 		t.Fatalf("token response %+v", tok)
 	}
-	resp, body := get(t, sim.URL+"/v1/oauth/userinfo", tok.AccessToken, "")
+	resp, body := get(t, sim.URL+"/oauth/userinfo", tok.AccessToken, "")
 	wantStatus(t, resp, body, http.StatusOK)
 	ui := decode[map[string]any](t, body)
 	if ui["email"] != sim.User().Email || ui["email_verified"] != true || ui["name"] != sim.User().Name {
@@ -71,7 +71,7 @@ func TestConsentFormIsSingleUse(t *testing.T) {
 	fields.Set("decision", "approve")
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	submit := func() *http.Response {
-		resp, err := noFollow.PostForm(sim.URL+"/v1/oauth/authorize", fields)
+		resp, err := noFollow.PostForm(sim.URL+"/oauth/authorize", fields)
 		if err != nil {
 			t.Fatalf("submit consent: %v", err)
 		}
@@ -81,7 +81,7 @@ func TestConsentFormIsSingleUse(t *testing.T) {
 	if resp := submit(); resp.StatusCode != http.StatusFound {
 		t.Fatalf("first submission: status %d", resp.StatusCode)
 	}
-	r, b := do(t, http.MethodPost, sim.URL+"/v1/oauth/authorize",
+	r, b := do(t, http.MethodPost, sim.URL+"/oauth/authorize",
 		http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, strings.NewReader(fields.Encode()))
 	wantStatus(t, r, b, http.StatusBadRequest)
 	if !strings.Contains(string(b), "expired or was already answered") {
@@ -103,7 +103,7 @@ func TestAuthorizeRefusals(t *testing.T) {
 	t.Parallel()
 	sim := start(t, Config{})
 	app := sim.App()
-	base := sim.URL + "/v1/oauth/authorize?"
+	base := sim.URL + "/oauth/authorize?"
 	tests := []struct {
 		name      string
 		query     url.Values
@@ -168,7 +168,7 @@ func TestTokenRefusals(t *testing.T) {
 	sim := start(t, Config{})
 	app := sim.App()
 	verifier, challenge := pkce("abc")
-	tokenURL := sim.URL + "/v1/oauth/tokens"
+	tokenURL := sim.URL + "/oauth/tokens"
 	body := func(code string, over map[string]string) map[string]string {
 		m := map[string]string{
 			"client_id": app.ClientID, "client_secret": app.ClientSecret, "grant_type": "authorization_code",
@@ -240,7 +240,7 @@ func TestReusedCodeIsRefusedAndRevokesItsRefreshToken(t *testing.T) {
 	code := authorize(t, sim, challenge)
 	tok := exchange(t, sim, code, verifier)
 	app := sim.App()
-	resp, body := postJSON(t, sim.URL+"/v1/oauth/tokens", map[string]string{
+	resp, body := postJSON(t, sim.URL+"/oauth/tokens", map[string]string{
 		"client_id": app.ClientID, "client_secret": app.ClientSecret, "grant_type": "authorization_code",
 		"code": code, "redirect_uri": testRedirect, "code_verifier": verifier,
 	})
@@ -253,6 +253,42 @@ func TestReusedCodeIsRefusedAndRevokesItsRefreshToken(t *testing.T) {
 	wantStatus(t, resp, body, http.StatusOK)
 }
 
+// TestRevokeAccessToken: the spec's revoke takes an access token too, and
+// that token stops working at once while the refresh token still works.
+func TestRevokeAccessToken(t *testing.T) {
+	t.Parallel()
+	sim := start(t, Config{})
+	tok := login(t, sim)
+	app := sim.App()
+	resp, body := postJSON(t, sim.URL+"/oauth/revoke", map[string]string{"client_id": app.ClientID, "client_secret": "wrong", "token": tok.AccessToken})
+	wantStatus(t, resp, body, http.StatusUnauthorized)
+	resp, body = get(t, sim.URL+"/v1/companies", tok.AccessToken, "")
+	wantStatus(t, resp, body, http.StatusOK)
+	resp, body = postJSON(t, sim.URL+"/oauth/revoke", map[string]string{"client_id": app.ClientID, "client_secret": app.ClientSecret, "token": tok.AccessToken})
+	wantStatus(t, resp, body, http.StatusNoContent)
+	resp, body = get(t, sim.URL+"/v1/companies", tok.AccessToken, "")
+	wantStatus(t, resp, body, http.StatusUnauthorized)
+	resp, body = refresh(t, sim, tok.RefreshToken)
+	wantStatus(t, resp, body, http.StatusOK)
+}
+
+// TestOAuthPaths: the spec's root paths and the guide's /v1/oauth/ twins
+// both answer; with GuideOAuthPathsOnly the spec's are 404.
+func TestOAuthPaths(t *testing.T) {
+	t.Parallel()
+	for _, guideOnly := range []bool{false, true} {
+		sim := start(t, Config{GuideOAuthPathsOnly: guideOnly})
+		for _, prefix := range []string{"/oauth/", "/v1/oauth/"} {
+			resp, body := postJSON(t, sim.URL+prefix+"tokens", map[string]string{"grant_type": "refresh_token"})
+			want := http.StatusUnauthorized // reached the handler: no client credentials
+			if guideOnly && prefix == "/oauth/" {
+				want = http.StatusNotFound
+			}
+			wantStatus(t, resp, body, want)
+		}
+	}
+}
+
 // TestRevokeLeavesAccessTokensToExpire: the guide says access tokens
 // "cannot be revoked" and only refresh tokens can, so after a revoke the
 // access token keeps working until its expires_in runs out.
@@ -262,8 +298,8 @@ func TestRevokeLeavesAccessTokensToExpire(t *testing.T) {
 	sim := start(t, Config{Now: clock.Now, AccessTTL: time.Hour})
 	tok := login(t, sim)
 	app := sim.App()
-	resp, body := postJSON(t, sim.URL+"/v1/oauth/revoke", map[string]string{"client_id": app.ClientID, "client_secret": app.ClientSecret, "token": tok.RefreshToken})
-	wantStatus(t, resp, body, http.StatusOK)
+	resp, body := postJSON(t, sim.URL+"/oauth/revoke", map[string]string{"client_id": app.ClientID, "client_secret": app.ClientSecret, "token": tok.RefreshToken})
+	wantStatus(t, resp, body, http.StatusNoContent)
 	resp, body = refresh(t, sim, tok.RefreshToken)
 	wantStatus(t, resp, body, http.StatusBadRequest)
 	resp, body = get(t, sim.URL+"/v1/customers", tok.AccessToken, "")
@@ -281,7 +317,7 @@ func TestExpiredCodeIsRefused(t *testing.T) {
 	code := authorize(t, sim, challenge)
 	clock.Advance(31 * time.Second)
 	app := sim.App()
-	resp, body := postJSON(t, sim.URL+"/v1/oauth/tokens", map[string]string{
+	resp, body := postJSON(t, sim.URL+"/oauth/tokens", map[string]string{
 		"client_id": app.ClientID, "client_secret": app.ClientSecret, "grant_type": "authorization_code",
 		"code": code, "redirect_uri": testRedirect, "code_verifier": verifier,
 	})
@@ -328,17 +364,19 @@ func TestRevokeThenRefreshFails(t *testing.T) {
 	sim := start(t, Config{})
 	tok := login(t, sim)
 	app := sim.App()
-	revokeURL := sim.URL + "/v1/oauth/revoke"
+	revokeURL := sim.URL + "/oauth/revoke"
 	resp, body := postJSON(t, revokeURL, map[string]string{"client_id": app.ClientID, "client_secret": "bad", "token": tok.RefreshToken})
 	wantStatus(t, resp, body, http.StatusUnauthorized)
 	resp, body = postJSON(t, revokeURL, map[string]string{"client_id": app.ClientID, "client_secret": app.ClientSecret, "token": tok.RefreshToken})
-	wantStatus(t, resp, body, http.StatusOK)
-	wantMessage(t, body, "Token revoked")
+	wantStatus(t, resp, body, http.StatusNoContent)
+	if len(body) != 0 {
+		t.Errorf("204 revoke has a body: %q", body)
+	}
 	resp, body = refresh(t, sim, tok.RefreshToken)
 	wantStatus(t, resp, body, http.StatusBadRequest)
 	// RFC 7009: an unknown token is not an error.
 	resp, body = postJSON(t, revokeURL, map[string]string{"client_id": app.ClientID, "client_secret": app.ClientSecret, "token": "unknown"})
-	wantStatus(t, resp, body, http.StatusOK)
+	wantStatus(t, resp, body, http.StatusNoContent)
 }
 
 func TestAccessTokenExpiry(t *testing.T) {
@@ -379,7 +417,7 @@ func TestUnauthenticatedRequests(t *testing.T) {
 	wantMessage(t, body, "Missing authentication token")
 	resp, body = get(t, sim.URL+"/v1/customers", "not-a-token", "")
 	wantStatus(t, resp, body, http.StatusUnauthorized)
-	resp, body = get(t, sim.URL+"/v1/oauth/userinfo", sim.APIKey(), "")
+	resp, body = get(t, sim.URL+"/oauth/userinfo", sim.APIKey(), "")
 	wantStatus(t, resp, body, http.StatusUnauthorized)
 	// HTTP Basic with the API key as username works, as documented.
 	req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, sim.URL+"/v1/customers", nil)

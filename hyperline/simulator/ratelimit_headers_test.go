@@ -28,13 +28,13 @@ func TestRateLimitHeadersOnEveryResponse(t *testing.T) {
 		{"data 200", "GET", "/v1/companies", bearer(tok.AccessToken), "", 200},
 		{"data 401", "GET", "/v1/customers", nil, "", 401},
 		{"route 404", "GET", "/v1/subscriptions", bearer(tok.AccessToken), "", 404},
-		{"userinfo 200", "GET", "/v1/oauth/userinfo", bearer(tok.AccessToken), "", 200},
-		{"userinfo 401", "GET", "/v1/oauth/userinfo", nil, "", 401},
-		{"authorize 400", "GET", "/v1/oauth/authorize?client_id=nobody", nil, "", 400},
-		{"authorize 302", "GET", "/v1/oauth/authorize?client_id=" + app.ClientID + "&redirect_uri=" + testRedirect, nil, "", 302},
-		{"tokens 400 form", "POST", "/v1/oauth/tokens", http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, "a=b", 400},
-		{"tokens 401", "POST", "/v1/oauth/tokens", json, `{"client_id":"x","client_secret":"y","grant_type":"refresh_token"}`, 401},
-		{"revoke 200", "POST", "/v1/oauth/revoke", json, `{"client_id":"` + app.ClientID + `","client_secret":"` + app.ClientSecret + `","token":"nope"}`, 200},
+		{"userinfo 200", "GET", "/oauth/userinfo", bearer(tok.AccessToken), "", 200},
+		{"userinfo 401", "GET", "/oauth/userinfo", nil, "", 401},
+		{"authorize 400", "GET", "/oauth/authorize?client_id=nobody", nil, "", 400},
+		{"authorize 302", "GET", "/oauth/authorize?client_id=" + app.ClientID + "&redirect_uri=" + testRedirect, nil, "", 302},
+		{"tokens 400 form", "POST", "/oauth/tokens", http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, "a=b", 400},
+		{"tokens 401", "POST", "/oauth/tokens", json, `{"client_id":"x","client_secret":"y","grant_type":"refresh_token"}`, 401},
+		{"revoke 204", "POST", "/oauth/revoke", json, `{"client_id":"` + app.ClientID + `","client_secret":"` + app.ClientSecret + `","token":"nope"}`, 204},
 		{"apps 200", "GET", "/v1/apps", bearer(sim.APIKey()), "", 200},
 	}
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -67,9 +67,9 @@ func TestRateLimitHeadersOnEveryResponse(t *testing.T) {
 	}
 	// Past the limit, the OAuth reads are refused like the others.
 	for range 5 {
-		do(t, "GET", sim.URL+"/v1/oauth/userinfo", bearer(tok.AccessToken), nil)
+		do(t, "GET", sim.URL+"/oauth/userinfo", bearer(tok.AccessToken), nil)
 	}
-	resp, body := do(t, "GET", sim.URL+"/v1/oauth/userinfo", bearer(tok.AccessToken), nil)
+	resp, body := do(t, "GET", sim.URL+"/oauth/userinfo", bearer(tok.AccessToken), nil)
 	wantStatus(t, resp, body, http.StatusTooManyRequests)
 	if resp.Header.Get("Retry-After") == "" {
 		t.Error("429 without Retry-After")

@@ -211,25 +211,23 @@ func (r *Running) Close() error {
 	return nil
 }
 
-// oauthRoutes maps the OAuth endpoints. Not documented: besides the
-// documented /v1/oauth/* paths, the root twins (/authorize, /oauth/tokens,
-// /oauth/revoke, /oauth/userinfo) seen in the newest reference and the
-// singular /v1/oauth/token used by the node client are accepted too.
+// oauthRoutes maps the OAuth endpoints: the spec's root paths
+// (/oauth/authorize, /oauth/tokens, /oauth/revoke, /oauth/userinfo) and the
+// /v1/oauth/ twins the third-party app guide shows. With
+// Config.GuideOAuthPathsOnly only the guide's are served.
 func (s *Server) oauthRoutes() map[string]http.HandlerFunc {
+	prefixes := []string{"/oauth/", "/v1/oauth/"}
+	if s.cfg.GuideOAuthPathsOnly {
+		prefixes = prefixes[1:]
+	}
 	m := map[string]http.HandlerFunc{}
-	for _, p := range []string{"/v1/oauth/authorize", "/authorize"} {
-		m["GET "+p] = s.handleAuthorize
+	for _, p := range prefixes {
+		m["GET "+p+"authorize"] = s.handleAuthorize
 		// The consent form posts back to the path it was served from.
-		m["POST "+p] = s.handleConsent
-	}
-	for _, p := range []string{"/v1/oauth/tokens", "/v1/oauth/token", "/oauth/tokens"} {
-		m["POST "+p] = s.handleToken
-	}
-	for _, p := range []string{"/v1/oauth/revoke", "/oauth/revoke"} {
-		m["POST "+p] = s.handleRevoke
-	}
-	for _, p := range []string{"/v1/oauth/userinfo", "/oauth/userinfo"} {
-		m["GET "+p] = s.handleUserInfo
+		m["POST "+p+"authorize"] = s.handleConsent
+		m["POST "+p+"tokens"] = s.handleToken
+		m["POST "+p+"revoke"] = s.handleRevoke
+		m["GET "+p+"userinfo"] = s.handleUserInfo
 	}
 	return m
 }

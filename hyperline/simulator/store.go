@@ -62,6 +62,7 @@ type accessToken struct {
 	grant     *grant
 	expiresAt time.Time
 	expired   bool // set by ExpireAccessTokens
+	revoked   bool // set by POST /oauth/revoke with this token
 }
 
 // store holds every piece of OAuth and app state behind one mutex.
@@ -127,7 +128,7 @@ func (s *store) accessValid(tok string, now time.Time) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	at := s.access[tok]
-	return at != nil && !at.expired && !at.grant.accessRevoked && now.Before(at.expiresAt)
+	return at != nil && !at.expired && !at.revoked && !at.grant.accessRevoked && now.Before(at.expiresAt)
 }
 
 // revokeClientLocked kills every grant of a deleted app.

@@ -209,7 +209,8 @@ func (st *store) refreshGrant(req tokenRequest, now time.Time, ttl time.Duration
 	return tokenResponse{AccessToken: access, RefreshToken: g.refresh, ExpiresIn: int64(ttl / time.Second), TokenType: "bearer"}, ""
 }
 
-// handleRevoke answers POST /v1/oauth/revoke.
+// handleRevoke answers POST /oauth/revoke: the spec's revoke takes an access
+// or a refresh token and answers 204 with no body.
 func (s *Server) handleRevoke(w http.ResponseWriter, r *http.Request) {
 	var req tokenRequest
 	if err := readJSON(w, r, &req); err != nil {
@@ -228,19 +229,26 @@ func (s *Server) handleRevoke(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "Token was not issued to this client")
 		return
 	}
-	// Not documented: the success status and body ("Token revoked" is the
-	// documented outcome); 200 {"message": "Token revoked"}. An unknown
-	// token also answers 200, as RFC 7009 §2.2 says.
-	writeJSON(w, http.StatusOK, errorBody{Message: "Token revoked"})
+	// Not documented: an unknown token; it answers 204 too, as RFC 7009
+	// §2.2 says.
+	w.WriteHeader(http.StatusNoContent)
 }
 
-// revoke kills a refresh token. The guide says access tokens "cannot be
-// revoked" and simply expire, so those already issued in the grant keep
-// working until then, and an access token passed here is ignored like an
-// unknown one. It returns false when the token belongs to another client.
+// revoke kills a refresh token or an access token. Not documented: whether
+// revoking a refresh token ends the access tokens already issued with it;
+// they keep working until they expire (the guide: access tokens expire),
+// so a client that wants both gone revokes both. It returns false when the
+// token belongs to another client.
 func (st *store) revoke(clientID, token string) bool {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	if at := st.access[token]; at != nil {
+		if at.grant.clientID != clientID {
+			return false
+		}
+		at.revoked = true
+		return true
+	}
 	g := st.refresh[token]
 	if g == nil {
 		return true
