@@ -1,7 +1,9 @@
 package auth
 
 import (
+	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"html/template"
@@ -9,6 +11,8 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // CallbackParams are the query parameters of the redirect back to hlx:
@@ -84,7 +88,12 @@ func (p CallbackParams) verify(wantState string) (string, error) {
 		return "", ErrStateMismatch
 	}
 	if p.Error != "" {
-		return "", &AuthorizationError{Code: oneLine(p.Error), Description: oneLine(p.ErrorDescription)}
+		// Anyone who can send the browser to the loopback port writes these,
+		// and they end up on the terminal: no escape sequences.
+		return "", &AuthorizationError{
+			Code:        termsafe.Line(oneLine(p.Error)),
+			Description: termsafe.Line(oneLine(p.ErrorDescription)),
+		}
 	}
 	return p.Code, nil
 }
@@ -136,6 +145,7 @@ func (h *callbackHandler) deliver(p CallbackParams, fromPaste bool) (late bool, 
 }
 
 func (h *callbackHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setPageHeaders(w.Header())
 	if r.URL.Path != h.path {
 		http.NotFound(w, r)
 		return
@@ -168,21 +178,43 @@ func (h *callbackHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// pageStyle is the callback page's only style. The Content-Security-Policy
+// allows exactly this inline style, by hash, and nothing else: no script,
+// no images, no forms, no framing.
+const pageStyle = `body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#222}h1{font-size:1.4rem}`
+
+// pageTemplate escapes Title and Message (html/template), so an
+// error_description like <script> shows as text.
 var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>hlx — {{.Title}}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#222}h1{font-size:1.4rem}</style>
+<style>` + pageStyle + `</style>
 </head><body><h1>{{.Title}}</h1><p>{{.Message}}</p></body></html>
 `))
 
-// writePage answers the browser with a small self-contained page. The
-// headers keep the code-bearing URL out of caches and referrers.
-func writePage(w http.ResponseWriter, status int, title, message string) {
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
+// contentSecurityPolicy forbids everything but pageStyle.
+var contentSecurityPolicy = func() string {
+	sum := sha256.Sum256([]byte(pageStyle))
+	return "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; " +
+		"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+}()
+
+// setPageHeaders marks every response of the callback handler, errors
+// included: the URL that reached it carries an authorization code, so
+// nothing may be cached, sent on as a referrer, sniffed, framed or run.
+func setPageHeaders(h http.Header) {
 	h.Set("Cache-Control", "no-store")
+	h.Set("Pragma", "no-cache")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+}
+
+// writePage answers the browser with a small self-contained page.
+func writePage(w http.ResponseWriter, status int, title, message string) {
+	h := w.Header()
+	setPageHeaders(h)
+	h.Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_ = pageTemplate.Execute(w, struct{ Title, Message string }{title, message})
 }

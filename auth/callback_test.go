@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -141,4 +143,91 @@ func FuzzParseCallback(f *testing.F) {
 			t.Fatalf("round trip of %+v gave %+v, %v", p, again, err)
 		}
 	})
+}
+
+// TestCallbackPageIsInert sends what a hostile page could put in the
+// callback URL: the answer must show it as text, run nothing, cache
+// nothing, and hand the terminal no escape sequences.
+func TestCallbackPageIsInert(t *testing.T) {
+	t.Parallel()
+	var rejected []error
+	h := newCallbackHandler("/callback", "good", func(err error, _ bool) { rejected = append(rejected, err) })
+	q := url.Values{
+		"state":             {"good"},
+		"error":             {"invalid_request\x1b]52;c;aGVsbG8=\x07"},
+		"error_description": {"<script>alert(1)</script> \x1b[2J\u202eboom"},
+	}
+	for _, target := range []string{
+		"/callback?" + q.Encode(),                          // the attempt: "Login failed"
+		"/callback?" + q.Encode(),                          // already handled
+		"/callback?state=x&error_description=%3Cscript%3E", // not an attempt
+		"/elsewhere?error_description=%3Cscript%3E",        // 404
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		hdr := rec.Header()
+		for name, want := range map[string]string{
+			"Cache-Control":          "no-store",
+			"Pragma":                 "no-cache",
+			"X-Content-Type-Options": "nosniff",
+			"Referrer-Policy":        "no-referrer",
+			"X-Frame-Options":        "DENY",
+		} {
+			if got := hdr.Get(name); got != want {
+				t.Errorf("%s: %s = %q, want %q", target, name, got, want)
+			}
+		}
+		csp := hdr.Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'none'", "style-src 'sha256-", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: Content-Security-Policy %q lacks %q", target, csp, want)
+			}
+		}
+		body := rec.Body.String()
+		if strings.Contains(body, "<script") || strings.ContainsAny(body, "\x1b\x07\u202e") {
+			t.Errorf("%s: page reflects raw input:\n%s", target, body)
+		}
+	}
+
+	res := <-h.results
+	var ae *AuthorizationError
+	if !errors.As(res.err, &ae) {
+		t.Fatalf("result = %+v", res)
+	}
+	msg := res.err.Error()
+	if strings.ContainsAny(msg, "\x1b\x07\u202e") || !strings.Contains(msg, "<script>alert(1)</script> ␛[2Jboom") {
+		t.Errorf("error for the terminal = %q", msg)
+	}
+
+	// The page of the attempt shows the same text, HTML-escaped.
+	rec := httptest.NewRecorder()
+	writePage(rec, http.StatusOK, "Login failed", msg)
+	if !strings.Contains(rec.Body.String(), "&lt;script&gt;alert(1)&lt;/script&gt; ␛[2Jboom") {
+		t.Errorf("page does not show the escaped description:\n%s", rec.Body.String())
+	}
+}
+
+// TestCallbackStyleHash keeps the Content-Security-Policy in step with the
+// page's inline style: a browser drops a style whose hash is not allowed.
+func TestCallbackStyleHash(t *testing.T) {
+	t.Parallel()
+	rec := httptest.NewRecorder()
+	writePage(rec, http.StatusOK, "t", "m")
+	body := rec.Body.String()
+	start, end := strings.Index(body, "<style>"), strings.Index(body, "</style>")
+	if start < 0 || end < start {
+		t.Fatalf("no style element:\n%s", body)
+	}
+	sum := sha256.Sum256([]byte(body[start+len("<style>") : end]))
+	if want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(rec.Header().Get("Content-Security-Policy"), want) {
+		t.Errorf("Content-Security-Policy %q does not allow the page's style (%s)", rec.Header().Get("Content-Security-Policy"), want)
+	}
+}
+
+func TestAuthorizationErrorIsTerminalSafe(t *testing.T) {
+	t.Parallel()
+	err := &AuthorizationError{Code: "access_denied", Description: "no\x1b[2J\u009b31m"}
+	if got, want := err.Error(), "access denied on the Hyperline consent page: no␛[2J\ufffd31m"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
 }

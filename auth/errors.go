@@ -3,6 +3,8 @@ package auth
 import (
 	"errors"
 	"fmt"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // Sentinel errors, matched with errors.Is.
@@ -33,18 +35,22 @@ type AuthorizationError struct {
 	Description string
 }
 
-// Error says what the authorization server refused, in plain words.
+// Error says what the authorization server refused, in plain words. Code
+// and Description come from the callback URL, which any web page can
+// forge, so they are made terminal-safe here as well as where they are
+// parsed.
 func (e *AuthorizationError) Error() string {
-	if e.Code == "access_denied" {
-		if e.Description != "" {
-			return fmt.Sprintf("access denied on the Hyperline consent page: %s", e.Description)
+	code, desc := termsafe.Line(e.Code), termsafe.Line(e.Description)
+	if code == "access_denied" {
+		if desc != "" {
+			return fmt.Sprintf("access denied on the Hyperline consent page: %s", desc)
 		}
 		return "access denied on the Hyperline consent page"
 	}
-	if e.Description != "" {
-		return fmt.Sprintf("authorization failed: %s (%s)", e.Description, e.Code)
+	if desc != "" {
+		return fmt.Sprintf("authorization failed: %s (%s)", desc, code)
 	}
-	return "authorization failed: " + e.Code
+	return "authorization failed: " + code
 }
 
 // Is matches ErrConsentDenied for access_denied.
