@@ -67,7 +67,7 @@ func (h *headerLog) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.Count(r.URL.Path, "/") == 3: // a single object
 		_, _ = w.Write([]byte(`{"id":"x","customer":{"id":"cus_1"}}`))
 	default:
-		_, _ = w.Write([]byte(`{"meta":{"total":0,"taken":0,"skipped":0},"data":[]}`))
+		_, _ = w.Write([]byte(`{"meta":{"total":0,"taken":0,"skipped":0},"data":[],"next_cursor":null,"has_more":false}`))
 	}
 }
 
@@ -78,7 +78,7 @@ func TestHeadersAndCompanyScoping(t *testing.T) {
 	defer srv.Close()
 	c, _ := newTestClient(t, srv)
 	ctx := context.Background()
-	if _, err := c.ListCompanies(ctx, ListOptions{}); err != nil {
+	if _, err := c.ListCompanies(ctx); err != nil {
 		t.Fatal(err)
 	}
 	cc := c.Company("cmp_42")
@@ -123,8 +123,8 @@ func TestHeadersAndCompanyScoping(t *testing.T) {
 			t.Errorf("%s: Accept %q", r.URL.Path, accept)
 		}
 	}
-	wantPaths := []string{"/v1/companies", "/v1/customers", "/v1/customers/cus_1", "/v2/subscriptions",
-		"/v2/subscriptions/sub_1", "/v1/invoices", "/v1/invoices/inv_1", "/v1/invoices/inv_1/download", "/v1/invoices"}
+	wantPaths := []string{"/v1/companies", "/v2/customers", "/v2/customers/cus_1", "/v2/subscriptions",
+		"/v2/subscriptions/sub_1", "/v2/invoices", "/v2/invoices/inv_1", "/v2/invoices/inv_1/download", "/v2/invoices"}
 	for i, p := range wantPaths {
 		if i >= len(log.reqs) || log.reqs[i].URL.Path != p {
 			t.Fatalf("request %d path: want %s (all: %d requests)", i, p, len(log.reqs))
@@ -158,7 +158,7 @@ func TestEmptyIDsAndCompanyAreRejected(t *testing.T) {
 	if _, err := c.Company("cmp_1").GetInvoice(ctx, "inv/../x"); err != nil {
 		t.Fatal(err)
 	}
-	if got := log.reqs[0].URL.EscapedPath(); got != "/v1/invoices/inv%2F..%2Fx" {
+	if got := log.reqs[0].URL.EscapedPath(); got != "/v2/invoices/inv%2F..%2Fx" {
 		t.Fatalf("escaped path %q", got)
 	}
 	if ua := log.reqs[0].Header.Get("User-Agent"); ua != "custom/1" {
@@ -174,30 +174,34 @@ func TestFilterQueries(t *testing.T) {
 	c, _ := newTestClient(t, srv)
 	cc := c.Company("cmp_1")
 	ctx := context.Background()
-	lo := ListOptions{Take: 25, Skip: 75}
+	lo := ListOptions{Take: 25, Cursor: "c2", WithTotal: true}
 	steps := []struct {
 		call func() error
 		want url.Values
 	}{
 		{func() error {
-			_, err := cc.ListCustomers(ctx, CustomerListOptions{ListOptions: lo, NameContains: "acme & co", Status: []string{CustomerActive}, IDs: []string{"cus_1", "cus_2"}})
+			_, err := cc.ListCustomers(ctx, CustomerListOptions{ListOptions: lo, NameContains: "acme & co", Status: []string{CustomerActive, "imported"},
+				Search: "ac", BillingEmail: "a@b.co", ExternalID: "x-1", Sort: Sort{Field: SortUpdatedAt, Order: Ascending}})
 			return err
-		}, url.Values{"take": {"25"}, "skip": {"75"}, "name__contains": {"acme & co"}, "status": {"active"}, "id__in": {"cus_1,cus_2"}}},
+		}, url.Values{"limit": {"25"}, "cursor": {"c2"}, "include_total": {"true"}, "name__contains": {"acme & co"},
+			"status__in": {"active,imported"}, "search": {"ac"}, "billing_email": {"a@b.co"}, "external_id": {"x-1"},
+			"sort": {"updated_at"}, "order": {"asc"}}},
 		{func() error { _, err := cc.ListSubscriptions(ctx, SubscriptionListOptions{}); return err }, url.Values{}},
 		{func() error {
-			_, err := cc.ListSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{StatusAll}})
+			_, err := cc.ListSubscriptions(ctx, SubscriptionListOptions{ListOptions: ListOptions{Take: 25, Skip: 75}, Status: []SubscriptionStatus{StatusAny}})
 			return err
-		}, url.Values{"status": {"all"}}},
+		}, url.Values{"take": {"25"}, "skip": {"75"}, "status": {"any"}}},
 		{func() error {
 			_, err := cc.ListSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{SubscriptionActive, SubscriptionPaused}, CustomerID: "cus_9"})
 			return err
 		}, url.Values{"status__in": {"active,paused"}, "customer_id": {"cus_9"}}},
 		{func() error {
-			_, err := cc.ListInvoices(ctx, InvoiceListOptions{Status: []InvoiceStatus{InvoiceToPay}, CustomerID: "cus_9"})
+			_, err := cc.ListInvoices(ctx, InvoiceListOptions{Status: []string{string(InvoiceToPay)}, CustomerID: "cus_9",
+				SubscriptionID: "sub_1", Number: "INV-7", Sort: Sort{Field: SortEmittedAt}})
 			return err
-		}, url.Values{"status": {"to_pay"}, "customerId": {"cus_9"}}},
+		}, url.Values{"status": {"to_pay"}, "customer_id": {"cus_9"}, "subscription_id": {"sub_1"}, "invoice_number": {"INV-7"}, "sort": {"emitted_at"}}},
 		{func() error {
-			_, err := cc.ListInvoices(ctx, InvoiceListOptions{Status: []InvoiceStatus{InvoiceLate, InvoicePaid}})
+			_, err := cc.ListInvoices(ctx, InvoiceListOptions{Status: []string{InvoiceFilterLate, string(InvoicePaid)}})
 			return err
 		}, url.Values{"status__in": {"late,paid"}}},
 	}
@@ -210,13 +214,33 @@ func TestFilterQueries(t *testing.T) {
 			t.Errorf("step %d: query %q, want %q", i, got.Encode(), s.want.Encode())
 		}
 	}
-	if _, err := cc.ListInvoices(ctx, InvoiceListOptions{Status: []InvoiceStatus{"a,b"}}); err == nil {
+	if _, err := cc.ListInvoices(ctx, InvoiceListOptions{Status: []string{"a,b"}}); err == nil {
 		t.Error("comma in a filter value accepted")
+	}
+	for _, bad := range []func() error{
+		func() error {
+			_, err := cc.ListCustomers(ctx, CustomerListOptions{Sort: Sort{Field: SortEmittedAt}})
+			return err
+		},
+		func() error { _, err := cc.ListInvoices(ctx, InvoiceListOptions{Sort: Sort{Order: "up"}}); return err },
+		func() error {
+			_, err := cc.ListCustomers(ctx, CustomerListOptions{ListOptions: ListOptions{Skip: 10}})
+			return err
+		},
+		func() error {
+			_, err := cc.ListSubscriptions(ctx, SubscriptionListOptions{ListOptions: ListOptions{Cursor: "c"}})
+			return err
+		},
+	} {
+		n := len(log.reqs)
+		if err := bad(); err == nil || len(log.reqs) != n {
+			t.Errorf("a sort or paging the list does not take: err %v, %d requests sent", err, len(log.reqs)-n)
+		}
 	}
 }
 
-// A v1 server that ignores customerId returns every customer's invoices:
-// the client must never let another customer's invoice through.
+// A server that ignores customer_id returns every customer's invoices: the
+// client must never let another customer's invoice through.
 func TestInvoiceCustomerFilterCheckedClientSide(t *testing.T) {
 	t.Parallel()
 	ls := newListServer(250)
@@ -241,8 +265,8 @@ func TestInvoiceCustomerFilterCheckedClientSide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Items) != 34 || p.Dropped != 66 || !p.HasMore() || p.NextSkip() != 100 {
-		t.Fatalf("page: %d items, %d dropped, HasMore %v, NextSkip %d", len(p.Items), p.Dropped, p.HasMore(), p.NextSkip())
+	if len(p.Items) != 34 || p.Dropped != 66 || !p.HasMore() || p.NextOptions().Cursor != "at:100" {
+		t.Fatalf("page: %d items, %d dropped, HasMore %v, next %+v", len(p.Items), p.Dropped, p.HasMore(), p.NextOptions())
 	}
 	all, err := cc.AllInvoices(ctx, InvoiceListOptions{CustomerID: "cus_B"})
 	if err != nil {
@@ -263,9 +287,14 @@ func TestInvoiceCustomerFilterCheckedClientSide(t *testing.T) {
 		t.Fatalf("all %d, walked %d; want 84", len(all), len(walked))
 	}
 	// Status filters are checked the same way (every item here is "paid").
-	p, err = cc.ListInvoices(ctx, InvoiceListOptions{Status: []InvoiceStatus{InvoiceLate}})
+	p, err = cc.ListInvoices(ctx, InvoiceListOptions{Status: []string{string(InvoiceToPay)}})
 	if err != nil || len(p.Items) != 0 || p.Dropped != 50 {
 		t.Fatalf("status check: %v, %d items, %d dropped", err, len(p.Items), p.Dropped)
+	}
+	// "late" is a filter value, not a status: it cannot be checked here.
+	p, err = cc.ListInvoices(ctx, InvoiceListOptions{Status: []string{InvoiceFilterLate}})
+	if err != nil || len(p.Items) != 50 {
+		t.Fatalf("late filter: %v, %d items", err, len(p.Items))
 	}
 }
 
@@ -277,9 +306,9 @@ func TestCustomerAndSubscriptionFiltersCheckedClientSide(t *testing.T) {
 	c, _ := newTestClient(t, srv)
 	cc := c.Company("cmp_1")
 	ctx := context.Background()
-	p, err := cc.ListCustomers(ctx, CustomerListOptions{IDs: []string{"cus_00003", "cus_00007"}})
-	if err != nil || len(p.Items) != 2 || p.Items[0].ID != "cus_00003" {
-		t.Fatalf("IDs: %v %+v", err, p)
+	p, err := cc.ListCustomers(ctx, CustomerListOptions{BillingEmail: "nobody@example.com"})
+	if err != nil || len(p.Items) != 0 || p.Dropped != 10 {
+		t.Fatalf("billing email: %v %+v", err, p)
 	}
 	p, err = cc.ListCustomers(ctx, CustomerListOptions{NameContains: "CUSTOMER CUS_0000"})
 	if err != nil || len(p.Items) != 10 {
@@ -292,6 +321,11 @@ func TestCustomerAndSubscriptionFiltersCheckedClientSide(t *testing.T) {
 	sp, err := cc.ListSubscriptions(ctx, SubscriptionListOptions{CustomerID: "cus_other"})
 	if err != nil || len(sp.Items) != 0 || sp.Dropped != 10 {
 		t.Fatalf("subscription customer: %v %+v", err, sp)
+	}
+	// Every item is active: "inactive" (pending and paused) drops them all.
+	sp, err = cc.ListSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{SubscriptionInactive}})
+	if err != nil || len(sp.Items) != 0 || sp.Dropped != 10 {
+		t.Fatalf("inactive: %v %+v", err, sp)
 	}
 }
 

@@ -2,24 +2,34 @@ package hyperline
 
 import (
 	"context"
-	"iter"
+	"net/http"
 )
 
-// ListCompanies returns one page of the companies the token can reach
-// (GET /v1/companies). Not documented: whether take/skip apply here; the
-// offset envelope suggests they do, so they are sent.
-func (c *Client) ListCompanies(ctx context.Context, opts ListOptions) (*Page[Company], error) {
-	return listPage[Company](ctx, c.do, "/v1/companies", opts, nil, nil)
-}
-
-// Companies iterates over every company the token can reach, page by page.
-func (c *Client) Companies(ctx context.Context, opts ListOptions) iter.Seq2[Company, error] {
-	return walk(ctx, c.ListCompanies, opts, companyID)
+// ListCompanies returns the companies the token can reach (GET
+// /v1/companies). The spec gives the endpoint no parameters, so nothing is
+// sent and the one answer is the whole list; Page.Meta.Total says whether
+// the server held any back.
+func (c *Client) ListCompanies(ctx context.Context) (*Page[Company], error) {
+	var raw rawBody
+	if err := c.do(ctx, http.MethodGet, "/v1/companies", nil, nil, &raw); err != nil {
+		return nil, err
+	}
+	items, meta, hasMeta, err := decodeList[Company](raw)
+	if err != nil {
+		return nil, malformed(http.MethodGet, "/v1/companies", "decode list: %v", err)
+	}
+	p := &Page[Company]{Meta: meta, known: true, hasTotal: hasMeta}
+	p.keep(assemble([]*Page[Company]{{Items: items}}, companyID), nil)
+	return p, nil
 }
 
 // AllCompanies returns every company the token can reach.
 func (c *Client) AllCompanies(ctx context.Context) ([]Company, error) {
-	return fetchAll(ctx, c.ListCompanies, ListOptions{}, companyID, c.concurrency)
+	p, err := c.ListCompanies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return p.Items, nil
 }
 
 func companyID(c Company) string { return c.ID }

@@ -2,11 +2,12 @@ package hyperline
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 )
 
-// Customer statuses seen in the docs. The full enum is not documented; the
-// field stays a plain string so unknown values pass through untouched.
+// Customer statuses: the spec's response enum. As a list filter, status
+// also takes the pseudo-values "all", "inactive" and "imported".
 const (
 	CustomerActive   = "active"
 	CustomerArchived = "archived"
@@ -19,8 +20,9 @@ const (
 	CustomerAutomaticallyCreated = "automatically_created" // read-only, imported customers
 )
 
-// Customer is a customer of a company (GET /v1/customers, GET /v1/customers/{id}).
-// Only the fields a browser needs are typed; everything else is in Raw.
+// Customer is a customer of a company (GET /v2/customers, GET
+// /v2/customers/{id}). Only the fields a browser needs are typed;
+// everything else is in Raw.
 type Customer struct {
 	ID       string `json:"id"`
 	Name     string `json:"name"`
@@ -30,6 +32,7 @@ type Customer struct {
 
 	BillingEmail *string `json:"billing_email"`
 	ExternalID   *string `json:"external_id"`
+	Domain       *string `json:"domain"`
 	// Country is deprecated by Hyperline in favour of BillingAddress.Country.
 	Country       *string  `json:"country"`
 	Language      string   `json:"language"`
@@ -40,11 +43,16 @@ type Customer struct {
 	BillingAddress  *Address `json:"billing_address"`
 	ShippingAddress *Address `json:"shipping_address"`
 
-	AvailablePaymentMethods  []string `json:"available_payment_methods"`
-	CurrentPaymentMethodType *string  `json:"current_payment_method_type"`
-	CurrentPaymentMethodID   *string  `json:"current_payment_method_id"`
-	// CurrentPaymentMethod is only sent by GET /v1/customers/{id}.
-	CurrentPaymentMethod *PaymentMethod `json:"current_payment_method"`
+	AvailablePaymentMethods []string `json:"available_payment_methods"`
+	PaymentMethodType       *string  `json:"payment_method_type"`
+	PaymentMethodID         *string  `json:"payment_method_id"`
+	// PaymentMethod is only sent by GET /v2/customers/{id}.
+	PaymentMethod *PaymentMethod `json:"payment_method"`
+	// PaymentTerms is the payment delay in days (null: the company's default).
+	PaymentTerms *float64 `json:"payment_terms"`
+
+	// Owner is the person in the company who owns the account.
+	Owner *CustomerOwner `json:"owner"`
 
 	// Subscriptions are summary items; fetch the full object by ID.
 	Subscriptions []CustomerSubscription `json:"subscriptions"`
@@ -66,29 +74,41 @@ func (c *Customer) UnmarshalJSON(b []byte) error {
 // TaxID is one tax identifier of a customer, e.g. {"value":"FR123456789","status":"valid"}.
 type TaxID struct {
 	Value  string `json:"value"`
-	Status string `json:"status"`
+	Status string `json:"status"` // valid, invalid, mismatch, unverified, unsupported
 }
 
-// PaymentMethod is the customer's current payment method (single-customer GET only).
-type PaymentMethod struct {
-	ID     string `json:"id"`
-	Status string `json:"status"`
-	Type   string `json:"type"`
-	// Last4Digits is a number in the docs example (2718); a number would lose
-	// leading zeros, so both numbers and strings are accepted and kept as text.
-	Last4Digits    FlexString `json:"last_4_digits"`
-	ExpirationDate string     `json:"expiration_date"` // "YYYY-MM"
-	Brand          string     `json:"brand"`
+// CustomerOwner is a member of the company: a customer's owner or follower.
+type CustomerOwner struct {
+	ID        string  `json:"id"`
+	Email     string  `json:"email"`
+	FirstName *string `json:"first_name"`
+	LastName  *string `json:"last_name"`
+}
+
+// Name is the owner's full name, or the email when no name is set.
+func (o CustomerOwner) Name() string {
+	var parts []string
+	for _, p := range []*string{o.FirstName, o.LastName} {
+		if p != nil && strings.TrimSpace(*p) != "" {
+			parts = append(parts, strings.TrimSpace(*p))
+		}
+	}
+	if len(parts) == 0 {
+		return o.Email
+	}
+	return strings.Join(parts, " ")
 }
 
 // CustomerSubscription is the summary of a subscription embedded in a customer.
 type CustomerSubscription struct {
-	ID                     string             `json:"id"`
-	Status                 SubscriptionStatus `json:"status"`
-	CurrentPeriodStartedAt *time.Time         `json:"current_period_started_at"`
-	CurrentPeriodEndsAt    *time.Time         `json:"current_period_ends_at"`
-	PlanID                 *string            `json:"plan_id"`
-	CheckoutSessionID      *string            `json:"checkout_session_id"`
+	ID     string             `json:"id"`
+	Status SubscriptionStatus `json:"status"`
+	// The spec has typed these as dates and as date-times over time, so
+	// both are accepted.
+	CurrentPeriodStartedAt *FlexTime `json:"current_period_started_at"`
+	CurrentPeriodEndsAt    *FlexTime `json:"current_period_ends_at"`
+	PlanID                 *string   `json:"plan_id"`
+	CheckoutSessionID      *string   `json:"checkout_session_id"`
 }
 
 // FlexString is a string that also accepts a JSON number (kept as its literal

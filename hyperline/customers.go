@@ -4,66 +4,82 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 )
 
-// CustomerListOptions filters GET /v1/customers.
+// CustomerListOptions filters GET /v2/customers.
 type CustomerListOptions struct {
 	ListOptions
+	// Search sends search, the API's free-text search. Not documented:
+	// which fields it looks at, so results are not re-checked for it.
+	Search string
 	// NameContains sends name__contains.
 	NameContains string
-	// Status sends status (one value) or status__in (several), e.g. CustomerActive.
+	// BillingEmail and ExternalID send billing_email and external_id
+	// (exact matches).
+	BillingEmail string
+	ExternalID   string
+	// Status sends status (one value) or status__in (several): active,
+	// archived, or the filter values "all", "inactive" and "imported".
 	Status []string
-	// IDs sends id__in.
-	IDs []string
+	// Sort orders the list by SortCreatedAt or SortUpdatedAt.
+	Sort Sort
 }
 
 func (o CustomerListOptions) filters() (url.Values, error) {
 	q := url.Values{}
-	if o.NameContains != "" {
-		q.Set("name__contains", o.NameContains)
+	for name, v := range map[string]string{"search": o.Search, "name__contains": o.NameContains,
+		"billing_email": o.BillingEmail, "external_id": o.ExternalID} {
+		if v != "" {
+			q.Set(name, v)
+		}
 	}
 	if err := setIn(q, "status", o.Status); err != nil {
 		return nil, err
 	}
-	if err := setIn(q, "id", o.IDs); err != nil {
+	if err := o.Sort.set(q, SortCreatedAt, SortUpdatedAt); err != nil {
 		return nil, err
-	}
-	if len(o.IDs) == 1 {
-		// A single ID still goes through id__in so the meaning stays "one of".
-		q.Del("id")
-		q.Set("id__in", o.IDs[0])
 	}
 	return q, nil
 }
 
-// keep re-checks every filter on the client: the API ignores filters it does
-// not know, and a browser must never show a customer that does not match.
+// keep re-checks every filter it can on the client: the API ignores filters
+// it does not know, and a browser must never show a customer that does not
+// match.
 func (o CustomerListOptions) keep(c Customer) bool {
 	// Not documented: whether name__contains is case-sensitive, so the check
 	// is the looser case-insensitive one.
 	if o.NameContains != "" && !strings.Contains(strings.ToLower(c.Name), strings.ToLower(o.NameContains)) {
 		return false
 	}
-	if len(o.Status) > 0 && !slices.Contains(o.Status, "all") && !slices.Contains(o.Status, c.Status) {
+	if o.BillingEmail != "" && (c.BillingEmail == nil || !strings.EqualFold(*c.BillingEmail, o.BillingEmail)) {
 		return false
 	}
-	if len(o.IDs) > 0 && !slices.Contains(o.IDs, c.ID) {
+	if o.ExternalID != "" && (c.ExternalID == nil || *c.ExternalID != o.ExternalID) {
 		return false
 	}
-	return true
+	// "all", "inactive" and "imported" select by what the response does not
+	// carry, so only a list of real statuses is checked.
+	onlyReal := len(o.Status) > 0
+	for _, st := range o.Status {
+		onlyReal = onlyReal && (st == CustomerActive || st == CustomerArchived)
+	}
+	return !onlyReal || slices.Contains(o.Status, c.Status)
 }
 
-// ListCustomers returns one page of the company's customers (GET /v1/customers).
-// Items that do not match the filters are dropped client-side (see Page.Dropped).
+// ListCustomers returns one page of the company's customers (GET
+// /v2/customers, a cursor list: pass the previous page's NextOptions).
+// Items that do not match the filters are dropped client-side (see
+// Page.Dropped).
 func (cc *CompanyClient) ListCustomers(ctx context.Context, opts CustomerListOptions) (*Page[Customer], error) {
 	q, err := opts.filters()
 	if err != nil {
 		return nil, fmt.Errorf("hyperline: list customers: %w", err)
 	}
-	return listPage(ctx, cc.do, "/v1/customers", opts.ListOptions, q, opts.keep)
+	return cursorPage(ctx, cc.do, "/v2/customers", opts.ListOptions, q, opts.keep)
 }
 
 // Customers iterates over every matching customer, one page at a time.
@@ -71,8 +87,8 @@ func (cc *CompanyClient) Customers(ctx context.Context, opts CustomerListOptions
 	return walk(ctx, cc.customerPages(opts), opts.ListOptions, customerID)
 }
 
-// AllCustomers returns every matching customer, fetching pages concurrently
-// (see WithConcurrency).
+// AllCustomers returns every matching customer. A cursor list is walked
+// page after page; see WithConcurrency for the offset lists.
 func (cc *CompanyClient) AllCustomers(ctx context.Context, opts CustomerListOptions) ([]Customer, error) {
 	return fetchAll(ctx, cc.customerPages(opts), opts.ListOptions, customerID, cc.c.concurrency)
 }
@@ -87,10 +103,30 @@ func (o CustomerListOptions) paged(lo ListOptions) CustomerListOptions {
 	return o
 }
 
-// GetCustomer returns one customer (GET /v1/customers/{id}), with the fields
-// only the single GET carries, such as CurrentPaymentMethod.
+// GetCustomer returns one customer (GET /v2/customers/{id}), with the fields
+// only the single GET carries, such as PaymentMethod.
 func (cc *CompanyClient) GetCustomer(ctx context.Context, id string) (*Customer, error) {
-	return getOne[Customer](ctx, cc, "customer", "/v1/customers/", id)
+	return getOne[Customer](ctx, cc, "customer", "/v2/customers/", id)
+}
+
+// CustomerPortalURL returns the link to the customer's self-service portal
+// (GET /v1/customers/{id}/portal).
+func (cc *CompanyClient) CustomerPortalURL(ctx context.Context, id string) (string, error) {
+	seg, err := pathEscape("customer", id)
+	if err != nil {
+		return "", err
+	}
+	var out struct {
+		URL string `json:"url"`
+	}
+	path := "/v1/customers/" + seg + "/portal"
+	if err := cc.do(ctx, http.MethodGet, path, nil, nil, &out); err != nil {
+		return "", err
+	}
+	if out.URL == "" {
+		return "", malformed(http.MethodGet, path, "portal response has no url")
+	}
+	return out.URL, nil
 }
 
 func customerID(c Customer) string { return c.ID }

@@ -9,17 +9,18 @@ import (
 	"strings"
 )
 
-// DownloadInvoice streams the invoice's PDF (GET /v1/invoices/{id}/download)
+// DownloadInvoice streams the invoice's PDF (GET /v2/invoices/{id}/download)
 // into w and returns the number of bytes written. The stream is not size
 // bounded, but the status and Content-Type are checked before the first byte
 // is written, so an error page never ends up in w. A failure after writing has
 // begun is returned as is (w then holds a partial file) and is not retried.
 //
-// Not documented: the download's Content-Type. application/pdf,
-// application/octet-stream and a missing type are accepted; JSON, HTML and
-// other text are not a file and give ErrMalformedResponse. A redirect to a
-// pre-signed URL is followed by net/http, which drops the Authorization
-// header when the redirect leaves the API host.
+// The spec answers 200 with application/pdf, or a 302 redirect, which
+// net/http follows, dropping the Authorization header when the redirect
+// leaves the API host. Not documented: the Content-Type of the place a
+// redirect leads to, so application/octet-stream and a missing type are
+// accepted too; JSON, HTML and other text are not a file and give
+// ErrMalformedResponse.
 func (cc *CompanyClient) DownloadInvoice(ctx context.Context, id string, w io.Writer) (int64, error) {
 	seg, err := pathEscape("invoice", id)
 	if err != nil {
@@ -31,7 +32,7 @@ func (cc *CompanyClient) DownloadInvoice(ctx context.Context, id string, w io.Wr
 	if strings.TrimSpace(cc.id) == "" {
 		return 0, fmt.Errorf("hyperline: download invoice %s: empty company ID", id)
 	}
-	path := "/v1/invoices/" + seg + "/download"
+	path := "/v2/invoices/" + seg + "/download"
 	var written int64
 	err = cc.c.send(ctx, call{
 		method:  http.MethodGet,

@@ -35,11 +35,11 @@ func TestErrorBodies(t *testing.T) {
 		sentinel    error
 	}{
 		{"json message", 404, "application/json", `{"message":"Customer not found"}`,
-			"GET /v1/customers/cus_1: 404 Customer not found", "Customer not found", ErrNotFound},
+			"GET /v2/customers/cus_1: 404 Customer not found", "Customer not found", ErrNotFound},
 		{"unauthorized", 401, "application/json", `{"message":"Missing authentication token"}`,
-			"GET /v1/customers/cus_1: 401 Missing authentication token", "Missing authentication token", ErrUnauthorized},
+			"GET /v2/customers/cus_1: 401 Missing authentication token", "Missing authentication token", ErrUnauthorized},
 		{"rate limited", 429, "application/json", `{"message":"Too many requests"}`,
-			"GET /v1/customers/cus_1: 429 Too many requests", "Too many requests", ErrRateLimited},
+			"GET /v2/customers/cus_1: 429 Too many requests", "Too many requests", ErrRateLimited},
 		{"forbidden", 403, "application/json", `{"message":"Company not accessible"}`,
 			"", "Company not accessible", ErrForbidden},
 		{"validation list", 400, "application/json", `{"message":["take must be <= 100","skip must be >= 0"]}`,
@@ -49,10 +49,10 @@ func TestErrorBodies(t *testing.T) {
 		{"json without message", 409, "application/json", `{"code":1}`,
 			"", "Conflict (JSON body without a message)", nil},
 		{"html 502", 502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
-			"GET /v1/customers/cus_1: 502 Bad Gateway (HTML body)", "Bad Gateway (HTML body)", nil},
+			"GET /v2/customers/cus_1: 502 Bad Gateway (HTML body)", "Bad Gateway (HTML body)", nil},
 		{"html untyped", 503, "", "<!DOCTYPE html><p>down</p>", "", "Service Unavailable (HTML body)", nil},
 		{"plain text", 500, "text/plain", "upstream exploded\nstack...", "", "upstream exploded", nil},
-		{"empty", 500, "", "", "GET /v1/customers/cus_1: 500 Internal Server Error", "Internal Server Error", nil},
+		{"empty", 500, "", "", "GET /v2/customers/cus_1: 500 Internal Server Error", "Internal Server Error", nil},
 		{"binary", 500, "application/octet-stream", "\x00\x01\x02", "", "Internal Server Error (3-byte application/octet-stream body)", nil},
 		{"truncated json error", 400, "application/json", `{"message":"Cannot assi`, "", "Bad Request (JSON body without a message)", nil},
 	}
@@ -67,7 +67,7 @@ func TestErrorBodies(t *testing.T) {
 			if !errors.As(err, &apiErr) {
 				t.Fatalf("err = %v (%T), want *APIError", err, err)
 			}
-			if apiErr.StatusCode != tc.status || apiErr.Method != "GET" || apiErr.Path != "/v1/customers/cus_1" {
+			if apiErr.StatusCode != tc.status || apiErr.Method != "GET" || apiErr.Path != "/v2/customers/cus_1" {
 				t.Errorf("APIError = %+v", apiErr)
 			}
 			if apiErr.Message != tc.wantMessage {
@@ -94,12 +94,36 @@ func TestErrorMessageNeverCarriesTheToken(t *testing.T) {
 	}))
 	defer srv.Close()
 	c, _ := newTestClient(t, srv)
-	_, err := c.ListCompanies(context.Background(), ListOptions{})
+	_, err := c.ListCompanies(context.Background())
 	if err == nil || strings.Contains(err.Error(), testToken) {
 		t.Fatalf("err = %v", err)
 	}
 	if !strings.Contains(err.Error(), "[redacted]") || !errors.Is(err, ErrUnauthorized) {
 		t.Fatalf("err = %v, want a redacted 401", err)
+	}
+}
+
+// TestMalformedCursorBodies: a cursor page must carry data, next_cursor and
+// has_more (the spec's required fields), with the right types.
+func TestMalformedCursorBodies(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{
+		`{"data":[],"has_more":false}`,
+		`{"data":[],"next_cursor":null}`,
+		`{"next_cursor":null,"has_more":false}`,
+		`{"data":null,"next_cursor":null,"has_more":false}`,
+		`{"data":[],"next_cursor":7,"has_more":true}`,
+		`{"data":[],"next_cursor":null,"has_more":"yes"}`,
+		`{"data":[],"next_cursor":null,"has_more":false,"total":-3}`,
+		`{"meta":{"total":0,"taken":0,"skipped":0},"data":[]}`,
+	} {
+		srv := httptest.NewServer(serve(200, "application/json", body))
+		c, _ := newTestClient(t, srv)
+		_, err := c.Company("cmp_1").ListInvoices(context.Background(), InvoiceListOptions{})
+		srv.Close()
+		if !errors.Is(err, ErrMalformedResponse) || !strings.Contains(err.Error(), "/v2/invoices") {
+			t.Errorf("body %s: err = %v, want ErrMalformedResponse naming /v2/invoices", body, err)
+		}
 	}
 }
 
@@ -110,7 +134,7 @@ func TestMalformedSuccessBodies(t *testing.T) {
 		name, ct, body string
 		wantInErr      string
 	}{
-		{"truncated json", "application/json", `{"data":[{"id":"cus_1","name":"Ac`, "GET /v1/customers"},
+		{"truncated json", "application/json", `{"data":[{"id":"cus_1","name":"Ac`, "GET /v2/subscriptions"},
 		{"not json", "application/json", `hello`, "not valid JSON"},
 		{"html 200", "text/html", `<html>captive portal</html>`, `expected JSON, got "text/html"`},
 		{"oversized", "application/json", big, "body larger than 1024 bytes"},
@@ -125,11 +149,11 @@ func TestMalformedSuccessBodies(t *testing.T) {
 			srv := httptest.NewServer(serve(200, tc.ct, tc.body))
 			defer srv.Close()
 			c, _ := newTestClient(t, srv, WithMaxBodySize(1024))
-			_, err := c.Company("cmp_1").ListCustomers(context.Background(), CustomerListOptions{})
+			_, err := c.Company("cmp_1").ListSubscriptions(context.Background(), SubscriptionListOptions{})
 			if !errors.Is(err, ErrMalformedResponse) {
 				t.Fatalf("err = %v, want ErrMalformedResponse", err)
 			}
-			if !strings.Contains(err.Error(), tc.wantInErr) || !strings.Contains(err.Error(), "/v1/customers") {
+			if !strings.Contains(err.Error(), tc.wantInErr) || !strings.Contains(err.Error(), "/v2/subscriptions") {
 				t.Fatalf("err = %q, want it to contain %q and the endpoint", err, tc.wantInErr)
 			}
 		})

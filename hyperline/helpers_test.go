@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -58,8 +59,10 @@ func (r *sleepRecorder) got() []time.Duration {
 	return append([]time.Duration(nil), r.delays...)
 }
 
-// listServer serves GET <path> as an offset list of customers with IDs
-// cus_0000..cus_NNNN, with knobs for the quirks and failures paging must survive.
+// listServer serves GET <path> as a list of items with IDs
+// cus_0000..cus_NNNN: a cursor list on /v2/customers and /v2/invoices (the
+// cursor is "at:<offset>"), an offset list elsewhere, with knobs for the
+// quirks and failures paging must survive.
 type listServer struct {
 	mu        sync.Mutex
 	ids       []string
@@ -107,12 +110,21 @@ func (ls *listServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	q := r.URL.Query()
+	cursorList := strings.HasPrefix(r.URL.Path, "/v2/customers") || strings.HasPrefix(r.URL.Path, "/v2/invoices")
 	take, skip := 50, 0
 	if v := q.Get("take"); v != "" {
 		take, _ = strconv.Atoi(v)
 	}
 	if v := q.Get("skip"); v != "" {
 		skip, _ = strconv.Atoi(v)
+	}
+	if cursorList {
+		if v := q.Get("limit"); v != "" {
+			take, _ = strconv.Atoi(v)
+		}
+		if v, ok := strings.CutPrefix(q.Get("cursor"), "at:"); ok {
+			skip, _ = strconv.Atoi(v)
+		}
 	}
 
 	ls.mu.Lock()
@@ -145,7 +157,7 @@ func (ls *listServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	data := make([]map[string]any, len(page))
 	for i, id := range page {
-		item := map[string]any{"id": id, "name": "Customer " + id, "status": "active", "currency": "EUR"}
+		item := map[string]any{"id": id, "name": "Customer " + id, "status": "active", "currency": "EUR", "customer_id": "cus_A"}
 		if ls.customerOf != nil {
 			item["customer"] = map[string]any{"id": ls.customerOf(id), "name": "x"}
 			item["status"] = "paid"
@@ -154,13 +166,25 @@ func (ls *listServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ls.mu.Unlock()
 
+	if cursorList {
+		body := map[string]any{"data": data, "next_cursor": nil, "has_more": false}
+		if next := skip + len(page); next < total && len(page) > 0 {
+			body["next_cursor"], body["has_more"] = "at:"+strconv.Itoa(next), true
+		}
+		if q.Get("include_total") == "true" {
+			body["total"] = total
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		_ = json.NewEncoder(w).Encode(body)
+		return
+	}
 	taken := len(page)
 	if taken == 0 && ls.echoTaken {
 		taken = take
 	}
 	body := map[string]any{"data": data}
 	if !ls.noMeta {
-		body["meta"] = map[string]any{"total": total, "taken": taken, "skipped": skip, "approximateCount": false}
+		body["meta"] = map[string]any{"total": total, "taken": taken, "skipped": skip}
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_ = json.NewEncoder(w).Encode(body)

@@ -5,34 +5,51 @@ import (
 	"time"
 )
 
-// InvoiceStatus is the state of an invoice.
+// InvoiceStatus is the state of an invoice (the spec's response enum).
 type InvoiceStatus string
 
-// Documented invoice statuses.
+// Invoice statuses, in the spec's order.
 const (
-	InvoiceDraft               InvoiceStatus = "draft"
-	InvoiceOpen                InvoiceStatus = "open"
-	InvoiceToPay               InvoiceStatus = "to_pay"
-	InvoiceGracePeriod         InvoiceStatus = "grace_period"
-	InvoicePartiallyPaid       InvoiceStatus = "partially_paid"
-	InvoicePaid                InvoiceStatus = "paid"
-	InvoiceLate                InvoiceStatus = "late"
-	InvoiceVoided              InvoiceStatus = "voided"
-	InvoiceClosed              InvoiceStatus = "closed"
-	InvoiceError               InvoiceStatus = "error" // all payment retries failed
-	InvoiceMissingInfo         InvoiceStatus = "missing_info"
-	InvoiceArchived            InvoiceStatus = "archived"
-	InvoiceChargedOnParent     InvoiceStatus = "charged_on_parent"
-	InvoicePendingParentConcat InvoiceStatus = "pending_parent_concat"
+	InvoiceDraft                InvoiceStatus = "draft"
+	InvoicePendingApproval      InvoiceStatus = "pending_approval"
+	InvoiceChangesRequested     InvoiceStatus = "changes_requested"
+	InvoiceOpen                 InvoiceStatus = "open"
+	InvoiceToPay                InvoiceStatus = "to_pay"
+	InvoiceGracePeriod          InvoiceStatus = "grace_period"
+	InvoicePartiallyPaid        InvoiceStatus = "partially_paid"
+	InvoicePaid                 InvoiceStatus = "paid"
+	InvoiceVoided               InvoiceStatus = "voided"
+	InvoiceClosed               InvoiceStatus = "closed"
+	InvoiceError                InvoiceStatus = "error" // all payment retries failed
+	InvoiceMissingInfo          InvoiceStatus = "missing_info"
+	InvoiceArchived             InvoiceStatus = "archived"
+	InvoiceChargedOnParent      InvoiceStatus = "charged_on_parent"
+	InvoicePendingParentConcat  InvoiceStatus = "pending_parent_concat"
+	InvoicePendingConsolidation InvoiceStatus = "pending_consolidation"
+	InvoiceConsolidated         InvoiceStatus = "consolidated"
+	InvoiceUncollectible        InvoiceStatus = "uncollectible"
 )
 
-// InvoiceStatuses lists every documented invoice status.
+// InvoiceStatuses lists every invoice status of the spec's response enum.
 func InvoiceStatuses() []InvoiceStatus {
-	return []InvoiceStatus{InvoiceDraft, InvoiceOpen, InvoiceToPay, InvoiceGracePeriod,
-		InvoicePartiallyPaid, InvoicePaid, InvoiceLate, InvoiceVoided, InvoiceClosed,
-		InvoiceError, InvoiceMissingInfo, InvoiceArchived, InvoiceChargedOnParent,
-		InvoicePendingParentConcat}
+	return []InvoiceStatus{InvoiceDraft, InvoicePendingApproval, InvoiceChangesRequested,
+		InvoiceOpen, InvoiceToPay, InvoiceGracePeriod, InvoicePartiallyPaid, InvoicePaid,
+		InvoiceVoided, InvoiceClosed, InvoiceError, InvoiceMissingInfo, InvoiceArchived,
+		InvoiceChargedOnParent, InvoicePendingParentConcat, InvoicePendingConsolidation,
+		InvoiceConsolidated, InvoiceUncollectible}
 }
+
+// Invoice status filter values that are not statuses: the status
+// parameter of the invoice lists also takes these. By default the lists
+// leave out open invoices.
+const (
+	InvoiceFilterAll         = "all"
+	InvoiceFilterLate        = "late"
+	InvoiceFilterOutstanding = "outstanding"
+	InvoiceFilterToReconcile = "to_reconcile"
+	InvoiceFilterFinalized   = "finalized"
+	InvoiceFilterRefunded    = "refunded"
+)
 
 // Invoice types (the "type" field).
 const (
@@ -43,8 +60,8 @@ const (
 	InvoiceTypeChildCreditNoteRef = "child_creditnote_ref"
 )
 
-// Invoice is an invoice or credit note (GET /v1/invoices[/{id}]). There is no
-// paid_at field: SettledAt is the date it was fully paid.
+// Invoice is an invoice or credit note (GET /v2/invoices[/{id}]). There is
+// no paid_at field: SettledAt is the date it was fully paid.
 type Invoice struct {
 	ID           string        `json:"id"`
 	Number       string        `json:"number"`
@@ -54,21 +71,27 @@ type Invoice struct {
 	Currency     string        `json:"currency"`
 	Reference    *string       `json:"reference"`
 
-	// Amounts are integers in the currency's minor unit; TotalAmount includes tax.
-	TotalAmount        int64    `json:"total_amount"`
-	AmountDue          int64    `json:"amount_due"`
-	AmountPaid         int64    `json:"amount_paid"`
-	AmountExcludingTax int64    `json:"amount_excluding_tax"`
-	TaxAmount          int64    `json:"tax_amount"`
-	DiscountAmount     int64    `json:"discount_amount"`
-	TaxRate            *float64 `json:"tax_rate"` // percent; v1 only
+	// Amounts are in the currency's minor unit; TotalAmount includes tax.
+	TotalAmount        Amount `json:"total_amount"`
+	AmountDue          Amount `json:"amount_due"`
+	AmountPaid         Amount `json:"amount_paid"`
+	AmountExcludingTax Amount `json:"amount_excluding_tax"`
+	TaxAmount          Amount `json:"tax_amount"`
+	DiscountAmount     Amount `json:"discount_amount"`
 
 	Customer       InvoiceCustomer `json:"customer"`
 	SubscriptionID *string         `json:"subscription_id"`
+	// OriginalInvoiceID and OriginalInvoiceNumber link a credit note to the
+	// invoice it refunds.
+	OriginalInvoiceID     *string `json:"original_invoice_id"`
+	OriginalInvoiceNumber *string `json:"original_invoice_number"`
+	// PublicURL is the invoice's public page, where the customer can pay it.
+	PublicURL string `json:"public_url"`
 
-	EmittedAt      *time.Time `json:"emitted_at"`
+	IssuedAt       *time.Time `json:"issued_at"`
 	DueAt          *time.Time `json:"due_at"`
 	SettledAt      *time.Time `json:"settled_at"`
+	RefundedAt     *time.Time `json:"refunded_at"`
 	PeriodStartsAt *time.Time `json:"period_starts_at"`
 	PeriodEndsAt   *time.Time `json:"period_ends_at"`
 	UpdatedAt      *time.Time `json:"updated_at"`
@@ -87,13 +110,19 @@ func (inv *Invoice) UnmarshalJSON(b []byte) error {
 }
 
 // Total is the invoice total, tax included.
-func (inv Invoice) Total() Money { return Money{Amount: inv.TotalAmount, Currency: inv.Currency} }
+func (inv Invoice) Total() Money { return inv.TotalAmount.In(inv.Currency) }
 
 // Due is the amount still to pay.
-func (inv Invoice) Due() Money { return Money{Amount: inv.AmountDue, Currency: inv.Currency} }
+func (inv Invoice) Due() Money { return inv.AmountDue.In(inv.Currency) }
 
 // Paid is the amount already paid.
-func (inv Invoice) Paid() Money { return Money{Amount: inv.AmountPaid, Currency: inv.Currency} }
+func (inv Invoice) Paid() Money { return inv.AmountPaid.In(inv.Currency) }
+
+// Overdue reports whether money is still owed past the due date at now.
+func (inv Invoice) Overdue(now time.Time) bool {
+	return inv.AmountDue > 0 && inv.DueAt != nil && inv.DueAt.Before(now) &&
+		inv.Status != InvoiceDraft && inv.Status != InvoiceVoided
+}
 
 // InvoiceCustomer is the customer snapshot embedded in an invoice.
 type InvoiceCustomer struct {
@@ -109,37 +138,18 @@ type InvoiceCustomer struct {
 type LineItem struct {
 	ID          string  `json:"id"`
 	Name        string  `json:"name"`
-	Description *string `json:"description"`
 	EntryType   string  `json:"entry_type"` // debit, credit
 	ProductID   *string `json:"product_id"`
-	ProductType *string `json:"product_type"` // flat_fee, seat, dynamic
+	ProductType *string `json:"product_type"` // flat_fee, seat, dynamic, credit, bundle
 	UnitsCount  float64 `json:"units_count"`
-	// Not documented: whether unit_amount can be fractional for usage prices;
-	// a float keeps one odd line from failing the whole invoice.
-	UnitAmount         float64  `json:"unit_amount"`
-	Amount             int64    `json:"amount"`
-	AmountExcludingTax int64    `json:"amount_excluding_tax"`
-	TaxRate            float64  `json:"tax_rate"`
-	TaxAmount          int64    `json:"tax_amount"`
-	DiscountAmount     int64    `json:"discount_amount"`
-	DiscountPercent    *float64 `json:"discount_percent"`
+	// UnitAmount may be fractional (usage prices), so it stays a float.
+	UnitAmount         float64    `json:"unit_amount"`
+	Amount             Amount     `json:"amount"`
+	AmountExcludingTax Amount     `json:"amount_excluding_tax"`
+	TaxRate            float64    `json:"tax_rate"`
+	TaxAmount          Amount     `json:"tax_amount"`
+	DiscountAmount     Amount     `json:"discount_amount"`
+	DiscountPercent    *float64   `json:"discount_percent"`
+	PeriodStartsAt     *time.Time `json:"period_starts_at"`
+	PeriodEndsAt       *time.Time `json:"period_ends_at"`
 }
-
-// Transaction is a payment, charge or refund attached to an invoice.
-type Transaction struct {
-	ID                string     `json:"id"`
-	Type              string     `json:"type"` // subscription, one_time, refund
-	Status            string     `json:"status"`
-	Amount            int64      `json:"amount"`
-	Currency          string     `json:"currency"`
-	CustomerID        string     `json:"customer_id"`
-	ProviderID        *string    `json:"provider_id"`
-	PaymentMethodType *string    `json:"payment_method_type"`
-	ProcessAt         *time.Time `json:"process_at"`
-	RefundedAt        *time.Time `json:"refunded_at"`
-	ErrorType         *string    `json:"error_type"`
-	ErrorMessage      *string    `json:"error_message"`
-}
-
-// Money is the transaction amount in its currency.
-func (t Transaction) Money() Money { return Money{Amount: t.Amount, Currency: t.Currency} }

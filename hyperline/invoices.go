@@ -8,13 +8,23 @@ import (
 	"slices"
 )
 
-// InvoiceListOptions filters GET /v1/invoices.
+// InvoiceListOptions filters GET /v2/invoices.
 type InvoiceListOptions struct {
 	ListOptions
-	// Status sends status (one value) or status__in (several).
-	Status []InvoiceStatus
-	// CustomerID sends customerId, the camelCase name the v1 list uses.
-	CustomerID string
+	// Status sends status (one value) or status__in (several): invoice
+	// statuses or the filter values such as InvoiceFilterAll and
+	// InvoiceFilterLate. Nil keeps the server's default, which leaves out
+	// open invoices.
+	Status []string
+	// Type sends type or type__in (the filter calls credit notes "refund").
+	Type []string
+	// CustomerID, SubscriptionID and Number send customer_id,
+	// subscription_id and invoice_number.
+	CustomerID     string
+	SubscriptionID string
+	Number         string
+	// Sort orders the list by SortCreatedAt or SortEmittedAt.
+	Sort Sort
 }
 
 func (o InvoiceListOptions) filters() (url.Values, error) {
@@ -22,12 +32,17 @@ func (o InvoiceListOptions) filters() (url.Values, error) {
 	if err := setIn(q, "status", o.Status); err != nil {
 		return nil, err
 	}
-	if o.CustomerID != "" {
-		// v1 invoice filters are camelCase (customerId), unlike the
-		// snake_case fields; v1 silently ignores customer_id. Whether it
-		// honours customerId is only known from a third-party client, so
-		// keep() checks every item regardless.
-		q.Set("customerId", o.CustomerID)
+	if err := setIn(q, "type", o.Type); err != nil {
+		return nil, err
+	}
+	for name, v := range map[string]string{"customer_id": o.CustomerID,
+		"subscription_id": o.SubscriptionID, "invoice_number": o.Number} {
+		if v != "" {
+			q.Set(name, v)
+		}
+	}
+	if err := o.Sort.set(q, SortCreatedAt, SortEmittedAt); err != nil {
+		return nil, err
 	}
 	return q, nil
 }
@@ -39,22 +54,33 @@ func (o InvoiceListOptions) keep(inv Invoice) bool {
 	if o.CustomerID != "" && inv.Customer.ID != o.CustomerID {
 		return false
 	}
-	if len(o.Status) > 0 && !slices.Contains(o.Status, inv.Status) {
+	if o.SubscriptionID != "" && (inv.SubscriptionID == nil || *inv.SubscriptionID != o.SubscriptionID) {
 		return false
 	}
-	return true
+	if o.Number != "" && inv.Number != o.Number {
+		return false
+	}
+	// Filter values such as "late" or "outstanding" select by more than the
+	// status field, so only a list of plain statuses is checked.
+	for _, st := range o.Status {
+		if !slices.Contains(InvoiceStatuses(), InvoiceStatus(st)) {
+			return true
+		}
+	}
+	return len(o.Status) == 0 || slices.Contains(o.Status, string(inv.Status))
 }
 
-// ListInvoices returns one page of the company's invoices (GET /v1/invoices).
-// Items that do not match the filters are dropped client-side, so with a
-// server that ignores customerId a page can be empty while HasMore is true;
-// walk with Invoices or AllInvoices to get every match.
+// ListInvoices returns one page of the company's invoices (GET /v2/invoices,
+// a cursor list). Items that do not match the filters are dropped
+// client-side, so with a server that ignores a filter a page can be empty
+// while HasMore is true; walk with Invoices or AllInvoices to get every
+// match.
 func (cc *CompanyClient) ListInvoices(ctx context.Context, opts InvoiceListOptions) (*Page[Invoice], error) {
 	q, err := opts.filters()
 	if err != nil {
 		return nil, fmt.Errorf("hyperline: list invoices: %w", err)
 	}
-	return listPage(ctx, cc.do, "/v1/invoices", opts.ListOptions, q, opts.keep)
+	return cursorPage(ctx, cc.do, "/v2/invoices", opts.ListOptions, q, opts.keep)
 }
 
 // Invoices iterates over every matching invoice, one page at a time.
@@ -77,9 +103,9 @@ func (o InvoiceListOptions) paged(lo ListOptions) InvoiceListOptions {
 	return o
 }
 
-// GetInvoice returns one invoice (GET /v1/invoices/{id}).
+// GetInvoice returns one invoice (GET /v2/invoices/{id}).
 func (cc *CompanyClient) GetInvoice(ctx context.Context, id string) (*Invoice, error) {
-	return getOne[Invoice](ctx, cc, "invoice", "/v1/invoices/", id)
+	return getOne[Invoice](ctx, cc, "invoice", "/v2/invoices/", id)
 }
 
 func invoiceID(inv Invoice) string { return inv.ID }

@@ -35,8 +35,8 @@ func TestDecodeCustomer(t *testing.T) {
 	if c.BillingAddress == nil || c.BillingAddress.City != "Paris" || c.BillingAddress.Line2 != nil || c.ShippingAddress != nil {
 		t.Errorf("addresses: %+v %+v", c.BillingAddress, c.ShippingAddress)
 	}
-	if c.CurrentPaymentMethod == nil || c.CurrentPaymentMethod.Last4Digits != "2718" || c.CurrentPaymentMethod.Brand != "visa" {
-		t.Errorf("payment method: %+v", c.CurrentPaymentMethod)
+	if c.PaymentMethod == nil || c.PaymentMethod.Label() != "Visa •••• 2718" || c.PaymentMethodType == nil || *c.PaymentMethodType != PaymentCard {
+		t.Errorf("payment method: %+v", c.PaymentMethod)
 	}
 	if len(c.Subscriptions) != 1 || c.Subscriptions[0].Status != SubscriptionActive || c.Subscriptions[0].CheckoutSessionID != nil {
 		t.Errorf("subscriptions: %+v", c.Subscriptions)
@@ -81,11 +81,12 @@ func TestDecodeSubscriptionAndInvoice(t *testing.T) {
 	}
 	if inv.Status != InvoiceToPay || inv.Number != "INV-35" || inv.Total().String() != "240.00 EUR" ||
 		inv.Customer.ID != "cus_Typ0px2W0aiEtl" || inv.Customer.ExternalID != nil || inv.SettledAt != nil ||
-		inv.TaxRate == nil || *inv.TaxRate != 20 {
+		inv.TaxAmount != 4001 || inv.IssuedAt == nil || inv.PublicURL == "" {
 		t.Errorf("invoice: %+v", inv)
 	}
 	if len(inv.LineItems) != 1 || inv.LineItems[0].UnitAmount != 20000 || len(inv.Transactions) != 1 ||
-		inv.Transactions[0].Money().String() != "240.00 EUR" {
+		inv.Transactions[0].Money().String() != "240.00 EUR" || inv.Transactions[0].MethodLabel() != "Visa •••• 0042" ||
+		inv.Transactions[0].FailureReason() != "insufficient funds" {
 		t.Errorf("lines/transactions: %+v %+v", inv.LineItems, inv.Transactions)
 	}
 	if !bytes.Equal(inv.Raw, bytes.TrimSpace(iraw)) {
@@ -162,7 +163,7 @@ func TestNullAndFlexibleFields(t *testing.T) {
 
 func TestStatusLists(t *testing.T) {
 	t.Parallel()
-	if len(SubscriptionStatuses()) != 7 || len(InvoiceStatuses()) != 14 {
+	if len(SubscriptionStatuses()) != 9 || len(InvoiceStatuses()) != 18 {
 		t.Fatalf("status lists: %d %d", len(SubscriptionStatuses()), len(InvoiceStatuses()))
 	}
 }

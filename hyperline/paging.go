@@ -47,32 +47,72 @@ func getOne[T any](ctx context.Context, cc *CompanyClient, what, prefix, id stri
 // doFunc is Client.do or CompanyClient.do.
 type doFunc func(ctx context.Context, method, path string, query url.Values, body, out any) error
 
-// listPage fetches one page of path with opts and the endpoint's filters,
-// then drops the items keep rejects (the API silently ignores filters it does
-// not know, so every filter sent is also checked here). The page's paging
-// numbers still count the dropped items.
+// listPage fetches one page of an offset list at path with opts and the
+// endpoint's filters, then drops the items keep rejects (the API silently
+// ignores filters it does not know, so every filter sent is also checked
+// here). The page's paging numbers still count the dropped items.
 func listPage[T any](ctx context.Context, do doFunc, path string, opts ListOptions,
 	filters url.Values, keep func(T) bool) (*Page[T], error) {
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	q := opts.values()
-	for k, vs := range filters {
-		q[k] = vs
+	q, err := opts.offsetValues()
+	if err != nil {
+		return nil, err
 	}
 	var raw rawBody
-	if err := do(ctx, http.MethodGet, path, q, nil, &raw); err != nil {
+	if err := do(ctx, http.MethodGet, path, withFilters(q, filters), nil, &raw); err != nil {
 		return nil, err
 	}
 	items, meta, hasMeta, err := decodeList[T](raw)
 	if err != nil {
 		return nil, malformed(http.MethodGet, path, "decode list: %v", err)
 	}
-	p := &Page[T]{Meta: meta, known: true, take: opts.Take, skip: opts.Skip,
-		received: len(items), hasTotal: hasMeta}
+	p := &Page[T]{Meta: meta, known: true, take: opts.Take, skip: opts.Skip, hasTotal: hasMeta}
+	p.keep(items, keep)
+	return p, nil
+}
+
+// cursorPage fetches one page of a cursor list at path (limit, cursor,
+// include_total), checking items with keep as listPage does.
+func cursorPage[T any](ctx context.Context, do doFunc, path string, opts ListOptions,
+	filters url.Values, keep func(T) bool) (*Page[T], error) {
+	if err := opts.validate(); err != nil {
+		return nil, err
+	}
+	q, err := opts.cursorValues()
+	if err != nil {
+		return nil, err
+	}
+	var raw rawBody
+	if err := do(ctx, http.MethodGet, path, withFilters(q, filters), nil, &raw); err != nil {
+		return nil, err
+	}
+	l, err := decodeCursorList[T](raw)
+	if err != nil {
+		return nil, malformed(http.MethodGet, path, "decode list: %v", err)
+	}
+	p := &Page[T]{Meta: Meta{Total: l.total}, NextCursor: l.nextCursor, known: true, cursor: true,
+		hasMore: l.hasMore, take: opts.Take, hasTotal: l.hasTotal}
+	p.keep(l.items, keep)
+	return p, nil
+}
+
+// withFilters adds the endpoint's filters to the paging parameters.
+func withFilters(q, filters url.Values) url.Values {
+	for k, vs := range filters {
+		q[k] = vs
+	}
+	return q
+}
+
+// keep stores the items keep accepts (all of them when keep is nil) and
+// counts the rest as dropped.
+func (p *Page[T]) keep(items []T, keep func(T) bool) {
+	p.received = len(items)
 	if keep == nil {
 		p.Items = items
-		return p, nil
+		return
 	}
 	p.Items = items[:0:0]
 	for _, it := range items {
@@ -81,7 +121,6 @@ func listPage[T any](ctx context.Context, do doFunc, path string, opts ListOptio
 		}
 	}
 	p.Dropped = len(items) - len(p.Items)
-	return p, nil
 }
 
 // walkOptions validates opts and fills in the page size walks use.
@@ -99,16 +138,15 @@ func walkOptions(opts ListOptions) (ListOptions, error) {
 // first page's total asks for (the total may grow while walking), plus slack,
 // and never more than MaxPages.
 func pageCap[T any](first *Page[T], take int) int {
-	if !first.hasTotal || first.Meta.ApproximateCount || take <= 0 {
+	if !first.hasTotal || take <= 0 {
 		return MaxPages
 	}
-	want := (first.Meta.Total-first.NextSkip())/take + 1
+	want := (first.Meta.Total-first.received)/take + 1
 	return min(MaxPages, 2*max(want, 0)+10)
 }
 
-// walk iterates over a list page by page. It stops on an empty page, a page
-// shorter than asked, or when skip + items reaches a non-approximate total,
-// and it skips items already yielded (a list that grows while it is walked
+// walk iterates over a list page by page, by skip or by cursor as the
+// pages say (see Page.HasMore), and it skips items already yielded (a list that grows while it is walked
 // shifts items across page boundaries). The walk ends with an error at the
 // first failure or after too many pages.
 func walk[T any](ctx context.Context, fetch fetchFunc[T], opts ListOptions, id func(T) string) iter.Seq2[T, error] {
@@ -147,13 +185,15 @@ func walk[T any](ctx context.Context, fetch fetchFunc[T], opts ListOptions, id f
 			if !p.HasMore() {
 				return
 			}
-			opts.Skip = p.NextSkip()
+			opts = p.NextOptions()
 		}
 	}
 }
 
-// fetchAll fetches a whole list: the first page, then, from its total, every
-// remaining page concurrently with at most `concurrency` requests in flight.
+// fetchAll fetches a whole list: the first page, then, for an offset list
+// with a total, every remaining page concurrently with at most
+// `concurrency` requests in flight (a cursor list can only be walked in
+// order).
 // Pages are assembled in order and items de-duplicated by ID. If the total grew
 // meanwhile, the walk continues sequentially from the last page. The first
 // error (or ctx ending) cancels the pages still in flight and is returned.
@@ -168,7 +208,7 @@ func fetchAll[T any](ctx context.Context, fetch fetchFunc[T], opts ListOptions,
 		return nil, err
 	}
 	pages := []*Page[T]{first}
-	if first.HasMore() && first.hasTotal && !first.Meta.ApproximateCount {
+	if first.HasMore() && !first.cursor && first.hasTotal {
 		rest, err := fetchRest(ctx, fetch, first, opts.Take, concurrency)
 		if err != nil {
 			return nil, err
@@ -182,7 +222,7 @@ func fetchAll[T any](ctx context.Context, fetch fetchFunc[T], opts ListOptions,
 		if len(pages)-1 > limit {
 			return nil, fmt.Errorf("hyperline: list did not end after %d pages", len(pages))
 		}
-		next, err := fetch(ctx, ListOptions{Take: opts.Take, Skip: last.NextSkip()})
+		next, err := fetch(ctx, last.NextOptions())
 		if err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -37,11 +38,11 @@ func TestPagingSizes(t *testing.T) {
 				cc := c.Company("cmp_1")
 				want := makeIDs("cus_", 0, n)
 
-				got, err := collect(t, cc.Customers(context.Background(), CustomerListOptions{}))
+				got, err := collect(t, cc.Subscriptions(context.Background(), SubscriptionListOptions{}))
 				if err != nil {
 					t.Fatalf("n=%d iterator: %v", n, err)
 				}
-				if !slices.Equal(ids(got, customerID), want) {
+				if !slices.Equal(ids(got, subscriptionID), want) {
 					t.Fatalf("n=%d iterator: got %d items, want %d", n, len(got), n)
 				}
 				wantPages := max(1, (n+MaxTake-1)/MaxTake)
@@ -54,15 +55,15 @@ func TestPagingSizes(t *testing.T) {
 					t.Errorf("n=%d iterator made %d requests, want %d", n, r, wantPages)
 				}
 
-				all, err := cc.AllCustomers(context.Background(), CustomerListOptions{})
+				all, err := cc.AllSubscriptions(context.Background(), SubscriptionListOptions{})
 				if err != nil {
-					t.Fatalf("n=%d AllCustomers: %v", n, err)
+					t.Fatalf("n=%d AllSubscriptions: %v", n, err)
 				}
-				if !slices.Equal(ids(all, customerID), want) {
-					t.Fatalf("n=%d AllCustomers: got %d items, want %d", n, len(all), n)
+				if !slices.Equal(ids(all, subscriptionID), want) {
+					t.Fatalf("n=%d AllSubscriptions: got %d items, want %d", n, len(all), n)
 				}
 				if r := ls.requests(); r != 2*wantPages {
-					t.Errorf("n=%d AllCustomers made %d requests, want %d", n, r-wantPages, wantPages)
+					t.Errorf("n=%d AllSubscriptions made %d requests, want %d", n, r-wantPages, wantPages)
 				}
 			})
 		}
@@ -76,7 +77,7 @@ func TestPagingWithoutMetaStopsOnShortPage(t *testing.T) {
 		ls.noMeta = true
 		srv := httptest.NewServer(ls)
 		c, _ := newTestClient(t, srv)
-		all, err := c.Company("cmp_1").AllCustomers(context.Background(), CustomerListOptions{})
+		all, err := c.Company("cmp_1").AllSubscriptions(context.Background(), SubscriptionListOptions{})
 		srv.Close()
 		if err != nil || len(all) != n {
 			t.Fatalf("n=%d: got %d items, err %v", n, len(all), err)
@@ -94,18 +95,18 @@ func TestListPageHasMoreAndNextSkip(t *testing.T) {
 	cc := c.Company("cmp_1")
 	ctx := context.Background()
 
-	p, err := cc.ListCustomers(ctx, CustomerListOptions{ListOptions: ListOptions{Take: 50}})
+	p, err := cc.ListSubscriptions(ctx, SubscriptionListOptions{ListOptions: ListOptions{Take: 50}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !p.HasMore() || p.NextSkip() != 50 || len(p.Items) != 50 || p.Meta.Total != 130 {
 		t.Fatalf("page 1: HasMore=%v NextSkip=%d items=%d meta=%+v", p.HasMore(), p.NextSkip(), len(p.Items), p.Meta)
 	}
-	p, err = cc.ListCustomers(ctx, CustomerListOptions{ListOptions: p.NextOptions()})
+	p, err = cc.ListSubscriptions(ctx, SubscriptionListOptions{ListOptions: p.NextOptions()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err = cc.ListCustomers(ctx, CustomerListOptions{ListOptions: p.NextOptions()})
+	p, err = cc.ListSubscriptions(ctx, SubscriptionListOptions{ListOptions: p.NextOptions()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestListPageHasMoreAndNextSkip(t *testing.T) {
 		t.Fatalf("last page: HasMore=%v items=%d", p.HasMore(), len(p.Items))
 	}
 	// Past the end: empty page echoing taken=50 must not look like more.
-	p, err = cc.ListCustomers(ctx, CustomerListOptions{ListOptions: ListOptions{Take: 50, Skip: 500}})
+	p, err = cc.ListSubscriptions(ctx, SubscriptionListOptions{ListOptions: ListOptions{Take: 50, Skip: 500}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,14 +141,14 @@ func TestTakeValidatedBeforeAnyRequest(t *testing.T) {
 	cc := c.Company("cmp_1")
 	ctx := context.Background()
 	for _, lo := range []ListOptions{{Take: 101}, {Take: -1}, {Skip: -5}} {
-		if _, err := cc.ListCustomers(ctx, CustomerListOptions{ListOptions: lo}); err == nil {
-			t.Errorf("ListCustomers(%+v): no error", lo)
+		if _, err := cc.ListSubscriptions(ctx, SubscriptionListOptions{ListOptions: lo}); err == nil {
+			t.Errorf("ListSubscriptions(%+v): no error", lo)
 		}
-		if _, err := cc.AllCustomers(ctx, CustomerListOptions{ListOptions: lo}); err == nil {
-			t.Errorf("AllCustomers(%+v): no error", lo)
+		if _, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{ListOptions: lo}); err == nil {
+			t.Errorf("AllSubscriptions(%+v): no error", lo)
 		}
-		if _, err := collect(t, cc.Customers(ctx, CustomerListOptions{ListOptions: lo})); err == nil {
-			t.Errorf("Customers(%+v): no error", lo)
+		if _, err := collect(t, cc.Subscriptions(ctx, SubscriptionListOptions{ListOptions: lo})); err == nil {
+			t.Errorf("Subscriptions(%+v): no error", lo)
 		}
 	}
 	if r := ls.requests(); r != 0 {
@@ -170,18 +171,18 @@ func TestPagingTotalGrowsAtFront(t *testing.T) {
 		srv := httptest.NewServer(ls)
 		c, _ := newTestClient(t, srv)
 		cc := c.Company("cmp_1")
-		var got []Customer
+		var got []Subscription
 		var err error
 		if mode == "all" {
-			got, err = cc.AllCustomers(context.Background(), CustomerListOptions{})
+			got, err = cc.AllSubscriptions(context.Background(), SubscriptionListOptions{})
 		} else {
-			got, err = collect(t, cc.Customers(context.Background(), CustomerListOptions{}))
+			got, err = collect(t, cc.Subscriptions(context.Background(), SubscriptionListOptions{}))
 		}
 		srv.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", mode, err)
 		}
-		gotIDs := ids(got, customerID)
+		gotIDs := ids(got, subscriptionID)
 		seen := map[string]bool{}
 		for _, id := range gotIDs {
 			if seen[id] {
@@ -210,11 +211,11 @@ func TestAllFollowsGrowingTotal(t *testing.T) {
 	srv := httptest.NewServer(ls)
 	defer srv.Close()
 	c, _ := newTestClient(t, srv)
-	got, err := c.Company("cmp_1").AllCustomers(context.Background(), CustomerListOptions{})
+	got, err := c.Company("cmp_1").AllSubscriptions(context.Background(), SubscriptionListOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(ids(got, customerID), makeIDs("cus_", 0, 250)) {
+	if !slices.Equal(ids(got, subscriptionID), makeIDs("cus_", 0, 250)) {
 		t.Fatalf("got %d items, want 250 in order", len(got))
 	}
 }
@@ -229,11 +230,11 @@ func TestPagingServerIgnoresSkip(t *testing.T) {
 	defer srv.Close()
 	c, _ := newTestClient(t, srv)
 	cc := c.Company("cmp_1")
-	got, err := collect(t, cc.Customers(context.Background(), CustomerListOptions{}))
+	got, err := collect(t, cc.Subscriptions(context.Background(), SubscriptionListOptions{}))
 	if err != nil || len(got) != 100 {
 		t.Fatalf("iterator: %d items, err %v", len(got), err)
 	}
-	all, err := cc.AllCustomers(context.Background(), CustomerListOptions{})
+	all, err := cc.AllSubscriptions(context.Background(), SubscriptionListOptions{})
 	if err != nil || len(all) != 100 {
 		t.Fatalf("all: %d items, err %v", len(all), err)
 	}
@@ -251,9 +252,9 @@ func TestPagingNeverShrinkingServerIsCapped(t *testing.T) {
 		cc := c.Company("cmp_1")
 		var err error
 		if mode == "all" {
-			_, err = cc.AllCustomers(context.Background(), CustomerListOptions{})
+			_, err = cc.AllSubscriptions(context.Background(), SubscriptionListOptions{})
 		} else {
-			_, err = collect(t, cc.Customers(context.Background(), CustomerListOptions{}))
+			_, err = collect(t, cc.Subscriptions(context.Background(), SubscriptionListOptions{}))
 		}
 		srv.Close()
 		if err == nil || !strings.Contains(err.Error(), "did not end") {
@@ -272,7 +273,7 @@ func TestAllBoundsConcurrency(t *testing.T) {
 		ls := newListServer(2000)
 		srv := httptest.NewServer(ls)
 		c, _ := newTestClient(t, srv, WithConcurrency(n))
-		got, err := c.Company("cmp_1").AllCustomers(context.Background(), CustomerListOptions{})
+		got, err := c.Company("cmp_1").AllSubscriptions(context.Background(), SubscriptionListOptions{})
 		srv.Close()
 		if err != nil || len(got) != 2000 {
 			t.Fatalf("concurrency %d: %d items, err %v", n, len(got), err)
@@ -296,7 +297,7 @@ func TestAllStopsOnFirstError(t *testing.T) {
 	srv := httptest.NewServer(ls)
 	defer srv.Close()
 	c, _ := newTestClient(t, srv, WithConcurrency(concurrency))
-	_, err := c.Company("cmp_1").AllCustomers(context.Background(), CustomerListOptions{})
+	_, err := c.Company("cmp_1").AllSubscriptions(context.Background(), SubscriptionListOptions{})
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
 	}
@@ -320,7 +321,7 @@ func TestAllStopsOnCancel(t *testing.T) {
 	srv := httptest.NewServer(ls)
 	defer srv.Close()
 	c, _ := newTestClient(t, srv)
-	_, err := c.Company("cmp_1").AllCustomers(ctx, CustomerListOptions{})
+	_, err := c.Company("cmp_1").AllSubscriptions(ctx, SubscriptionListOptions{})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -334,7 +335,7 @@ func TestAllStopsOnCancel(t *testing.T) {
 	defer srv2.Close()
 	c2, _ := newTestClient(t, srv2)
 	n := 0
-	for _, err := range c2.Company("cmp_1").Customers(context.Background(), CustomerListOptions{}) {
+	for _, err := range c2.Company("cmp_1").Subscriptions(context.Background(), SubscriptionListOptions{}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -344,5 +345,66 @@ func TestAllStopsOnCancel(t *testing.T) {
 	}
 	if r := ls2.requests(); r != 2 {
 		t.Fatalf("iterator broken after 150 items made %d requests, want 2", r)
+	}
+}
+
+// TestCursorPaging walks a cursor list (GET /v2/customers) of every size
+// around the page boundary: one request a page, each after the first
+// carrying the previous page's next_cursor, and no request after has_more
+// is false.
+func TestCursorPaging(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{0, 1, 99, 100, 101, 250} {
+		ls := newListServer(n)
+		srv := httptest.NewServer(ls)
+		c, _ := newTestClient(t, srv)
+		cc := c.Company("cmp_1")
+		want := makeIDs("cus_", 0, n)
+		got, err := collect(t, cc.Customers(context.Background(), CustomerListOptions{}))
+		if err != nil || !slices.Equal(ids(got, customerID), want) {
+			t.Fatalf("n=%d iterator: %v, %d items", n, err, len(got))
+		}
+		all, err := cc.AllCustomers(context.Background(), CustomerListOptions{})
+		if err != nil || !slices.Equal(ids(all, customerID), want) {
+			t.Fatalf("n=%d AllCustomers: %v, %d items", n, err, len(all))
+		}
+		wantPages := max(1, (n+MaxTake-1)/MaxTake)
+		if r := ls.requests(); r != 2*wantPages {
+			t.Errorf("n=%d: %d requests, want %d", n, r, 2*wantPages)
+		}
+		ls.mu.Lock()
+		for i, q := range ls.queries[:wantPages] {
+			wantQ := "limit=100"
+			if i > 0 {
+				wantQ = "cursor=at%3A" + strconv.Itoa(i*MaxTake) + "&limit=100"
+			}
+			if q != wantQ {
+				t.Errorf("n=%d page %d: query %q, want %q", n, i, q, wantQ)
+			}
+		}
+		ls.mu.Unlock()
+		srv.Close()
+	}
+}
+
+// TestCursorPageTotal: the total comes only when asked for, and a page
+// says whether it has one.
+func TestCursorPageTotal(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(newListServer(130))
+	defer srv.Close()
+	c, _ := newTestClient(t, srv)
+	cc := c.Company("cmp_1")
+	p, err := cc.ListCustomers(context.Background(), CustomerListOptions{ListOptions: ListOptions{Take: 50}})
+	if err != nil || p.HasTotal() || p.Meta.Total != 0 || !p.HasMore() || p.NextOptions() != (ListOptions{Take: 50, Cursor: "at:50"}) {
+		t.Fatalf("without total: %v, HasTotal %v, next %+v", err, p.HasTotal(), p.NextOptions())
+	}
+	p, err = cc.ListCustomers(context.Background(), CustomerListOptions{ListOptions: ListOptions{Take: 50, WithTotal: true}})
+	if err != nil || !p.HasTotal() || p.Meta.Total != 130 {
+		t.Fatalf("with total: %v, HasTotal %v, total %d", err, p.HasTotal(), p.Meta.Total)
+	}
+	p, err = cc.ListCustomers(context.Background(), CustomerListOptions{ListOptions: ListOptions{Take: 50, Cursor: "at:100"}})
+	if err != nil || len(p.Items) != 30 || p.HasMore() || p.NextSkip() != 0 {
+		t.Fatalf("last page: %v, %d items, HasMore %v", err, len(p.Items), p.HasMore())
 	}
 }

@@ -56,17 +56,17 @@ func TestLimiterWaitHonoursContext(t *testing.T) {
 	// One request per hour: the second one must wait, and a context says no.
 	c, _ := newTestClient(t, srv, WithRateLimit(1, time.Hour))
 	ctx := context.Background()
-	if _, err := c.ListCompanies(ctx, ListOptions{}); err != nil {
+	if _, err := c.ListCompanies(ctx); err != nil {
 		t.Fatal(err)
 	}
 	dctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	if _, err := c.ListCompanies(dctx, ListOptions{}); !errors.Is(err, context.DeadlineExceeded) {
+	if _, err := c.ListCompanies(dctx); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want DeadlineExceeded", err)
 	}
 	cctx, cancel2 := context.WithCancel(ctx)
 	cancel2()
-	if _, err := c.ListCompanies(cctx, ListOptions{}); !errors.Is(err, context.Canceled) {
+	if _, err := c.ListCompanies(cctx); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want Canceled", err)
 	}
 	if r := ls.requests(); r != 1 {

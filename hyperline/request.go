@@ -11,6 +11,8 @@ import (
 	"net/url"
 
 	"golang.org/x/oauth2"
+
+	"github.com/hyperline-tui/hlx/hyperline/debuglog"
 )
 
 // call is one logical API call; send may make several attempts at it.
@@ -43,7 +45,7 @@ func (c *Client) send(ctx context.Context, cl call) error {
 	idempotent := cl.method == http.MethodGet || cl.method == http.MethodHead
 	start := c.now()
 	for attempt := 1; ; attempt++ {
-		err := c.attempt(ctx, cl, payload)
+		err := c.attempt(debuglog.WithAttempt(ctx, attempt), cl, payload)
 		if err == nil {
 			return nil
 		}

@@ -43,7 +43,7 @@ func TestRetryHonoursRetryAfterSeconds(t *testing.T) {
 	// Backoff ceilings of 10ms and 20ms: the Retry-After floor decides.
 	rec := &sleepRecorder{}
 	c, _ := newTestClient(t, srv, WithRetry(RetryPolicy{BaseDelay: 10 * time.Millisecond, Sleep: rec.sleep}))
-	if _, err := c.ListCompanies(context.Background(), ListOptions{}); err != nil {
+	if _, err := c.ListCompanies(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got := rec.got(); !slices.Equal(got, []time.Duration{3 * time.Second, 3 * time.Second}) {
@@ -64,7 +64,7 @@ func TestRetryHonoursRetryAfterDate(t *testing.T) {
 	rec := &sleepRecorder{}
 	c, _ := newTestClient(t, srv, withClock(func() time.Time { return now }),
 		WithRetry(RetryPolicy{BaseDelay: time.Millisecond, Sleep: rec.sleep}))
-	if _, err := c.ListCompanies(context.Background(), ListOptions{}); err != nil {
+	if _, err := c.ListCompanies(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got := rec.got(); !slices.Equal(got, []time.Duration{5 * time.Second}) {
@@ -82,7 +82,7 @@ func TestRetryExponentialBackoffAndGiveUp(t *testing.T) {
 		MaxAttempts: 4, BaseDelay: 100 * time.Millisecond, MaxDelay: 250 * time.Millisecond,
 		Sleep: rec.sleep, Jitter: func(c time.Duration) time.Duration { return c },
 	}))
-	_, err := c.ListCompanies(context.Background(), ListOptions{})
+	_, err := c.ListCompanies(context.Background())
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 503 {
 		t.Fatalf("err = %v, want the last 503", err)
@@ -122,8 +122,8 @@ func TestNoRetryOnPostOr500(t *testing.T) {
 			return err
 		}},
 		{"DELETE 429", 429, func(c *Client) error { return c.DeleteApp(context.Background(), "app_1") }},
-		{"GET 500", 500, func(c *Client) error { _, err := c.ListCompanies(context.Background(), ListOptions{}); return err }},
-		{"GET 400", 400, func(c *Client) error { _, err := c.ListCompanies(context.Background(), ListOptions{}); return err }},
+		{"GET 500", 500, func(c *Client) error { _, err := c.ListCompanies(context.Background()); return err }},
+		{"GET 400", 400, func(c *Client) error { _, err := c.ListCompanies(context.Background()); return err }},
 	} {
 		s := &scripted{statuses: []int{tc.status, tc.status}, headers: map[string]string{"Retry-After": "1"}}
 		srv := httptest.NewServer(s)
@@ -148,7 +148,7 @@ func TestRetryStopsOnContextCancel(t *testing.T) {
 	defer cancel()
 	rec := &sleepRecorder{hook: func(context.Context) { cancel() }}
 	c, _ := newTestClient(t, srv, WithRetry(RetryPolicy{Sleep: rec.sleep}))
-	_, err := c.ListCompanies(ctx, ListOptions{})
+	_, err := c.ListCompanies(ctx)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -170,7 +170,7 @@ func TestCancelDuringRequestIsNotRetried(t *testing.T) {
 	c, rec := newTestClient(t, srv)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { <-started; cancel() }()
-	_, err := c.ListCompanies(ctx, ListOptions{})
+	_, err := c.ListCompanies(ctx)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -185,7 +185,7 @@ func TestRetryAfterBeyondBudgetGivesUpAtOnce(t *testing.T) {
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	c, rec := newTestClient(t, srv) // MaxElapsed defaults to 30s
-	_, err := c.ListCompanies(context.Background(), ListOptions{})
+	_, err := c.ListCompanies(context.Background())
 	var apiErr *APIError
 	if !errors.Is(err, ErrRateLimited) || !errors.As(err, &apiErr) || apiErr.RetryAfter != time.Minute {
 		t.Fatalf("err = %v, want a 429 with RetryAfter 1m", err)
@@ -200,7 +200,7 @@ func TestRetryAfterBeyondBudgetGivesUpAtOnce(t *testing.T) {
 	c2, rec2 := newTestClient(t, srv2)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	if _, err := c2.ListCompanies(ctx, ListOptions{}); !errors.Is(err, ErrRateLimited) {
+	if _, err := c2.ListCompanies(ctx); !errors.Is(err, ErrRateLimited) {
 		t.Fatalf("err = %v, want ErrRateLimited", err)
 	}
 	if len(rec2.got()) != 0 {
@@ -236,7 +236,7 @@ func TestRetryOnConnectionReset(t *testing.T) {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	c, rec := newTestClient(t, srv)
-	if _, err := c.ListCompanies(context.Background(), ListOptions{}); err != nil {
+	if _, err := c.ListCompanies(context.Background()); err != nil {
 		t.Fatalf("err = %v, want success after two dropped connections", err)
 	}
 	if calls.Load() < 3 || len(rec.got()) != 2 {
@@ -269,7 +269,7 @@ func TestRefusedConnectionIsNotRetried(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.ListCompanies(context.Background(), ListOptions{}); err == nil {
+	if _, err := c.ListCompanies(context.Background()); err == nil {
 		t.Fatal("no error from a closed port")
 	}
 	if len(rec.got()) != 0 {

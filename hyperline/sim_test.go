@@ -136,27 +136,42 @@ func TestSimFilters(t *testing.T) {
 	seeded := sim.Companies()
 	cc := c.Company(seeded[len(seeded)-1].ID)
 
-	all, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{StatusAll}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	def, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{})
+	all, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{StatusAny}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	hidden := 0
 	for _, s := range all {
 		switch s.Status {
-		case SubscriptionDraft, SubscriptionVoided, SubscriptionCancelled:
+		case SubscriptionDraft, SubscriptionVoided, SubscriptionCancelled, SubscriptionArchived:
 			hidden++
 		}
 	}
-	if len(def) != len(all)-hidden {
-		t.Fatalf("default list %d, all %d with %d hidden", len(def), len(all), hidden)
+	if hidden == 0 {
+		t.Fatal("no churned subscriptions seeded")
 	}
-	for _, s := range def {
-		if s.Status == SubscriptionDraft || s.Status == SubscriptionVoided || s.Status == SubscriptionCancelled {
-			t.Fatalf("default list shows %s subscription %s", s.Status, s.ID)
+	// The default and "all" hide the same statuses; "any" shows them.
+	for _, filter := range [][]SubscriptionStatus{nil, {StatusAll}} {
+		def, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{Status: filter})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(def) != len(all)-hidden {
+			t.Fatalf("status %v: %d, any %d with %d hidden", filter, len(def), len(all), hidden)
+		}
+		for _, s := range def {
+			if s.Status.hiddenByDefault() {
+				t.Fatalf("status %v shows %s subscription %s", filter, s.Status, s.ID)
+			}
+		}
+	}
+	inactive, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{SubscriptionInactive}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range inactive {
+		if s.Status != SubscriptionPending && s.Status != SubscriptionPaused {
+			t.Fatalf("inactive returned %s", s.Status)
 		}
 	}
 	active, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{SubscriptionActive, SubscriptionPaused}})
@@ -172,7 +187,7 @@ func TestSimFilters(t *testing.T) {
 		t.Fatal("no subscriptions seeded")
 	}
 	owner := all[0].CustomerID
-	mine, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{StatusAll}, CustomerID: owner})
+	mine, err := cc.AllSubscriptions(ctx, SubscriptionListOptions{Status: []SubscriptionStatus{StatusAny}, CustomerID: owner})
 	if err != nil || len(mine) == 0 {
 		t.Fatalf("customer filter: %v, %d", err, len(mine))
 	}
@@ -191,10 +206,22 @@ func TestSimFilters(t *testing.T) {
 	if err != nil || len(byName) == 0 {
 		t.Fatalf("name filter %q: %v, %d", name, err, len(byName))
 	}
-	picked := []string{customers[1].ID, customers[3].ID}
-	byID, err := cc.AllCustomers(ctx, CustomerListOptions{IDs: picked})
-	if err != nil || !slices.Equal(ids(byID, customerID), picked) {
-		t.Fatalf("id__in: %v, %v", err, ids(byID, customerID))
+	picked := customers[3]
+	bySearch, err := cc.AllCustomers(ctx, CustomerListOptions{Search: picked.ID})
+	if err != nil || !slices.Equal(ids(bySearch, customerID), []string{picked.ID}) {
+		t.Fatalf("search by id: %v, %v", err, ids(bySearch, customerID))
+	}
+	if picked.BillingEmail != nil {
+		byEmail, err := cc.AllCustomers(ctx, CustomerListOptions{BillingEmail: *picked.BillingEmail})
+		if err != nil || !slices.Contains(ids(byEmail, customerID), picked.ID) {
+			t.Fatalf("billing_email: %v, %v", err, ids(byEmail, customerID))
+		}
+	}
+	// Newest first by default, oldest first when asked.
+	asc, err := cc.AllCustomers(ctx, CustomerListOptions{Sort: Sort{Order: Ascending}})
+	if err != nil || len(asc) != len(customers) || asc[0].ID != customers[len(customers)-1].ID ||
+		customers[0].CreatedAt.Before(customers[len(customers)-1].CreatedAt) {
+		t.Fatalf("order: %v; asc first %s, desc last %s", err, asc[0].ID, customers[len(customers)-1].ID)
 	}
 	for _, cu := range customers[:5] {
 		full, err := cc.GetCustomer(ctx, cu.ID)
@@ -275,7 +302,7 @@ func TestSimAuthErrors(t *testing.T) {
 		t.Fatalf("expired token: %v", err)
 	}
 	bad, _ := New(sim.URL, APIKey("test_wrong"))
-	if _, err := bad.ListCompanies(ctx, ListOptions{}); !errors.Is(err, ErrUnauthorized) || strings.Contains(err.Error(), "test_wrong") {
+	if _, err := bad.ListCompanies(ctx); !errors.Is(err, ErrUnauthorized) || strings.Contains(err.Error(), "test_wrong") {
 		t.Fatalf("wrong key: %v", err)
 	}
 }

@@ -6,30 +6,65 @@ import (
 )
 
 // SubscriptionStatus is the lifecycle state of a subscription. As a list
-// filter it also takes the pseudo-values StatusAll and SubscriptionInactive.
+// filter it also takes the pseudo-values StatusAll, StatusAny and
+// SubscriptionInactive.
 type SubscriptionStatus string
 
-// Documented subscription statuses, plus the filter-only pseudo-values.
+// Subscription statuses (the spec's response enum, plus trialing, which the
+// spec lists for the subscriptions embedded in a customer), and the
+// filter-only pseudo-values.
 const (
-	SubscriptionDraft     SubscriptionStatus = "draft"     // being assembled in the UI
-	SubscriptionPending   SubscriptionStatus = "pending"   // created, not charged until activated
-	SubscriptionActive    SubscriptionStatus = "active"    // running; invoiced at the next payment date
-	SubscriptionPaused    SubscriptionStatus = "paused"    // payment collection paused
-	SubscriptionCancelled SubscriptionStatus = "cancelled" // stopped after having been active
-	SubscriptionVoided    SubscriptionStatus = "voided"    // cancelled directly from pending
-	SubscriptionErrored   SubscriptionStatus = "errored"   // all charge attempts failed
+	SubscriptionDraft     SubscriptionStatus = "draft"
+	SubscriptionPending   SubscriptionStatus = "pending"
+	SubscriptionTrialing  SubscriptionStatus = "trialing"
+	SubscriptionActive    SubscriptionStatus = "active"
+	SubscriptionPaused    SubscriptionStatus = "paused"
+	SubscriptionErrored   SubscriptionStatus = "errored"
+	SubscriptionCancelled SubscriptionStatus = "cancelled"
+	SubscriptionVoided    SubscriptionStatus = "voided"
+	SubscriptionArchived  SubscriptionStatus = "archived"
 
-	// StatusAll is a filter value: every status, including the draft, voided
-	// and cancelled subscriptions /v2/subscriptions hides by default.
+	// StatusAll is a filter value that hides what the default hides:
+	// draft, voided, cancelled and archived subscriptions.
 	StatusAll SubscriptionStatus = "all"
-	// SubscriptionInactive is a filter value whose exact meaning is not documented.
+	// StatusAny is a filter value for every status, churned ones included.
+	StatusAny SubscriptionStatus = "any"
+	// SubscriptionInactive is a filter value: pending and paused.
 	SubscriptionInactive SubscriptionStatus = "inactive"
 )
 
 // SubscriptionStatuses lists the statuses a subscription can have, in lifecycle order.
 func SubscriptionStatuses() []SubscriptionStatus {
-	return []SubscriptionStatus{SubscriptionDraft, SubscriptionPending, SubscriptionActive,
-		SubscriptionPaused, SubscriptionCancelled, SubscriptionVoided, SubscriptionErrored}
+	return []SubscriptionStatus{SubscriptionDraft, SubscriptionPending, SubscriptionTrialing, SubscriptionActive,
+		SubscriptionPaused, SubscriptionErrored, SubscriptionCancelled, SubscriptionVoided, SubscriptionArchived}
+}
+
+// hiddenByDefault reports whether /v2/subscriptions leaves a status out
+// when no status filter (or "all") is sent.
+func (s SubscriptionStatus) hiddenByDefault() bool {
+	switch s {
+	case SubscriptionDraft, SubscriptionVoided, SubscriptionCancelled, SubscriptionArchived:
+		return true
+	}
+	return false
+}
+
+// MatchesFilter reports whether a subscription of status s is in the
+// answer to a status filter of those values (nil: the server's default),
+// with the pseudo-values expanded as the spec defines them.
+func (s SubscriptionStatus) MatchesFilter(filter []SubscriptionStatus) bool {
+	if len(filter) == 0 {
+		return !s.hiddenByDefault()
+	}
+	for _, f := range filter {
+		switch {
+		case f == StatusAny, f == s,
+			f == StatusAll && !s.hiddenByDefault(),
+			f == SubscriptionInactive && (s == SubscriptionPending || s == SubscriptionPaused):
+			return true
+		}
+	}
+	return false
 }
 
 // Subscription is a customer's subscription (GET /v2/subscriptions[/{id}]).
@@ -50,9 +85,9 @@ type Subscription struct {
 	PausedAt               *time.Time `json:"paused_at"`
 	RenewsAt               *time.Time `json:"renews_at"`
 
-	// Amounts are integers in the currency's minor unit.
-	NextPaymentAmount int64 `json:"next_payment_amount"`
-	EstimatedARR      int64 `json:"estimated_arr"`
+	// Amounts are in the currency's minor unit (null reads as zero).
+	NextPaymentAmount Amount `json:"next_payment_amount"`
+	EstimatedARR      Amount `json:"estimated_arr"`
 
 	Products []SubscriptionProduct `json:"products"`
 	Coupons  []Coupon              `json:"coupons"`
@@ -72,12 +107,12 @@ func (s *Subscription) UnmarshalJSON(b []byte) error {
 
 // NextPayment is the amount of the next payment in the subscription's currency.
 func (s Subscription) NextPayment() Money {
-	return Money{Amount: s.NextPaymentAmount, Currency: s.Currency}
+	return s.NextPaymentAmount.In(s.Currency)
 }
 
 // ARR is the estimated annual recurring revenue in the subscription's currency.
 func (s Subscription) ARR() Money {
-	return Money{Amount: s.EstimatedARR, Currency: s.Currency}
+	return s.EstimatedARR.In(s.Currency)
 }
 
 // Interval is a period such as {"period":"months","count":1}.
@@ -106,7 +141,7 @@ type SubscriptionProduct struct {
 // Price is one price of a subscription product; Amount is in minor units.
 type Price struct {
 	Type   string `json:"type"`
-	Amount int64  `json:"amount"`
+	Amount Amount `json:"amount"`
 }
 
 // Coupon is a discount applied to a subscription.
@@ -116,7 +151,7 @@ type Coupon struct {
 	Description *string `json:"description"`
 	Type        string  `json:"type"` // e.g. amount
 	// DiscountAmount is in minor units of Currency.
-	DiscountAmount  int64    `json:"discount_amount"`
+	DiscountAmount  Amount   `json:"discount_amount"`
 	DiscountPercent *float64 `json:"discount_percent"`
 	Currency        *string  `json:"currency"`
 	Repeat          string   `json:"repeat"` // once, forever, custom

@@ -5,26 +5,23 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
-	"slices"
 )
 
 // SubscriptionListOptions filters GET /v2/subscriptions.
 type SubscriptionListOptions struct {
 	ListOptions
-	// Status: nil keeps the server default, which hides draft, voided and
-	// cancelled subscriptions; []SubscriptionStatus{StatusAll} shows every
-	// status; one value sends status=v, several send status__in.
+	// Status: nil keeps the server default, which hides draft, voided,
+	// cancelled and archived subscriptions (as StatusAll does);
+	// []SubscriptionStatus{StatusAny} lists every status; one value sends
+	// status=v, several send status__in.
 	Status []SubscriptionStatus
-	// CustomerID sends customer_id. Not documented for this endpoint (the
-	// filter list was cut off); results are checked client-side either way.
+	// CustomerID sends customer_id.
 	CustomerID string
 }
 
 func (o SubscriptionListOptions) filters() (url.Values, error) {
 	q := url.Values{}
-	if slices.Contains(o.Status, StatusAll) {
-		q.Set("status", string(StatusAll))
-	} else if err := setIn(q, "status", o.Status); err != nil {
+	if err := setIn(q, "status", o.Status); err != nil {
 		return nil, err
 	}
 	if o.CustomerID != "" {
@@ -33,25 +30,18 @@ func (o SubscriptionListOptions) filters() (url.Values, error) {
 	return q, nil
 }
 
-// keep re-checks the filters on the client, so that a server ignoring
-// customer_id never shows another customer's subscriptions.
+// keep re-checks the filters on the client, so that a server ignoring one
+// never shows another customer's subscriptions or a status not asked for.
 func (o SubscriptionListOptions) keep(s Subscription) bool {
 	if o.CustomerID != "" && s.CustomerID != o.CustomerID {
 		return false
 	}
-	// "all" and "inactive" are server-side pseudo-statuses: the set of real
-	// statuses "inactive" stands for is not documented, so those filters are
-	// left to the server.
-	if len(o.Status) > 0 && !slices.Contains(o.Status, StatusAll) &&
-		!slices.Contains(o.Status, SubscriptionInactive) && !slices.Contains(o.Status, s.Status) {
-		return false
-	}
-	return true
+	return s.Status.MatchesFilter(o.Status)
 }
 
 // ListSubscriptions returns one page of the company's subscriptions
 // (GET /v2/subscriptions: an offset list despite the v2 prefix; there is no
-// /v1 list). Items that do not match the filters are dropped client-side.
+// /v1 list). Not documented: its order; no order or sort parameter exists. Items that do not match the filters are dropped client-side.
 func (cc *CompanyClient) ListSubscriptions(ctx context.Context, opts SubscriptionListOptions) (*Page[Subscription], error) {
 	q, err := opts.filters()
 	if err != nil {

@@ -44,7 +44,7 @@ func TestClientPassesContextToTokenSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.WithValue(context.Background(), ctxKey{}, "call")
-	if _, err := c.ListCompanies(ctx, ListOptions{}); err != nil {
+	if _, err := c.ListCompanies(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got := <-ts.saw; got != "call" {
@@ -59,7 +59,7 @@ func TestClientPassesContextToTokenSource(t *testing.T) {
 	cctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
 	go func() {
-		_, err := c.ListCompanies(cctx, ListOptions{})
+		_, err := c.ListCompanies(cctx)
 		errc <- err
 	}()
 	<-blocking.saw // waiting for the token

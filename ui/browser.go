@@ -55,6 +55,7 @@ const (
 	opFilter
 	opClearFilter
 	opOpen
+	opSort
 	opLeave // the tab is no longer shown
 )
 
@@ -73,6 +74,8 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		return l.startFilter()
 	case opClearFilter:
 		return l.clearFilter()
+	case opSort:
+		return l.cycleSort()
 	case opOpen:
 		item, ok := l.selectedItem()
 		if !ok {
@@ -171,6 +174,8 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 		return m.onActive(opClearFilter, nil)
 	case key.Matches(msg, m.keys.Reload):
 		return m.onActive(opReload, nil)
+	case key.Matches(msg, m.keys.Sort):
+		return m.onActive(opSort, nil)
 	case key.Matches(msg, m.keys.Select):
 		return m.onActive(opOpen, nil)
 	}
@@ -227,6 +232,9 @@ func (m *browserModel) keyMap() help.KeyMap {
 	k.ClearFilter.SetEnabled(m.filterShown())
 	_, ok := m.selectedID()
 	k.Select.SetEnabled(ok)
+	k.Sort.SetEnabled(read(m, func(l *listModel[hyperline.Customer]) bool { return len(l.spec.sorts) > 1 },
+		func(l *listModel[hyperline.Subscription]) bool { return len(l.spec.sorts) > 1 },
+		func(l *listModel[hyperline.Invoice]) bool { return len(l.spec.sorts) > 1 }))
 	return k
 }
 

@@ -9,8 +9,9 @@ import (
 )
 
 // customersSpec is the customers tab: name, id, billing email, currency,
-// status and creation date; the name filter runs on the server
-// (name__contains) so it finds customers that are not loaded yet.
+// status and creation date, newest first; the filter also asks the
+// server's search (name, email, id, as far as the API searches), so it
+// finds customers that are not loaded yet.
 func customersSpec() listSpec[hyperline.Customer] {
 	return listSpec[hyperline.Customer]{
 		kind:  kindCustomer,
@@ -27,6 +28,12 @@ func customersSpec() listSpec[hyperline.Customer] {
 		row:          customerRow,
 		load:         loadCustomers,
 		serverFilter: true,
+		sorts: []sortChoice{
+			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
+			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},
+			{"updated ↓", hyperline.Sort{Field: hyperline.SortUpdatedAt, Order: hyperline.Descending}},
+			{"updated ↑", hyperline.Sort{Field: hyperline.SortUpdatedAt, Order: hyperline.Ascending}},
+		},
 	}
 }
 
@@ -41,9 +48,8 @@ func customerRow(f formatter, _ time.Time, c hyperline.Customer, _ map[string]st
 	}}
 }
 
-// loadCustomers fetches one page of customers, those whose name contains
-// query when it is set.
-func loadCustomers(ctx context.Context, data Data, companyID, query string, opts hyperline.ListOptions) (*hyperline.Page[hyperline.Customer], map[string]string, error) {
-	page, err := data.Customers(ctx, companyID, hyperline.CustomerListOptions{ListOptions: opts, NameContains: query})
-	return page, nil, err
+// loadCustomers fetches one page of customers, those the server's search
+// finds for the query when it is set.
+func loadCustomers(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[hyperline.Customer], error) {
+	return data.Customers(ctx, companyID, hyperline.CustomerListOptions{ListOptions: req.page, Search: req.query, Sort: req.sort})
 }

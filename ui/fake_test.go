@@ -126,7 +126,7 @@ func newFakeData(sizes map[string]int) *fakeData {
 	statuses := []string{"active", "active", "active", "archived"}
 	currencies := []string{"EUR", "USD", "JPY", "KWD"}
 	subStatuses := []string{"active", "pending", "paused", "cancelled", "errored", "draft"}
-	invStatuses := []string{"paid", "to_pay", "late", "partially_paid", "draft", "voided", "grace_period"}
+	invStatuses := []string{"paid", "to_pay", "error", "partially_paid", "draft", "voided", "grace_period"}
 	for company, n := range sizes {
 		prefix := strings.TrimPrefix(company, "cmp_")
 		for i := range n {
@@ -149,7 +149,7 @@ func newFakeData(sizes map[string]int) *fakeData {
 			}
 			due := testNow.AddDate(0, 0, i%20-10).Format(time.RFC3339)
 			d.invoices[company] = append(d.invoices[company], decode[hyperline.Invoice](fmt.Sprintf(
-				`{"id":"inv_%s%05d","number":"INV-%d","type":"invoice","status":%q,"currency":%q,"total_amount":%d,"amount_due":%d,"amount_paid":0,"customer":{"id":%q,"name":%q},"emitted_at":%q,"due_at":%q,"line_items":[]}`,
+				`{"id":"inv_%s%05d","number":"INV-%d","type":"invoice","status":%q,"currency":%q,"total_amount":%d,"amount_due":%d,"amount_paid":0,"customer":{"id":%q,"name":%q},"issued_at":%q,"due_at":%q,"line_items":[]}`,
 				prefix, i, 1000+i, invStatuses[i%len(invStatuses)], cur, 240000+i*37, (i%3)*80000, id, name, created, due)))
 		}
 	}
@@ -218,12 +218,14 @@ func (d *fakeData) Companies(context.Context) ([]hyperline.Company, error) {
 }
 
 func (d *fakeData) Customers(_ context.Context, company string, opts hyperline.CustomerListOptions) (*hyperline.Page[hyperline.Customer], error) {
-	if err := d.record(company, "customers", opts.NameContains+strings.Join(opts.IDs, ",")+fmt.Sprintf("@%d", opts.Skip)); err != nil {
+	if err := d.record(company, "customers", opts.Search+fmt.Sprintf("@%d", opts.Skip)); err != nil {
 		return nil, err
 	}
+	// Like the API's search: the name, the billing email or the id.
+	q := strings.ToLower(opts.Search)
 	all := where(d.customers[company], func(c hyperline.Customer) bool {
-		return (opts.NameContains == "" || strings.Contains(strings.ToLower(c.Name), strings.ToLower(opts.NameContains))) &&
-			(len(opts.IDs) == 0 || slices.Contains(opts.IDs, c.ID))
+		return q == "" || strings.Contains(strings.ToLower(c.Name), q) || strings.Contains(strings.ToLower(c.ID), q) ||
+			(c.BillingEmail != nil && strings.Contains(strings.ToLower(*c.BillingEmail), q))
 	})
 	return page(all, opts.ListOptions), nil
 }

@@ -20,8 +20,8 @@ type formatter struct {
 }
 
 // money formats minor units in the currency's decimals.
-func (formatter) money(amount int64, currency string) string {
-	return hyperline.Money{Amount: amount, Currency: currency}.String()
+func (formatter) money(amount hyperline.Amount, currency string) string {
+	return amount.In(currency).String()
 }
 
 // date is the local calendar date, "2025-03-05", or "—" for none.
@@ -130,55 +130,6 @@ func statusWord(s string) string {
 		return "—"
 	}
 	return strings.ReplaceAll(s, "_", " ")
-}
-
-// customerStatusCell tones a customer status.
-func customerStatusCell(status string) table.Cell {
-	tone := table.ToneNone
-	switch status {
-	case hyperline.CustomerActive:
-		tone = table.ToneGood
-	case hyperline.CustomerArchived:
-		tone = table.ToneMuted
-	}
-	return table.Cell{Text: statusWord(status), Tone: tone}
-}
-
-// subscriptionStatusCell tones a subscription status.
-func subscriptionStatusCell(status hyperline.SubscriptionStatus) table.Cell {
-	tone := table.ToneNone
-	switch status {
-	case hyperline.SubscriptionActive:
-		tone = table.ToneGood
-	case hyperline.SubscriptionPending:
-		tone = table.ToneInfo
-	case hyperline.SubscriptionPaused:
-		tone = table.ToneWarn
-	case hyperline.SubscriptionErrored, hyperline.SubscriptionCancelled:
-		tone = table.ToneBad
-	case hyperline.SubscriptionDraft, hyperline.SubscriptionVoided:
-		tone = table.ToneMuted
-	}
-	return table.Cell{Text: statusWord(string(status)), Tone: tone}
-}
-
-// invoiceStatusCell tones an invoice status.
-func invoiceStatusCell(status hyperline.InvoiceStatus) table.Cell {
-	tone := table.ToneNone
-	switch status {
-	case hyperline.InvoicePaid:
-		tone = table.ToneGood
-	case hyperline.InvoiceOpen, hyperline.InvoiceToPay, hyperline.InvoicePendingParentConcat:
-		tone = table.ToneInfo
-	case hyperline.InvoiceGracePeriod, hyperline.InvoicePartiallyPaid, hyperline.InvoiceMissingInfo:
-		tone = table.ToneWarn
-	case hyperline.InvoiceLate, hyperline.InvoiceError:
-		tone = table.ToneBad
-	case hyperline.InvoiceDraft, hyperline.InvoiceVoided, hyperline.InvoiceClosed,
-		hyperline.InvoiceArchived, hyperline.InvoiceChargedOnParent:
-		tone = table.ToneMuted
-	}
-	return table.Cell{Text: statusWord(string(status)), Tone: tone}
 }
 
 // toneStyle is the style a screen outside a table uses for a tone.

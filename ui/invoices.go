@@ -9,7 +9,7 @@ import (
 )
 
 // invoicesSpec is the invoices tab: number, customer, status, total and
-// amount due in the invoice's currency, emission and due dates, and id.
+// amount due in the invoice's currency, issue and due dates, and id.
 func invoicesSpec() listSpec[hyperline.Invoice] {
 	return listSpec[hyperline.Invoice]{
 		kind:  kindInvoice,
@@ -20,13 +20,19 @@ func invoicesSpec() listSpec[hyperline.Invoice] {
 			{Title: "Status", Width: 14, Priority: 95},
 			{Title: "Total", Width: 13, Align: table.AlignRight, Priority: 80},
 			{Title: "Due amount", Width: 13, Align: table.AlignRight, Priority: 70},
-			{Title: "Emitted", Width: 10, Priority: 45},
+			{Title: "Issued", Width: 10, Priority: 45},
 			{Title: "Due", Width: 11, Priority: 60},
 			{Title: "ID", Width: 19, Priority: 30},
 		},
 		id:   func(inv hyperline.Invoice) string { return inv.ID },
 		row:  invoiceRow,
 		load: loadInvoices,
+		sorts: []sortChoice{
+			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
+			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},
+			{"issued ↓", hyperline.Sort{Field: hyperline.SortEmittedAt, Order: hyperline.Descending}},
+			{"issued ↑", hyperline.Sort{Field: hyperline.SortEmittedAt, Order: hyperline.Ascending}},
+		},
 	}
 }
 
@@ -40,8 +46,8 @@ func invoiceRow(f formatter, now time.Time, inv hyperline.Invoice, _ map[string]
 		customer = inv.Customer.ID
 	}
 	due := table.Cell{Text: f.relDate(inv.DueAt, now)}
-	if inv.AmountDue > 0 && inv.DueAt != nil && inv.DueAt.Before(now) {
-		due.Tone = table.ToneBad // overdue and still owed
+	if inv.Overdue(now) {
+		due.Tone = table.ToneBad
 	}
 	return table.Row{ID: inv.ID, Cells: []table.Cell{
 		{Text: number},
@@ -49,14 +55,15 @@ func invoiceRow(f formatter, now time.Time, inv hyperline.Invoice, _ map[string]
 		invoiceStatusCell(inv.Status),
 		{Text: f.money(inv.TotalAmount, inv.Currency)},
 		{Text: f.money(inv.AmountDue, inv.Currency)},
-		{Text: f.date(inv.EmittedAt)},
+		{Text: f.date(inv.IssuedAt)},
 		due,
 		{Text: inv.ID, Tone: table.ToneMuted},
 	}}
 }
 
-// loadInvoices fetches one page of invoices.
-func loadInvoices(ctx context.Context, data Data, companyID, _ string, opts hyperline.ListOptions) (*hyperline.Page[hyperline.Invoice], map[string]string, error) {
-	page, err := data.Invoices(ctx, companyID, hyperline.InvoiceListOptions{ListOptions: opts})
-	return page, nil, err
+// loadInvoices fetches one page of invoices of every status: the API's
+// default leaves out open ones.
+func loadInvoices(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[hyperline.Invoice], error) {
+	return data.Invoices(ctx, companyID, hyperline.InvoiceListOptions{ListOptions: req.page, Sort: req.sort,
+		Status: []string{hyperline.InvoiceFilterAll}})
 }

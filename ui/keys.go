@@ -42,6 +42,7 @@ type browserKeys struct {
 	Customers, Subscriptions, Invoices  key.Binding
 	NextTab, PrevTab                    key.Binding
 	Filter, ClearFilter, Reload, Select key.Binding
+	Sort                                key.Binding
 }
 
 func newBrowserKeys() browserKeys {
@@ -56,6 +57,7 @@ func newBrowserKeys() browserKeys {
 		ClearFilter:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		Reload:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Select:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
+		Sort:          key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 	}
 }
 
@@ -65,7 +67,7 @@ func (k browserKeys) ShortHelp() []key.Binding {
 func (k browserKeys) FullHelp() [][]key.Binding {
 	return append(k.table.FullHelp(),
 		[]key.Binding{k.Customers, k.Subscriptions, k.Invoices, k.NextTab, k.PrevTab},
-		[]key.Binding{k.Select, k.Filter, k.ClearFilter, k.Reload})
+		[]key.Binding{k.Select, k.Filter, k.ClearFilter, k.Sort, k.Reload})
 }
 
 // filterKeys apply while the filter line has the keyboard.

@@ -27,16 +27,35 @@ type listSpec[T any] struct {
 	// row builds the table row; names maps customer ids to names where the
 	// object carries only the id.
 	row func(f formatter, now time.Time, item T, names map[string]string) table.Row
-	// load fetches one page; query is the server-side name filter (only
-	// used when serverFilter is set). It may return customer names to show.
-	load         func(ctx context.Context, data Data, companyID, query string, opts hyperline.ListOptions) (*hyperline.Page[T], map[string]string, error)
+	// load fetches one page.
+	load func(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[T], error)
+	// serverFilter says the API can search this list (req.query is sent).
 	serverFilter bool
+	// sorts are the orders the API can list the tab in, the API's default
+	// first; none means the API's one order.
+	sorts []sortChoice
+	// customerIDs lists the customers an object refers to by id only, whose
+	// names the tab looks up (nil: the object carries what it shows).
+	customerIDs func(T) []string
+}
+
+// pageRequest is what one page request of a tab asks for.
+type pageRequest struct {
+	query string // the server-side search ("" for none)
+	sort  hyperline.Sort
+	page  hyperline.ListOptions
+}
+
+// sortChoice is one order a tab can be listed in.
+type sortChoice struct {
+	label string // as the header shows it: "created ↓"
+	sort  hyperline.Sort
 }
 
 // listing is one sequence of pages: the full list, or the server's answer to
-// a name filter. Each has its own table, so going back from the server's
-// answer to the loaded rows swaps tables instead of rebuilding one (at
-// 100,000 rows a rebuild of the filter index takes tens of milliseconds).
+// a search. Each has its own table, so going back from the server's answer
+// to the loaded rows swaps tables instead of rebuilding one (at 100,000 rows
+// a rebuild of the filter index takes tens of milliseconds).
 type listing[T any] struct {
 	table    table.Model
 	query    string
@@ -44,8 +63,8 @@ type listing[T any] struct {
 	rows     []table.Row
 	index    map[string]int // id → position in items
 	total    int
-	approx   bool
-	nextSkip int
+	hasTotal bool
+	next     hyperline.ListOptions // the next page: a skip or a cursor
 	more     bool
 	loaded   bool   // the first page arrived
 	reqID    uint64 // the page request in flight, 0 if none
@@ -59,9 +78,8 @@ type listing[T any] struct {
 // pageLoadedMsg answers one page request of a list.
 type pageLoadedMsg[T any] struct {
 	resultTag
-	skip  int
+	first bool
 	page  *hyperline.Page[T]
-	names map[string]string
 	err   error
 }
 
@@ -74,15 +92,18 @@ type filterSettledMsg struct {
 
 // loadPage fetches one page of a list for the scope's company. Its context
 // is the scope's (cancelled by a company switch) or a narrower one (cancelled
-// when a newer filter replaces this one).
-func loadPage[T any](ctx context.Context, c *common, companyID string, spec listSpec[T], query string, skip int, reqID uint64) tea.Cmd {
+// when a newer filter replaces this one). A first page also asks for the
+// list's total, which cursor lists only send when asked.
+func loadPage[T any](ctx context.Context, c *common, companyID string, spec listSpec[T], req pageRequest, reqID uint64) tea.Cmd {
 	data, timeout, load := c.data, c.timeout, spec.load
-	opts := hyperline.ListOptions{Take: pageSize, Skip: skip}
+	req.page.Take = pageSize
+	first := req.page.IsFirst()
+	req.page.WithTotal = first
 	return func() tea.Msg {
 		rctx, cancel := context.WithTimeout(ctx, timeout)
 		defer cancel()
-		page, names, err := load(rctx, data, companyID, query, opts)
-		return pageLoadedMsg[T]{resultTag: resultTag{reqID: reqID, company: companyID}, skip: skip, page: page, names: names, err: err}
+		page, err := load(rctx, data, companyID, req)
+		return pageLoadedMsg[T]{resultTag: resultTag{reqID: reqID, company: companyID}, first: first, page: page, err: err}
 	}
 }
 
@@ -109,6 +130,10 @@ type listModel[T any] struct {
 	// on the last row, each page that arrives moves it to the new last row
 	// and asks for the next, until the list ends or the user moves.
 	followEnd bool
+
+	sortIdx int // the order the tab is listed in (spec.sorts)
+	// nameReq is the customer-name lookup in flight, 0 if none.
+	nameReq uint64
 
 	width, height int
 }
@@ -150,7 +175,7 @@ func (m listModel[T]) activate() (listModel[T], tea.Cmd) {
 func (m listModel[T]) reload() (listModel[T], tea.Cmd) {
 	m.started, m.autoPages = true, autoPageBudget
 	m.base.reqID, m.base.more, m.base.err = m.c.nextID(), false, ""
-	cmds := []tea.Cmd{loadPage(m.sc.ctx, m.c, m.sc.company.ID, m.spec, "", 0, m.base.reqID)}
+	cmds := []tea.Cmd{loadPage(m.sc.ctx, m.c, m.sc.company.ID, m.spec, m.request("", hyperline.ListOptions{}), m.base.reqID)}
 	if m.server.query != "" {
 		var cmd tea.Cmd
 		m, cmd = m.startServerFilter(m.server.query)
@@ -163,6 +188,8 @@ func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
 	switch msg := msg.(type) {
 	case pageLoadedMsg[T]:
 		return m.handlePage(msg)
+	case namesLoadedMsg:
+		return m.handleNames(msg), nil
 	case filterSettledMsg:
 		if msg.reqID != m.debounceID || msg.query != m.query || m.query == "" {
 			return m, nil
@@ -194,15 +221,12 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 		l.err = plainError(msg.err)
 		return m, emit(errMsg{what: m.loadWhat(), err: msg.err})
 	}
-	resolved := emit(resolvedMsg{what: m.loadWhat()})
-	for id, name := range msg.names {
-		m.names[id] = name
-	}
+	resolved := tea.Batch(emit(resolvedMsg{what: m.loadWhat()}), m.lookUpNames(msg.page.Items))
 	rows := make([]table.Row, len(msg.page.Items))
 	for i, item := range msg.page.Items {
 		rows[i] = m.spec.row(m.c.fmt, m.c.now, item, m.names)
 	}
-	first := msg.skip == 0
+	first := msg.first
 	if first {
 		l.items, l.rows, l.index = nil, nil, make(map[string]int, len(rows))
 	}
@@ -211,8 +235,10 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 		l.items = append(l.items, item)
 	}
 	l.rows = append(l.rows, rows...)
-	l.total, l.approx = msg.page.Meta.Total, msg.page.Meta.ApproximateCount
-	l.more, l.nextSkip, l.loaded, l.err = msg.page.HasMore(), msg.page.NextSkip(), true, ""
+	if msg.page.HasTotal() {
+		l.total, l.hasTotal = msg.page.Meta.Total, true
+	}
+	l.more, l.next, l.loaded, l.err = msg.page.HasMore(), msg.page.NextOptions(), true, ""
 
 	follow := m.followEnd && !first && l == m.shown() && l.table.Cursor() >= l.table.VisibleLen()-1
 	if first {
@@ -284,7 +310,34 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 	if l.ctx != nil {
 		ctx = l.ctx
 	}
-	return loadPage(ctx, m.c, m.sc.company.ID, m.spec, l.query, l.nextSkip, l.reqID)
+	return loadPage(ctx, m.c, m.sc.company.ID, m.spec, m.request(l.query, l.next), l.reqID)
+}
+
+// request is a page request of this tab in its current order.
+func (m *listModel[T]) request(query string, page hyperline.ListOptions) pageRequest {
+	req := pageRequest{query: query, page: page}
+	if len(m.spec.sorts) > 0 {
+		req.sort = m.spec.sorts[m.sortIdx].sort
+	}
+	return req
+}
+
+// cycleSort lists the tab in its next order, reloading from the first page.
+func (m listModel[T]) cycleSort() (listModel[T], tea.Cmd) {
+	if len(m.spec.sorts) < 2 {
+		return m, nil
+	}
+	m.sortIdx = (m.sortIdx + 1) % len(m.spec.sorts)
+	return m.reload()
+}
+
+// sortLabel is the tab's order as the header shows it ("" for a list with
+// only the API's order).
+func (m *listModel[T]) sortLabel() string {
+	if len(m.spec.sorts) == 0 {
+		return ""
+	}
+	return m.spec.sorts[m.sortIdx].label
 }
 
 // selectedItem is the object under the cursor.
@@ -312,8 +365,8 @@ func (m *listModel[T]) counts() string {
 		return "loading…"
 	}
 	total := formatCount(l.total)
-	if l.approx {
-		total = "≈" + total
+	if !l.hasTotal {
+		total = "?"
 	}
 	s := formatCount(len(l.items)) + "/" + total
 	if m.query != "" {
@@ -321,6 +374,9 @@ func (m *listModel[T]) counts() string {
 	}
 	if l.reqID != 0 {
 		s = "loading… " + s
+	}
+	if label := m.sortLabel(); label != "" {
+		s = label + " · " + s
 	}
 	return s
 }

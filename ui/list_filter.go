@@ -7,15 +7,17 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline"
 )
 
 // The filter of a tab: `/` gives the keyboard to the filter line; every
 // keystroke filters the loaded rows at once, and for lists the API can
-// filter by name (customers), a server request goes out once typing pauses,
+// search (customers), a server request goes out once typing pauses,
 // cancelling the previous query's requests. esc clears it all.
 
-// startServerFilter asks the server for the objects whose name contains
-// query, cancelling the requests of the previous query.
+// startServerFilter asks the server for the objects that match query,
+// cancelling the requests of the previous query.
 func (m listModel[T]) startServerFilter(query string) (listModel[T], tea.Cmd) {
 	if m.server.cancel != nil {
 		m.server.cancel()
@@ -28,7 +30,7 @@ func (m listModel[T]) startServerFilter(query string) (listModel[T], tea.Cmd) {
 	}
 	m.server = listing[T]{query: query, reqID: m.c.nextID(), ctx: ctx, cancel: cancel,
 		table: prev.table, rows: prev.rows, items: prev.items, index: prev.index, loaded: prev.loaded}
-	return m, loadPage(ctx, m.c, m.sc.company.ID, m.spec, query, 0, m.server.reqID)
+	return m, loadPage(ctx, m.c, m.sc.company.ID, m.spec, m.request(query, hyperline.ListOptions{}), m.server.reqID)
 }
 
 // clearServerFilter drops the server's answer and shows the loaded rows
@@ -130,8 +132,10 @@ func (m *listModel[T]) filterHint() string {
 		return "filtering the loaded rows "
 	case m.server.reqID != 0 && m.server.query == m.query:
 		return "asking the server… "
+	case m.serverOn && m.server.hasTotal:
+		return "server search: " + formatCount(m.server.total) + " match “" + m.server.query + "” "
 	case m.serverOn:
-		return "server: " + formatCount(m.server.total) + " names contain “" + m.server.query + "” "
+		return "server search: “" + m.server.query + "” "
 	}
 	return "filtering the loaded rows "
 }

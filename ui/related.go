@@ -48,7 +48,7 @@ type relatedLoadedMsg struct {
 func loadCustomerSubscriptions(ctx context.Context, c *common, companyID, customerID string, reqID uint64) tea.Cmd {
 	data := c.data
 	opts := hyperline.SubscriptionListOptions{ListOptions: hyperline.ListOptions{Take: pageSize},
-		Status: []hyperline.SubscriptionStatus{hyperline.StatusAll}, CustomerID: customerID}
+		Status: []hyperline.SubscriptionStatus{hyperline.StatusAny}, CustomerID: customerID}
 	return loadOfCustomer(ctx, c.timeout, companyID, reqID,
 		func(ctx context.Context) (*hyperline.Page[hyperline.Subscription], error) {
 			return data.Subscriptions(ctx, companyID, opts)
@@ -60,7 +60,8 @@ func loadCustomerSubscriptions(ctx context.Context, c *common, companyID, custom
 // loadCustomerInvoices fetches the first page of a customer's invoices.
 func loadCustomerInvoices(ctx context.Context, c *common, companyID, customerID string, reqID uint64) tea.Cmd {
 	data := c.data
-	opts := hyperline.InvoiceListOptions{ListOptions: hyperline.ListOptions{Take: pageSize}, CustomerID: customerID}
+	opts := hyperline.InvoiceListOptions{ListOptions: hyperline.ListOptions{Take: pageSize, WithTotal: true},
+		Status: []string{hyperline.InvoiceFilterAll}, CustomerID: customerID}
 	return loadOfCustomer(ctx, c.timeout, companyID, reqID,
 		func(ctx context.Context) (*hyperline.Page[hyperline.Invoice], error) {
 			return data.Invoices(ctx, companyID, opts)

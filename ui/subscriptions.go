@@ -10,7 +10,8 @@ import (
 
 // subscriptionsSpec is the subscriptions tab: customer, name or plan,
 // status, next payment date and amount, current period end and id. Every
-// status is listed (the API hides draft, voided and cancelled by default).
+// status is listed (the API hides draft, voided, cancelled and archived by
+// default); the customer's name is looked up by id after the page shows.
 func subscriptionsSpec() listSpec[hyperline.Subscription] {
 	return listSpec[hyperline.Subscription]{
 		kind:  kindSubscription,
@@ -24,9 +25,10 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 			{Title: "Period end", Width: 10, Priority: 50},
 			{Title: "ID", Width: 19, Priority: 40},
 		},
-		id:   func(s hyperline.Subscription) string { return s.ID },
-		row:  subscriptionRow,
-		load: loadSubscriptions,
+		id:          func(s hyperline.Subscription) string { return s.ID },
+		row:         subscriptionRow,
+		load:        loadSubscriptions,
+		customerIDs: func(s hyperline.Subscription) []string { return []string{s.CustomerID} },
 	}
 }
 
@@ -61,39 +63,10 @@ func subscriptionLabel(s hyperline.Subscription) string {
 	return "—"
 }
 
-// loadSubscriptions fetches one page of subscriptions of every status, then
-// the names of their customers in one request (a subscription carries only
-// the customer's id). Names are best effort: without them the id shows.
-func loadSubscriptions(ctx context.Context, data Data, companyID, _ string, opts hyperline.ListOptions) (*hyperline.Page[hyperline.Subscription], map[string]string, error) {
-	page, err := data.Subscriptions(ctx, companyID, hyperline.SubscriptionListOptions{
-		ListOptions: opts, Status: []hyperline.SubscriptionStatus{hyperline.StatusAll}})
-	if err != nil {
-		return nil, nil, err
-	}
-	return page, customerNames(ctx, data, companyID, page.Items), nil
-}
-
-// customerNames looks up the names of the subscriptions' customers.
-func customerNames(ctx context.Context, data Data, companyID string, subs []hyperline.Subscription) map[string]string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, s := range subs {
-		if s.CustomerID != "" && !seen[s.CustomerID] {
-			seen[s.CustomerID] = true
-			ids = append(ids, s.CustomerID)
-		}
-	}
-	names := make(map[string]string, len(ids))
-	for start := 0; start < len(ids); start += pageSize {
-		chunk := ids[start:min(start+pageSize, len(ids))]
-		page, err := data.Customers(ctx, companyID, hyperline.CustomerListOptions{
-			ListOptions: hyperline.ListOptions{Take: pageSize}, IDs: chunk})
-		if err != nil {
-			return names
-		}
-		for _, c := range page.Items {
-			names[c.ID] = c.Name
-		}
-	}
-	return names
+// loadSubscriptions fetches one page of subscriptions of every status
+// (status=any: the API's default and "all" hide draft, voided, cancelled
+// and archived ones, which is what support looks for).
+func loadSubscriptions(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[hyperline.Subscription], error) {
+	return data.Subscriptions(ctx, companyID, hyperline.SubscriptionListOptions{
+		ListOptions: req.page, Status: []hyperline.SubscriptionStatus{hyperline.StatusAny}})
 }

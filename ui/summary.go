@@ -46,28 +46,57 @@ func summarizeCustomer(f formatter, c *hyperline.Customer) (string, []field, jso
 		{label: "Billing email", value: orDash(c.BillingEmail)},
 		{label: "External ID", value: orDash(c.ExternalID)},
 		{label: "Country", value: country},
-		{label: "Payment", value: paymentMethod(c)},
+		paymentMethodField(c),
+		{label: "Payment terms", value: paymentTerms(c.PaymentTerms)},
 		{label: "Tax IDs", value: taxIDs(c.TaxIDs)},
+		{label: "Owner", value: ownerName(c.Owner)},
 		{label: "Created", value: f.dateTime(c.CreatedAt)},
 	}
 	return "Customer · " + c.Name, fields, c.Raw
 }
 
-func paymentMethod(c *hyperline.Customer) string {
-	if pm := c.CurrentPaymentMethod; pm != nil {
-		s := statusWord(pm.Type)
-		if pm.Brand != "" {
-			s += " " + pm.Brand
+// paymentMethodField is the customer's payment method as support reads it
+// ("Visa •••• 4242"), toned bad when it is errored or expired, with why.
+func paymentMethodField(c *hyperline.Customer) field {
+	pm := c.PaymentMethod
+	if pm == nil {
+		if c.PaymentMethodType != nil {
+			return field{label: "Payment", value: hyperline.PaymentTypeLabel(*c.PaymentMethodType)}
 		}
-		if pm.Last4Digits != "" {
-			s += " ••" + string(pm.Last4Digits)
+		return field{label: "Payment", value: "—"}
+	}
+	fd := field{label: "Payment", value: pm.Label()}
+	if pm.ExpirationDate != nil && *pm.ExpirationDate != "" {
+		fd.value += " · exp " + *pm.ExpirationDate
+	}
+	switch pm.Status {
+	case "errored", "expired":
+		fd.tone = table.ToneBad
+		fd.value += " · " + pm.Status
+		if pm.ErrorType != nil && *pm.ErrorType != "" {
+			fd.value += ": " + hyperline.PaymentErrorLabel(*pm.ErrorType)
 		}
-		return s
+	case "pending":
+		fd.tone = table.ToneWarn
+		fd.value += " · pending"
 	}
-	if c.CurrentPaymentMethodType != nil {
-		return statusWord(*c.CurrentPaymentMethodType)
+	return fd
+}
+
+// paymentTerms is a payment delay in days, or the company's default.
+func paymentTerms(days *float64) string {
+	if days == nil {
+		return "company default"
 	}
-	return "—"
+	return strconv.FormatFloat(*days, 'f', -1, 64) + " days"
+}
+
+// ownerName is the account owner's name, "—" when there is none.
+func ownerName(o *hyperline.CustomerOwner) string {
+	if o == nil {
+		return "—"
+	}
+	return o.Name()
 }
 
 func taxIDs(ids []hyperline.TaxID) string {
@@ -110,7 +139,7 @@ func summarizeSubscription(f formatter, now time.Time, s *hyperline.Subscription
 func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (string, []field, json.RawMessage) {
 	status := invoiceStatusCell(inv.Status)
 	due := table.Cell{Text: f.dateWithRel(inv.DueAt, now)}
-	if inv.AmountDue > 0 && inv.DueAt != nil && inv.DueAt.Before(now) {
+	if inv.Overdue(now) {
 		due.Tone = table.ToneBad
 	}
 	fields := []field{
@@ -124,11 +153,17 @@ func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (strin
 		{label: "Amount due", value: f.money(inv.AmountDue, inv.Currency)},
 		{label: "Paid", value: f.money(inv.AmountPaid, inv.Currency)},
 		{label: "Tax", value: f.money(inv.TaxAmount, inv.Currency)},
-		{label: "Emitted", value: f.date(inv.EmittedAt)},
+		{label: "Issued", value: f.date(inv.IssuedAt)},
 		{label: "Due", value: due.Text, tone: due.Tone},
 		{label: "Settled", value: f.date(inv.SettledAt)},
 		{label: "Period", value: f.date(inv.PeriodStartsAt) + " → " + f.date(inv.PeriodEndsAt)},
 		{label: "Subscription", value: orDash(inv.SubscriptionID)},
+	}
+	if inv.OriginalInvoiceID != nil {
+		fields = append(fields, field{label: "Credits invoice", value: orDash(inv.OriginalInvoiceNumber) + " (" + *inv.OriginalInvoiceID + ")"})
+	}
+	if inv.PublicURL != "" {
+		fields = append(fields, field{label: "Public page", value: inv.PublicURL})
 	}
 	return "Invoice · " + orDash(&inv.Number), fields, inv.Raw
 }

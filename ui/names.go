@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"context"
+	"sync"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"golang.org/x/sync/errgroup"
+)
+
+// Customer names for the lists whose objects carry only a customer id
+// (subscriptions). The API has no way to ask for several customers by id,
+// so each unknown name is one GET /v2/customers/{id}, looked up after the
+// page is shown, a few at a time, and remembered for the company.
+
+// Bounds of the look-ups one page may cause.
+const (
+	maxNameLookups        = 40
+	nameLookupConcurrency = 4
+)
+
+// namesLoadedMsg brings customer names for a tab; a name that could not
+// be found is missing from names and its id stays on screen.
+type namesLoadedMsg struct {
+	resultTag
+	kind  objectKind
+	names map[string]string
+}
+
+// lookUpNames asks for the names of the customers items refer to that the
+// tab does not know yet. They are marked as asked ("") at once, so the
+// next page does not ask again.
+func (m *listModel[T]) lookUpNames(items []T) tea.Cmd {
+	if m.spec.customerIDs == nil {
+		return nil
+	}
+	var ids []string
+	for _, it := range items {
+		for _, id := range m.spec.customerIDs(it) {
+			if _, known := m.names[id]; !known && id != "" && len(ids) < maxNameLookups {
+				m.names[id] = ""
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	data, timeout, company, kind := m.c.data, m.c.timeout, m.sc.company.ID, m.spec.kind
+	ctx := m.sc.ctx
+	return func() tea.Msg {
+		rctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		var mu sync.Mutex
+		names := make(map[string]string, len(ids))
+		g, gctx := errgroup.WithContext(rctx)
+		g.SetLimit(nameLookupConcurrency)
+		for _, id := range ids {
+			g.Go(func() error {
+				c, err := data.Customer(gctx, company, id)
+				if err == nil && c.Name != "" {
+					mu.Lock()
+					names[id] = c.Name
+					mu.Unlock()
+				}
+				return nil // best effort: the id stays on screen
+			})
+		}
+		_ = g.Wait()
+		return namesLoadedMsg{resultTag: resultTag{company: company}, kind: kind, names: names}
+	}
+}
+
+// handleNames remembers the names and redraws the rows that show them.
+func (m listModel[T]) handleNames(msg namesLoadedMsg) listModel[T] {
+	if msg.kind != m.spec.kind || msg.company != m.sc.company.ID || len(msg.names) == 0 {
+		return m
+	}
+	for id, name := range msg.names {
+		m.names[id] = name
+	}
+	for _, l := range []*listing[T]{&m.base, &m.server} {
+		if len(l.items) == 0 {
+			continue
+		}
+		for i, item := range l.items {
+			l.rows[i] = m.spec.row(m.c.fmt, m.c.now, item, m.names)
+		}
+		l.table.SetRows(l.rows)
+	}
+	return m
+}
