@@ -3,169 +3,178 @@ package simulator
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 )
 
-// listCompanies answers GET /v1/companies with the companies the
-// credential can see, oldest first.
-func (s *Server) listCompanies(w http.ResponseWriter, r *http.Request, c *apiCall) {
-	p, msg := parsePage(r.URL.Query())
-	if msg != "" {
-		writeError(w, http.StatusBadRequest, msg)
-		return
+// listCompanies answers GET /v1/companies with every company the
+// credential can see, oldest first, in one page: the spec gives the
+// endpoint no parameters, so take and skip are ignored like any unknown
+// parameter.
+func (s *Server) listCompanies(w http.ResponseWriter, _ *http.Request, c *apiCall) {
+	visible := s.visibleCompanies(c.cred)
+	out := make([]companyJSON, 0, len(visible))
+	for _, co := range visible {
+		out = append(out, companyJSON{ID: co.id, Name: co.name, LogoURL: co.logoURL, FaviconURL: co.faviconURL, Address: co.address})
 	}
-	pg := newPager[companyJSON](p)
-	for _, co := range s.visibleCompanies(c.cred) {
-		pg.offer(func() companyJSON {
-			return companyJSON{ID: co.id, Name: co.name, LogoURL: co.logoURL, FaviconURL: co.faviconURL, Address: co.address}
-		})
-	}
-	pg.write(w)
-}
-
-// customerQuery is a parsed GET /v1/customers filter.
-type customerQuery struct {
-	ids          []strFilter
-	name         []strFilter
-	kind         []strFilter
-	currency     []strFilter
-	country      []strFilter
-	externalID   []strFilter
-	billingEmail []strFilter
-	status       enumFilter
-	created      []dateFilter
-	search       string
-}
-
-// parseCustomerQuery reads the customer filters (§7.4). Not documented:
-// "status" accepts active and archived plus "all"; search is a
-// case-insensitive match on the name or the ID.
-func parseCustomerQuery(q url.Values) (customerQuery, string) {
-	cq := customerQuery{
-		ids:          parseStringFilters(q, "id"),
-		name:         parseStringFilters(q, "name"),
-		kind:         parseStringFilters(q, "type"),
-		currency:     parseStringFilters(q, "currency"),
-		country:      parseStringFilters(q, "country"),
-		externalID:   parseStringFilters(q, "external_id"),
-		billingEmail: parseStringFilters(q, "billing_email"),
-		search:       strings.ToLower(q.Get("search")),
-	}
-	var msg string
-	cq.status, msg = parseEnumFilter(q, "status", func(v string) ([]string, bool) {
-		switch v {
-		case "all":
-			return []string{"active", "archived"}, true
-		case "active", "archived":
-			return []string{v}, true
-		}
-		return nil, false
+	writeJSON(w, http.StatusOK, listEnvelope[companyJSON]{
+		Meta: listMeta{Total: len(out), Taken: len(out), Skipped: 0},
+		Data: out,
 	})
-	if msg != "" {
-		return cq, msg
-	}
-	cq.created, msg = parseDateFilters(q, "created_at")
-	return cq, msg
 }
 
-// filtered reports whether any filter is set.
-func (cq customerQuery) filtered() bool {
-	return len(cq.ids)+len(cq.name)+len(cq.kind)+len(cq.currency)+len(cq.country)+
-		len(cq.externalID)+len(cq.billingEmail)+len(cq.created) > 0 || cq.status.set || cq.search != ""
-}
-
-// needsHead reports whether matching needs the customer's first draws
-// (customerHead) besides its core.
-func (cq customerQuery) needsHead() bool {
-	return len(cq.country)+len(cq.externalID)+len(cq.billingEmail) > 0
-}
-
-// matches applies the query to customer i.
-func (s *Server) customerMatches(cq customerQuery, co *company, i int) bool {
-	cc := s.data.core(co, i)
-	var id string
-	if len(cq.ids) > 0 || cq.search != "" {
-		id = s.data.customerID(co, i)
-	}
-	if !matchAll(cq.ids, &id) || !matchAll(cq.name, &cc.name) || !matchAll(cq.kind, &cc.kind) ||
-		!matchAll(cq.currency, &cc.loc.currency) || !cq.status.match(cc.status) {
-		return false
-	}
-	for _, f := range cq.created {
-		if !f.match(cc.createdAt) {
-			return false
-		}
-	}
-	if cq.search != "" && !strings.Contains(strings.ToLower(cc.name), cq.search) && !strings.Contains(strings.ToLower(id), cq.search) {
-		return false
-	}
-	if cq.needsHead() {
-		h := s.data.head(co, i, cc)
-		return (len(cq.country) == 0 || matchAll(cq.country, h.country(cc))) &&
-			(len(cq.externalID) == 0 || matchAll(cq.externalID, h.externalID(i))) &&
-			(len(cq.billingEmail) == 0 || matchAll(cq.billingEmail, h.billingEmail(cc)))
-	}
-	return true
-}
-
-// listCustomers answers GET /v1/customers, oldest first. Not documented:
-// the order; creation order, which is stable.
-func (s *Server) listCustomers(w http.ResponseWriter, r *http.Request, c *apiCall) {
+// listCustomersV1 answers the deprecated GET /v1/customers (take/skip),
+// oldest first. Not documented: the order; the v1 list takes no sort, and
+// creation order is stable.
+func (s *Server) listCustomersV1(w http.ResponseWriter, r *http.Request, c *apiCall) {
 	p, cq, ok := parseList(w, r.URL.Query(), parseCustomerQuery)
 	if !ok {
 		return
 	}
 	co := c.company
-	pg := newPager[customerJSON](p)
-	build := func(i int) func() customerJSON { return func() customerJSON { return s.data.customer(co, i) } }
-	indexes := s.customerIndexes(cq, co)
-	switch {
-	case !cq.filtered():
+	pg := newPager[customerV1JSON](p)
+	if !cq.filtered() {
 		pg.total = co.customers
 		for i := p.skip; i < co.customers && len(pg.items) < p.take; i++ {
-			pg.items = append(pg.items, s.data.customer(co, i))
+			cr := s.data.customer(co, i)
+			pg.items = append(pg.items, cr.v1())
 		}
-	case indexes != nil:
-		for _, i := range indexes {
-			if s.customerMatches(cq, co, i) {
-				pg.offer(build(i))
-			}
-		}
-	default:
-		for i := range co.customers {
-			if s.customerMatches(cq, co, i) {
-				pg.offer(build(i))
-			}
+		pg.write(w)
+		return
+	}
+	for i := range co.customers {
+		if s.customerMatches(cq, co, i) {
+			pg.offer(func() customerV1JSON {
+				cr := s.data.customer(co, i)
+				return cr.v1()
+			})
 		}
 	}
 	pg.write(w)
 }
 
-// customerIndexes narrows a query with id or id__in to the customers it
-// names, in creation order, so such lookups do not scan; nil when the
-// query has neither.
-func (s *Server) customerIndexes(cq customerQuery, co *company) []int {
-	var ids []string
-	for _, f := range cq.ids {
-		switch f.op {
-		case "", "equals", "in":
-			ids = append(ids, f.values...)
-		}
+// listCustomersV2 answers GET /v2/customers: a cursor list, newest first
+// by default.
+func (s *Server) listCustomersV2(w http.ResponseWriter, r *http.Request, c *apiCall) {
+	q := r.URL.Query()
+	co := c.company
+	p, msg := s.data.parseCursorPage(q, cursorCustomers, co, []string{"created_at", "updated_at"})
+	var cq customerQuery
+	if msg == "" {
+		cq, msg = parseCustomerQuery(q)
 	}
-	if ids == nil {
-		return nil
+	if msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
 	}
-	return s.data.customerIndexesOf(co, ids)
+	res := cursorResult{page: p}
+	if p.sort == "updated_at" {
+		s.customersByUpdate(&res, cq, co)
+	} else {
+		s.customersByCreation(&res, cq, co)
+	}
+	keys, next := res.finish(s.data, cursorCustomers, co, q)
+	env := cursorEnvelope[customerJSON]{Data: make([]customerJSON, 0, len(keys)), NextCursor: next, HasMore: next != nil}
+	for _, k := range keys {
+		cr := s.data.customer(co, k.index)
+		env.Data = append(env.Data, cr.v2())
+	}
+	if p.includeTotal {
+		env.Total = &res.total
+	}
+	writeJSON(w, http.StatusOK, env)
 }
 
-// getCustomer answers GET /v1/customers/{id}.
-func (s *Server) getCustomer(w http.ResponseWriter, _ *http.Request, c *apiCall) {
+// customersByCreation walks customers in creation order (which is index
+// order) from the cursor on and stops once the page is full, so a page
+// costs what it skips over, not the whole company.
+func (s *Server) customersByCreation(res *cursorResult, cq customerQuery, co *company) {
+	p := res.page
+	i, step := 0, 1
+	if p.desc {
+		i, step = co.customers-1, -1
+	}
+	if p.after != nil {
+		i = p.after.index + step
+	}
+	for ; i >= 0 && i < co.customers && !res.full(); i += step {
+		if !cq.filtered() || s.customerMatches(cq, co, i) {
+			res.keys = append(res.keys, seqKey{index: i})
+		}
+	}
+	if !p.includeTotal {
+		return
+	}
+	if !cq.filtered() {
+		res.total = co.customers
+		return
+	}
+	for i := range co.customers {
+		if s.customerMatches(cq, co, i) {
+			res.total++
+		}
+	}
+}
+
+// customersByUpdate scans every customer for its update time: that order
+// is not the index order, so the page is the first limit+1 matches after
+// the cursor, kept in a bounded heap.
+func (s *Server) customersByUpdate(res *cursorResult, cq customerQuery, co *company) {
+	top := topKeys{page: res.page, k: res.page.limit + 1}
+	for i := range co.customers {
+		if cq.filtered() && !s.customerMatches(cq, co, i) {
+			continue
+		}
+		res.total++
+		cc := s.data.core(co, i)
+		k := seqKey{at: s.data.customerUpdated(cc, s.data.head(co, i, cc)).UnixMilli(), index: i}
+		if res.page.wanted(k) {
+			top.offer(k)
+		}
+	}
+	res.keys = top.sorted()
+}
+
+// getCustomerV1 answers the deprecated GET /v1/customers/{id}.
+func (s *Server) getCustomerV1(w http.ResponseWriter, _ *http.Request, c *apiCall) {
 	i, ok := s.data.customerByID(c.company, c.args[0])
 	if !ok {
 		writeError(w, http.StatusNotFound, "Customer not found")
 		return
 	}
-	writeJSON(w, http.StatusOK, s.data.customerDetail(c.company, i))
+	writeJSON(w, http.StatusOK, s.data.customerDetailsV1(c.company, i))
+}
+
+// getCustomerV2 answers GET /v2/customers/{id}.
+func (s *Server) getCustomerV2(w http.ResponseWriter, _ *http.Request, c *apiCall) {
+	i, ok := s.data.customerByID(c.company, c.args[0])
+	if !ok {
+		writeError(w, http.StatusNotFound, "Customer not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, s.data.customerDetails(c.company, i))
+}
+
+// customerPortal answers GET /v1/customers/{id}/portal with the URL of the
+// customer's billing portal. Not documented: the URL's form; a page the
+// simulator serves itself, /portal/<customer id> on the host the request
+// came to. Not documented: an unknown customer answers 404 {message}, as
+// the other customer endpoints do.
+func (s *Server) customerPortal(w http.ResponseWriter, r *http.Request, c *apiCall) {
+	if _, ok := s.data.customerByID(c.company, c.args[0]); !ok {
+		writeError(w, http.StatusNotFound, "Customer not found")
+		return
+	}
+	writeJSON(w, http.StatusOK, portalJSON{URL: baseURL(r) + "/portal/" + url.PathEscape(c.args[0])})
+}
+
+// baseURL is the simulator's own origin as the request reached it.
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
 }
 
 // eachCustomer visits the customer indexes a customer filter narrowed the
@@ -181,4 +190,30 @@ func eachCustomer(co *company, only []int, visit func(i int)) {
 	for i := range co.customers {
 		visit(i)
 	}
+}
+
+// searchMatches reports whether a customer matches search (lower-cased):
+// a case-insensitive substring of its name, billing e-mail, ID or
+// external ID.
+func searchMatches(search string, fields ...*string) bool {
+	for _, f := range fields {
+		if f != nil && strings.Contains(strings.ToLower(*f), search) {
+			return true
+		}
+	}
+	return false
+}
+
+// subscriptionSummaryStatuses lists the statuses customer i's subscriptions
+// show in its summary, or "none" when it has none.
+func (s *Server) subscriptionSummaryStatuses(co *company, i int) []string {
+	n := s.data.subCount(co, i)
+	if n == 0 {
+		return []string{"none"}
+	}
+	out := make([]string, 0, n)
+	for slot := range n {
+		out = append(out, s.data.subStatus(co, i, slot))
+	}
+	return slices.Compact(out)
 }

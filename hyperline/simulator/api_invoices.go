@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // invoiceQuery is a parsed GET /v1/invoices filter (§9.4).
@@ -72,10 +73,10 @@ func (s *Server) listInvoices(w http.ResponseWriter, r *http.Request, c *apiCall
 	pg := newPager[invoiceJSON](p)
 	// Invoices of one customer are adjacent, so the customer is built once.
 	var (
-		cached   customerJSON
+		cached   customerRecord
 		cachedAt = -1
 	)
-	customer := func(i int) *customerJSON {
+	customer := func(i int) *customerRecord {
 		if cachedAt != i {
 			cached, cachedAt = s.data.customer(co, i), i
 		}
@@ -128,26 +129,37 @@ func (s *Server) getInvoice(w http.ResponseWriter, _ *http.Request, c *apiCall) 
 		writeError(w, http.StatusNotFound, "Invoice not found")
 		return
 	}
-	cu := s.data.customer(c.company, i)
-	writeJSON(w, http.StatusOK, s.data.invoice(c.company, i, slot, &cu))
+	cr := s.data.customer(c.company, i)
+	writeJSON(w, http.StatusOK, s.data.invoice(c.company, i, slot, &cr))
 }
 
 // downloadInvoice answers GET /v1/invoices/{id}/download with a small PDF
-// made on the fly. Not documented: the headers; application/pdf and an
-// attachment filename named after the invoice number.
+// made on the fly.
 func (s *Server) downloadInvoice(w http.ResponseWriter, r *http.Request, c *apiCall) {
 	i, slot, ok := s.data.invoiceByID(c.company, c.args[0])
 	if !ok {
 		writeError(w, http.StatusNotFound, "Invoice not found")
 		return
 	}
-	if lang := r.URL.Query().Get("lang"); r.URL.Query().Has("lang") &&
-		!slices.Contains([]string{"fr", "en", "de", "it", "nl", "es", "pt", "pl"}, lang) {
+	s.writeInvoicePDF(w, r, c.company, i, slot)
+}
+
+// writeInvoicePDF sends invoice slot of customer i as a PDF. lang must be
+// one of the spec's languages and locale match its pattern, or the answer
+// is 400. Not documented: the headers; application/pdf and an attachment
+// filename named after the invoice number.
+func (s *Server) writeInvoicePDF(w http.ResponseWriter, r *http.Request, co *company, i, slot int) {
+	q := r.URL.Query()
+	if lang := q.Get("lang"); q.Has("lang") && !slices.Contains(supportedLanguages(), lang) {
 		writeError(w, http.StatusBadRequest, "Invalid lang value: "+lang)
 		return
 	}
-	cu := s.data.customer(c.company, i)
-	inv := s.data.invoice(c.company, i, slot, &cu)
+	if locale := q.Get("locale"); q.Has("locale") && !validLocale(locale) {
+		writeError(w, http.StatusBadRequest, "Invalid locale value: "+locale)
+		return
+	}
+	cr := s.data.customer(co, i)
+	inv := s.data.invoice(co, i, slot, &cr)
 	pdf := invoicePDF(inv)
 	h := w.Header()
 	h.Set("Content-Type", "application/pdf")
@@ -155,4 +167,11 @@ func (s *Server) downloadInvoice(w http.ResponseWriter, r *http.Request, c *apiC
 	h.Set("Content-Length", strconv.Itoa(len(pdf)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(pdf)
+}
+
+// validLocale matches the spec's pattern ^(fr|en|de|it|nl|es|pt|pl)-[A-Z]{2}$.
+func validLocale(v string) bool {
+	lang, region, ok := strings.Cut(v, "-")
+	return ok && slices.Contains(supportedLanguages(), lang) && len(region) == 2 &&
+		region[0] >= 'A' && region[0] <= 'Z' && region[1] >= 'A' && region[1] <= 'Z'
 }

@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -36,6 +37,8 @@ type catalog struct {
 	coupons  []coupon
 	segments []string
 	template string // subscription template, subt_
+	users    []userJSON
+	bank     *bankAccountJSON // the account transfers are paid into
 }
 
 func (d *dataset) newCatalog(c *company) catalog {
@@ -57,6 +60,22 @@ func (d *dataset) newCatalog(c *company) catalog {
 		{"Onboarding package", "One-time onboarding and training.", "flat_fee", 150000},
 		{"Analytics add-on", "Dashboards and exports.", "seat", 2500},
 	}
+	// The company's team: the seeded user and three colleagues, who own
+	// and follow customers. Not documented: the user ID prefix; "usr_".
+	team := []struct{ first, last, email string }{
+		{"Camille", "Lefèvre", "camille.lefevre@example.com"},
+		{"Inès", "Girard", "ines.girard@example.com"},
+		{"Björn", "Åström", "bjorn.astrom@example.com"},
+		{"Sofía", "García", "sofia.garcia@example.com"},
+	}
+	for i, u := range team {
+		user := userJSON{ID: hashID("usr_", key(800+uint64(i))...), Email: u.email, FirstName: ptr(u.first), LastName: ptr(u.last)}
+		if i%2 == 0 {
+			user.PictureURL = ptr("https://avatars.example.com/" + strings.Split(u.email, "@")[0] + ".png")
+		}
+		cat.users = append(cat.users, user)
+	}
+	cat.bank = newBankAccount(newRNG(key(900)...), hashID("bac_", key(700)...), c.home.currency, c.home.country, c.name)
 	for i, sp := range specs {
 		p := product{id: hashID("itm_", key(100+uint64(i))...), name: sp.name, kind: sp.kind, euroCents: sp.cents}
 		if sp.desc != "" {

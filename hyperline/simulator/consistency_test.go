@@ -55,7 +55,7 @@ func TestDatesConsistentWithEpoch(t *testing.T) {
 				t.Errorf("the medium company is only %v old at the epoch", age)
 			}
 			created := map[string]time.Time{}
-			walk(t, sim, "/v1/customers?", tok, medium.ID, func(c customerJSON) bool {
+			walk(t, sim, "/v1/customers?", tok, medium.ID, func(c customerV1JSON) bool {
 				at := stamp(t, &c.CreatedAt)
 				if !at.After(medium.CreatedAt) || !at.Before(epoch) {
 					t.Errorf("customer %s created %s: not between the company's creation and the epoch", c.ID, c.CreatedAt)

@@ -35,9 +35,6 @@ func TestSubscriptionsHideDraftVoidedCancelledByDefault(t *testing.T) {
 	if got := statuses("/v2/subscriptions?take=100&status__in=draft,voided"); len(got) != 2 || got["draft"] == 0 || got["voided"] == 0 {
 		t.Errorf("status__in=draft,voided: %v", got)
 	}
-	if got := statuses("/v2/subscriptions?take=100&status__notIn=active"); got["active"] > 0 || got["cancelled"] == 0 {
-		t.Errorf("status__notIn=active: %v", got)
-	}
 	resp, body := get(t, sim.URL+"/v2/subscriptions?status=bogus", key, "")
 	wantStatus(t, resp, body, http.StatusBadRequest)
 }
@@ -46,7 +43,7 @@ func TestSubscriptionByCustomer(t *testing.T) {
 	t.Parallel()
 	sim := start(t, Config{})
 	key := sim.APIKey()
-	customers := list[customerJSON](t, sim, "/v1/customers?take=5", key, "").Data
+	customers := list[customerV1JSON](t, sim, "/v1/customers?take=5", key, "").Data
 	for _, c := range customers {
 		subs := list[subscriptionJSON](t, sim, "/v2/subscriptions?status=all&customer_id="+c.ID, key, "")
 		if subs.Meta.Total != len(c.Subscriptions) {
@@ -91,7 +88,7 @@ func TestInvoicesIgnoreCustomerIDButHonourCustomerId(t *testing.T) {
 	sim := start(t, Config{})
 	key := sim.APIKey()
 	all := list[invoiceJSON](t, sim, "/v1/invoices", key, "")
-	c := list[customerJSON](t, sim, "/v1/customers?take=1", key, "").Data[0]
+	c := list[customerV1JSON](t, sim, "/v1/customers?take=1", key, "").Data[0]
 	ignored := list[invoiceJSON](t, sim, "/v1/invoices?customer_id="+c.ID, key, "")
 	if ignored.Meta.Total != all.Meta.Total {
 		t.Errorf("customer_id should be ignored on v1 invoices: total %d, unfiltered %d", ignored.Meta.Total, all.Meta.Total)

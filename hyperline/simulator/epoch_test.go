@@ -48,7 +48,7 @@ func dataBodies(t *testing.T, sim *Running) []string {
 		return body
 	}
 	fetch("/v1/companies")
-	customers := decode[listEnvelope[customerJSON]](t, fetch("/v1/customers?take=100&skip=200"))
+	customers := decode[listEnvelope[customerV1JSON]](t, fetch("/v1/customers?take=100&skip=200"))
 	fetch("/v2/subscriptions?status=all&take=100&skip=300")
 	invoices := decode[listEnvelope[invoiceJSON]](t, fetch("/v1/invoices?take=100&skip=400"))
 	fetch("/v1/customers/" + customers.Data[7].ID)
@@ -148,8 +148,8 @@ func TestEpochShiftsDatesNotIDs(t *testing.T) {
 			t.Errorf("company %d created %s, then %s: off the shift by %v", i, ca[i].CreatedAt, cb[i].CreatedAt, d)
 		}
 	}
-	customersA := decode[listEnvelope[customerJSON]](t, []byte(a[1])).Data
-	customersB := decode[listEnvelope[customerJSON]](t, []byte(b[1])).Data
+	customersA := decode[listEnvelope[customerV1JSON]](t, []byte(a[1])).Data
+	customersB := decode[listEnvelope[customerV1JSON]](t, []byte(b[1])).Data
 	for i := range customersA {
 		at, bt := stamp(t, &customersA[i].CreatedAt), stamp(t, &customersB[i].CreatedAt)
 		if d := bt.Sub(at) - shift; d.Abs() > 7*24*time.Hour {

@@ -2,7 +2,6 @@ package simulator
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 )
@@ -16,10 +15,11 @@ type strFilter struct {
 	values []string // lower-cased for the case-insensitive operators
 }
 
-// stringOps are the string operators; "" and "equals" mean equality.
-// Both "endWith" (as the docs spell it) and "endsWith" are accepted.
+// stringOps are the spec's string operators; "" and "equals" mean
+// equality. The spec spells the suffix operator "endWith"; "endsWith",
+// "in" and "notIn" are not in it and are ignored like unknown parameters.
 func stringOps() []string {
-	return []string{"", "equals", "not", "contains", "startsWith", "endsWith", "endWith", "in", "notIn", "isNull", "isNotNull"}
+	return []string{"", "equals", "not", "contains", "startsWith", "endWith", "isNull", "isNotNull"}
 }
 
 // parseStringFilters returns the filters given for field.
@@ -36,9 +36,7 @@ func parseStringFilters(q url.Values, field string) []strFilter {
 		}
 		f := strFilter{op: op}
 		switch op {
-		case "in", "notIn":
-			f.values = splitList(vs[0])
-		case "contains", "startsWith", "endsWith", "endWith":
+		case "contains", "startsWith", "endWith":
 			f.values = []string{strings.ToLower(vs[0])}
 		default:
 			f.values = []string{vs[0]}
@@ -70,20 +68,16 @@ func (f strFilter) match(v *string) bool {
 		return v != nil
 	case "not":
 		return v == nil || *v != f.values[0]
-	case "notIn":
-		return v == nil || !slices.Contains(f.values, *v)
 	}
 	if v == nil {
 		return false
 	}
 	switch f.op {
-	case "in":
-		return slices.Contains(f.values, *v)
 	case "contains":
 		return strings.Contains(strings.ToLower(*v), f.values[0])
 	case "startsWith":
 		return strings.HasPrefix(strings.ToLower(*v), f.values[0])
-	case "endsWith", "endWith":
+	case "endWith":
 		return strings.HasSuffix(strings.ToLower(*v), f.values[0])
 	}
 	return *v == f.values[0]
@@ -105,17 +99,22 @@ type dateFilter struct {
 	at time.Time
 }
 
-// parseDateFilters reads field, field__equals, __not, __lt, __lte, __gt,
-// __gte. A value that is not an ISO 8601 date is refused.
+// parseDateFilters reads field and its operators __equals, __not, __lt,
+// __lte, __gt, __gte (an ISO 8601 date-time, else refused) and __isNull,
+// __isNotNull (whose value is not read).
 func parseDateFilters(q url.Values, field string) ([]dateFilter, string) {
 	var out []dateFilter
-	for _, op := range []string{"", "equals", "not", "lt", "lte", "gt", "gte"} {
+	for _, op := range []string{"", "equals", "not", "lt", "lte", "gt", "gte", "isNull", "isNotNull"} {
 		name := field
 		if op != "" {
 			name += "__" + op
 		}
 		vs, ok := q[name]
 		if !ok {
+			continue
+		}
+		if op == "isNull" || op == "isNotNull" {
+			out = append(out, dateFilter{op: op})
 			continue
 		}
 		at, err := time.Parse(time.RFC3339Nano, vs[0])
@@ -127,7 +126,17 @@ func parseDateFilters(q url.Values, field string) ([]dateFilter, string) {
 	return out, ""
 }
 
+// match applies the filter to a date; the zero time stands for null.
 func (f dateFilter) match(t time.Time) bool {
+	switch f.op {
+	case "isNull":
+		return t.IsZero()
+	case "isNotNull":
+		return !t.IsZero()
+	}
+	if t.IsZero() {
+		return f.op == "not"
+	}
 	switch f.op {
 	case "not":
 		return !t.Equal(f.at)
@@ -143,22 +152,32 @@ func (f dateFilter) match(t time.Time) bool {
 	return t.Equal(f.at)
 }
 
-// enumFilter is a status-like filter: field, field__in, field__notIn.
+// matchDates applies every filter.
+func matchDates(fs []dateFilter, t time.Time) bool {
+	for _, f := range fs {
+		if !f.match(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// enumFilter is a status-like filter: field and field__in (a
+// comma-separated list), each value from the spec's enum.
 type enumFilter struct {
 	set     bool            // some filter was given
 	include map[string]bool // nil: everything not excluded
-	exclude map[string]bool
+	exclude map[string]bool // defaults a list applies, e.g. hidden statuses
 }
 
-// parseEnumFilter reads field, field__in and field__notIn. expand maps a
-// value to the statuses it stands for (pseudo-values like "all"); ok false
-// means the value is invalid.
+// parseEnumFilter reads field and field__in. expand maps a value to the
+// statuses it stands for (pseudo-values like "all"); ok false means the
+// value is not in the enum, which answers 400. Given both, an item must
+// satisfy both. Not documented: the message.
 func parseEnumFilter(q url.Values, field string, expand func(string) ([]string, bool)) (enumFilter, string) {
 	var f enumFilter
-	add := func(m map[string]bool, raw []string) (map[string]bool, string) {
-		if m == nil {
-			m = map[string]bool{}
-		}
+	read := func(raw []string) (map[string]bool, string) {
+		m := map[string]bool{}
 		for _, v := range raw {
 			vals, ok := expand(v)
 			if !ok {
@@ -170,16 +189,17 @@ func parseEnumFilter(q url.Values, field string, expand func(string) ([]string, 
 		}
 		return m, ""
 	}
-	var msg string
 	if vs, ok := q[field]; ok {
 		f.set = true
-		if f.include, msg = add(f.include, []string{vs[0]}); msg != "" {
+		in, msg := read([]string{vs[0]})
+		if msg != "" {
 			return f, msg
 		}
+		f.include = in
 	}
 	if vs, ok := q[field+"__in"]; ok {
 		f.set = true
-		in, msg := add(nil, splitList(vs[0]))
+		in, msg := read(splitList(vs[0]))
 		if msg != "" {
 			return f, msg
 		}
@@ -191,12 +211,6 @@ func parseEnumFilter(q url.Values, field string, expand func(string) ([]string, 
 					delete(f.include, k)
 				}
 			}
-		}
-	}
-	if vs, ok := q[field+"__notIn"]; ok {
-		f.set = true
-		if f.exclude, msg = add(nil, splitList(vs[0])); msg != "" {
-			return f, msg
 		}
 	}
 	return f, ""

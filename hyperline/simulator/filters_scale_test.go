@@ -59,25 +59,26 @@ func TestHeadFiltersMatchFullCustomers(t *testing.T) {
 	co := s.data.companies[1]
 	tests := []struct {
 		query string
-		want  func(customerJSON) bool
+		want  func(customerV1JSON) bool
 	}{
-		{"country=FR", func(c customerJSON) bool { return c.Country != nil && *c.Country == "FR" }},
-		{"country__isNull=true", func(c customerJSON) bool { return c.Country == nil }},
-		{"external_id__isNotNull=true", func(c customerJSON) bool { return c.ExternalID != nil }},
-		{"external_id__startsWith=crm-101", func(c customerJSON) bool {
+		{"country=FR", func(c customerV1JSON) bool { return c.Country != nil && *c.Country == "FR" }},
+		{"country__isNull=true", func(c customerV1JSON) bool { return c.Country == nil }},
+		{"external_id__isNotNull=true", func(c customerV1JSON) bool { return c.ExternalID != nil }},
+		{"external_id__startsWith=crm-101", func(c customerV1JSON) bool {
 			return c.ExternalID != nil && strings.HasPrefix(*c.ExternalID, "crm-101")
 		}},
-		{"billing_email__endsWith=.de", func(c customerJSON) bool {
+		{"billing_email__endWith=.de", func(c customerV1JSON) bool {
 			return c.BillingEmail != nil && strings.HasSuffix(*c.BillingEmail, ".de")
 		}},
-		{"billing_email__isNull=true&country__not=DE", func(c customerJSON) bool {
+		{"billing_email__isNull=true&country__not=DE", func(c customerV1JSON) bool {
 			return c.BillingEmail == nil && (c.Country == nil || *c.Country != "DE")
 		}},
 	}
 	for _, tt := range tests {
 		var want []string
 		for i := range co.customers {
-			if c := s.data.customer(co, i); tt.want(c) {
+			cr := s.data.customer(co, i)
+			if c := cr.v1(); tt.want(c) {
 				want = append(want, c.ID)
 			}
 		}

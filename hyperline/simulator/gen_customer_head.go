@@ -39,7 +39,7 @@ func line2Choices() []string {
 	return []string{"Bâtiment B", "Suite 400", "3. OG", "Floor 12", "Unit 7", "c/o Accounts Payable"}
 }
 
-func taxIDStatuses() []string { return []string{"valid", "valid", "valid", "invalid", "pending"} }
+func taxIDStatuses() []string { return []string{"valid", "valid", "valid", "invalid", "unverified"} }
 
 func propertySources() []string { return []string{"import", "website", "sales"} }
 
@@ -123,3 +123,6 @@ func (h customerHead) billingEmail(cc customerCore) *string {
 	}
 	return ptr("billing@" + customerSlug(cc) + h.billingEmailSuffix)
 }
+
+// uintText formats v in decimal.
+func uintText(v uint64) string { return strconv.FormatUint(v, 10) }

@@ -6,15 +6,13 @@ import (
 )
 
 // invoice builds invoice slot of customer i; cu is that customer.
-func (d *dataset) invoice(c *company, i, slot int, cu *customerJSON) invoiceJSON {
+func (d *dataset) invoice(c *company, i, slot int, cr *customerRecord) invoiceJSON {
+	cu := &cr.common
 	m := d.invMeta(c, i, slot)
 	r := newRNG(d.seed, tagInvoice, uint64(c.index), uint64(i), uint64(slot))
 	cc := d.core(c, i)
 	l := cc.loc
-	delay := 30 * 24 * time.Hour
-	if cu.CustomPaymentDelay != nil {
-		delay = time.Duration(*cu.CustomPaymentDelay) * 24 * time.Hour
-	}
+	delay := cr.pay.paymentDelay()
 	emitted, due := d.invoiceDates(r, m.status, slot, cc.createdAt, delay)
 	inv := invoiceJSON{
 		ID:           d.invoiceID(c, i, slot),
@@ -30,7 +28,7 @@ func (d *dataset) invoice(c *company, i, slot int, cu *customerJSON) invoiceJSON
 		Coupons:      []invoiceCouponJSON{},
 		Customer: invoiceCustomerJSON{
 			ID: cu.ID, Name: cu.Name, Email: cu.BillingEmail, ExternalID: cu.ExternalID,
-			VATNumber: cu.VATNumber, Address: cu.BillingAddress,
+			VATNumber: cr.vatNumber, Address: cu.BillingAddress,
 		},
 		Seller: sellerJSON{
 			ID: c.catalog.entityID, Name: c.name, TaxID: ptr(c.home.vatPrefix + "40123456789"), Address: c.address,
@@ -47,7 +45,7 @@ func (d *dataset) invoice(c *company, i, slot int, cu *customerJSON) invoiceJSON
 	if l.taxRate == 0 {
 		inv.TaxScheme = "exempt"
 	}
-	if cu.VATNumber != nil && l.country != c.home.country && euVAT(l.country) && euVAT(c.home.country) {
+	if cr.vatNumber != nil && l.country != c.home.country && euVAT(l.country) && euVAT(c.home.country) {
 		inv.TaxScheme, inv.TaxRate = "reverse_charge", 0
 	}
 	if m.status == "draft" {
@@ -72,7 +70,7 @@ func (d *dataset) invoice(c *company, i, slot int, cu *customerJSON) invoiceJSON
 		inv.PeriodStartsAt, inv.PeriodEndsAt = isoPtr(from), isoPtr(from.AddDate(0, 1, 0))
 	}
 	d.addLineItems(&inv, r, c, i, slot)
-	d.settle(&inv, r, cu, emitted, due)
+	d.settle(&inv, r, cr, emitted, due)
 	if inv.Currency != c.home.currency {
 		rate := euroRate(c.home.currency) / euroRate(inv.Currency)
 		scale := pow10(minorUnits(c.home.currency) - minorUnits(inv.Currency))
@@ -82,9 +80,7 @@ func (d *dataset) invoice(c *company, i, slot int, cu *customerJSON) invoiceJSON
 	} else {
 		inv.ConvertedAmount = inv.TotalAmount
 	}
-	if cu.CurrentPaymentMethodID != nil {
-		inv.PaymentMethodID = cu.CurrentPaymentMethodID
-	}
+	inv.PaymentMethodID = cr.pay.methodID
 	if r.chance(0.2) {
 		inv.BankAccountID = ptr(hashID("bac_", d.seed, tagCatalog, uint64(c.index), 700))
 	}
@@ -184,11 +180,12 @@ func (d *dataset) addLineItems(inv *invoiceJSON, r *rng, c *company, i, slot int
 }
 
 // settle sets what was paid, what is due and the transactions.
-func (d *dataset) settle(inv *invoiceJSON, r *rng, cu *customerJSON, emitted, due time.Time) {
+func (d *dataset) settle(inv *invoiceJSON, r *rng, cr *customerRecord, emitted, due time.Time) {
+	cu := &cr.common
 	total := inv.TotalAmount
 	method := "transfer"
-	if cu.CurrentPaymentMethodType != nil {
-		method = *cu.CurrentPaymentMethodType
+	if cr.pay.methodType != nil {
+		method = *cr.pay.methodType
 	}
 	tx := func(k int, amount int64, status string, at time.Time) transactionJSON {
 		t := transactionJSON{
@@ -200,7 +197,7 @@ func (d *dataset) settle(inv *invoiceJSON, r *rng, cu *customerJSON, emitted, du
 			ProcessAt:         iso(at),
 			LastRefreshedAt:   isoPtr(at.Add(time.Minute)),
 			PaymentMethodType: method,
-			PaymentMethod:     cu.CurrentPaymentMethodID,
+			PaymentMethod:     cr.pay.methodID,
 			Status:            status,
 		}
 		if inv.SubscriptionID == nil {

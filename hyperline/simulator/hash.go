@@ -94,4 +94,8 @@ const (
 	tagApp
 	tagAPIKey
 	tagIDKey
+	tagPayment
+	tagCursor
+	tagWallet
+	tagCompanyBank
 )

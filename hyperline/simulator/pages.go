@@ -57,6 +57,16 @@ the data of every company you belong to:</p>
 </html>
 {{end}}
 
+{{define "portal"}}{{template "head" (print "Billing portal — " .Customer)}}
+<h1 class="customer">{{.Customer}}</h1>
+<p>Billing portal of <strong>{{.Customer}}</strong> with {{.Company}}.</p>
+<p class="signed-in">The simulator shows no more here: the real portal lists invoices, payment
+methods and subscriptions.</p>
+</main>
+</body>
+</html>
+{{end}}
+
 {{define "error"}}{{template "head" .Title}}
 <h1>{{.Title}}</h1>
 <p class="error">{{.Message}}</p>

@@ -22,7 +22,7 @@ func TestMillionCustomersStartFast(t *testing.T) {
 	defer hs.Close()
 	sim := &Running{Server: s, URL: hs.URL}
 	tok := login(t, sim).AccessToken
-	last := list[customerJSON](t, sim, "/v1/customers?take=10&skip=999990", tok, large.ID)
+	last := list[customerV1JSON](t, sim, "/v1/customers?take=10&skip=999990", tok, large.ID)
 	if len(last.Data) != 10 || last.Meta.Total != 1_000_000 {
 		t.Fatalf("last page: %d items, meta %+v", len(last.Data), last.Meta)
 	}

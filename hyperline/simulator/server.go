@@ -169,6 +169,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h(rec, r)
 		return
 	}
+	if s.servePublic(rec, r) {
+		return
+	}
 	s.serveAPI(rec, r, cred, authErr)
 }
 
@@ -291,8 +294,11 @@ func (s *Server) apiRoutes() []route {
 	seg := func(p string) []string { return strings.Split(p, "/") }
 	return slices.Clip([]route{
 		{http.MethodGet, seg("v1/companies"), dataGlobal, s.listCompanies},
-		{http.MethodGet, seg("v1/customers"), dataCompany, s.listCustomers},
-		{http.MethodGet, seg("v1/customers/{}"), dataCompany, s.getCustomer},
+		{http.MethodGet, seg("v1/customers"), dataCompany, s.listCustomersV1},
+		{http.MethodGet, seg("v1/customers/{}"), dataCompany, s.getCustomerV1},
+		{http.MethodGet, seg("v1/customers/{}/portal"), dataCompany, s.customerPortal},
+		{http.MethodGet, seg("v2/customers"), dataCompany, s.listCustomersV2},
+		{http.MethodGet, seg("v2/customers/{}"), dataCompany, s.getCustomerV2},
 		{http.MethodGet, seg("v2/subscriptions"), dataCompany, s.listSubscriptions},
 		{http.MethodGet, seg("v2/subscriptions/{}"), dataCompany, s.getSubscription},
 		{http.MethodGet, seg("v1/invoices"), dataCompany, s.listInvoices},
