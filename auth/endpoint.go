@@ -12,9 +12,12 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // OAuth endpoint paths, relative to the API base URL: the published
@@ -236,11 +239,16 @@ func redact(s string, secrets []string) string {
 	return s
 }
 
-// oneLine keeps server text short and on one line for error messages.
+// oneLine keeps server text short, on one line and free of control
+// characters for error messages.
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(termsafe.Line(s)), " ")
 	if len(s) > 200 {
-		s = s[:200] + "…"
+		cut := 200
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // never split a character
+		}
+		s = s[:cut] + "…"
 	}
 	return s
 }

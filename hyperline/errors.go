@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // Sentinel errors, matched with errors.Is against the errors the client returns.
@@ -43,7 +45,9 @@ func (e *APIError) Error() string {
 	if msg == "" {
 		msg = http.StatusText(e.StatusCode)
 	}
-	return fmt.Sprintf("%s %s: %d %s", e.Method, e.Path, e.StatusCode, msg)
+	// The message is the server's text: it reaches terminals and logs
+	// only on one line and without control characters.
+	return fmt.Sprintf("%s %s: %d %s", e.Method, termsafe.Line(e.Path), e.StatusCode, termsafe.Line(msg))
 }
 
 // Is lets errors.Is match the sentinel that fits the status code.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+
 	"strings"
 	"time"
 
@@ -41,7 +43,7 @@ type bannerExpiredMsg struct{ id uint64 }
 // showNotice puts a transient sentence in the banner and schedules its end.
 func (a *App) showNotice(text string) tea.Cmd {
 	id := a.c.nextID()
-	a.banner = banner{text: "• " + text, id: id, shownAt: a.c.clock()}
+	a.banner = banner{text: "• " + termsafe.Line(text), id: id, shownAt: a.c.clock()}
 	return a.c.sched(noticeLife, func(time.Time) tea.Msg { return bannerExpiredMsg{id: id} })
 }
 
@@ -52,7 +54,7 @@ func (a *App) showError(what string, err error) {
 	if what != "" {
 		text = "✗ Could not " + what + ": " + plainError(err)
 	}
-	a.banner = banner{text: text, isError: true, what: what, id: a.c.nextID(), shownAt: a.c.clock()}
+	a.banner = banner{text: termsafe.Line(text), isError: true, what: what, id: a.c.nextID(), shownAt: a.c.clock()}
 }
 
 // resolveBanner clears an error banner once the action it reports has

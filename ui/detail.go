@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -106,12 +106,17 @@ func (m detailModel) reload() (detailModel, tea.Cmd) {
 func (m *detailModel) setItem(item any) {
 	var raw json.RawMessage
 	m.title, m.fields, raw = summarize(m.c.fmt, m.c.now, item)
-	var buf bytes.Buffer
-	if err := json.Indent(&buf, raw, "", "  "); err != nil || len(raw) == 0 {
-		buf.Reset()
-		buf.WriteString("(no JSON was kept for this object)")
+	m.title = termsafe.Line(m.title)
+	for i := range m.fields {
+		m.fields[i].value = termsafe.Line(m.fields[i].value)
 	}
-	m.pretty = buf.String()
+	// The JSON shows what the API sent, with any control, bidi or
+	// invisible character escaped (\u001b) so support sees it is there.
+	pretty, err := termsafe.JSON(raw)
+	if err != nil || len(raw) == 0 {
+		pretty = []byte("(no JSON was kept for this object)")
+	}
+	m.pretty = string(pretty)
 	m.layoutJSON()
 }
 

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // loginState is what the login screen is doing.
@@ -65,7 +67,7 @@ func newLogin(c *common, state loginState, note string) loginModel {
 		keys:    newLoginKeys(),
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.styles.Spinner)),
 		state:   state,
-		note:    note,
+		note:    termsafe.Block(note),
 	}
 	m.syncKeys()
 	return m
@@ -129,10 +131,10 @@ func (m loginModel) update(msg tea.Msg) (loginModel, tea.Cmd) {
 		}
 		m.stage = msg.progress.Stage
 		if msg.progress.URL != "" {
-			m.url = msg.progress.URL
+			m.url = termsafe.Line(msg.progress.URL)
 		}
 		if msg.progress.Note != "" {
-			m.note = msg.progress.Note
+			m.note = termsafe.Block(msg.progress.Note)
 		}
 		m.syncKeys()
 		return m, msg.next
@@ -142,7 +144,7 @@ func (m loginModel) update(msg tea.Msg) (loginModel, tea.Cmd) {
 		}
 		m.cancel()
 		if msg.err != nil {
-			m.state, m.failure = loginFailed, plainError(msg.err)
+			m.state, m.failure = loginFailed, termsafe.Block(plainError(msg.err))
 			m.syncKeys()
 			return m, nil
 		}

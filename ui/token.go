@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -112,14 +114,14 @@ func (m tokenModel) view() string {
 		env += "  " + st.Muted.Render(m.c.env.APIURL)
 	}
 	b.WriteString(row("Environment", env))
-	account := m.c.account.Email
+	account := termsafe.Line(m.c.account.Email)
 	if m.c.account.Name != "" {
-		account += st.Muted.Render(" (" + m.c.account.Name + ")")
+		account += st.Muted.Render(" (" + termsafe.Line(m.c.account.Name) + ")")
 	}
 	b.WriteString(row("Account", account))
 	company := "—"
 	if m.sc.company.ID != "" {
-		company = m.sc.company.Name + st.Muted.Render(" ("+m.sc.company.ID+")")
+		company = termsafe.Line(m.sc.company.Name) + st.Muted.Render(" ("+termsafe.Line(m.sc.company.ID)+")")
 	}
 	b.WriteString(row("Company", company))
 	if m.c.version != "" {
@@ -130,7 +132,7 @@ func (m tokenModel) view() string {
 	case m.loggingOut:
 		b.WriteString("   " + st.Info.Render("Logging out…") + "\n")
 	case m.confirming:
-		b.WriteString(st.Dialog.Render("Log out of "+m.c.account.Email+"?\n"+
+		b.WriteString(st.Dialog.Render("Log out of "+termsafe.Line(m.c.account.Email)+"?\n"+
 			"This revokes the refresh token and deletes the local tokens.\n"+
 			st.Key.Render("y")+" log out   "+st.Key.Render("n")+" cancel") + "\n")
 	default:

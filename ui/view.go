@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -182,7 +184,7 @@ func (a *App) statusBar() string {
 	if a.scope.company.Name != "" {
 		parts = append(parts, a.scope.company.Name)
 	}
-	middle := strings.Join(parts, st.StatusSep)
+	middle := termsafe.Line(strings.Join(parts, st.StatusSep))
 	room := a.width - lipgloss.Width(left) - lipgloss.Width(right) - 2
 	middle = " " + ansi.Truncate(middle, max(room, 0), "…")
 	gap := max(a.width-lipgloss.Width(left)-lipgloss.Width(middle)-lipgloss.Width(right), 0)

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // printStatus renders the report for people.
@@ -49,9 +51,10 @@ func printAccount(w io.Writer, a AccountStatus, now time.Time) {
 	if a.Current {
 		mark = "*"
 	}
-	who := a.Email
+	// The name and company names come from the API: shown safely.
+	who := termsafe.Line(a.Email)
 	if a.Name != "" && a.Name != a.Email {
-		who += " (" + a.Name + ")"
+		who += " (" + termsafe.Line(a.Name) + ")"
 	}
 	if a.Current {
 		who += "  current"
@@ -60,9 +63,9 @@ func printAccount(w io.Writer, a AccountStatus, now time.Time) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	company := "none chosen"
 	if a.Company != nil {
-		company = a.Company.ID
+		company = termsafe.Line(a.Company.ID)
 		if a.Company.Name != "" {
-			company = a.Company.Name + " (" + a.Company.ID + ")"
+			company = termsafe.Line(a.Company.Name) + " (" + company + ")"
 		}
 	}
 	fmt.Fprintf(tw, "      company\t%s\n", company)

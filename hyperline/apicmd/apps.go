@@ -11,6 +11,8 @@ import (
 
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // EnvAPIKey names the environment variable that holds the API key the Apps
@@ -175,7 +177,8 @@ func printApps(w io.Writer, apps []hyperline.App) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tCLIENT ID\tCALLBACKS")
 	for _, a := range apps {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, a.Name, a.ClientID, strings.Join(a.Callbacks, " "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", termsafe.Line(a.ID), termsafe.Line(a.Name), termsafe.Line(a.ClientID),
+			termsafe.Line(strings.Join(a.Callbacks, " ")))
 	}
 	tw.Flush()
 }

@@ -1,6 +1,8 @@
 package table
 
 import (
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -277,24 +279,7 @@ func writeSpaces(b *strings.Builder, n int) {
 	}
 }
 
-// sanitize makes text safe to draw on one line: it drops escape sequences
-// (a customer name must not drive the terminal) and turns the other control
-// characters, tabs and newlines into spaces.
-func sanitize(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == 0x7f || c == 0xc2 {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, ansi.Strip(s))
-}
+// sanitize makes cell text from the API safe to print: no control
+// character, escape sequence or bidi override gets through, and what
+// remains keeps its display width (see termsafe.Line).
+func sanitize(s string) string { return termsafe.Line(s) }
