@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hyperline-tui/hlx/config"
-
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"github.com/hyperline-tui/hlx/hyperline/termsafe"
-
 	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // The banner is the line over the status bar where notices and errors show,

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"github.com/hyperline-tui/hlx/hyperline/termsafe"
-
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // tokenModel is the token panel: when the access token expires (with a live

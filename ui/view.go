@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"github.com/hyperline-tui/hlx/hyperline/termsafe"
-
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // View draws the screen on top, then the banner (one line, or a few over

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
-
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 

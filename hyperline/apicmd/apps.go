@@ -11,7 +11,6 @@ import (
 
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
-
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 

@@ -1,11 +1,11 @@
 package table
 
 import (
-	"github.com/hyperline-tui/hlx/hyperline/termsafe"
-
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // ellipsis ends a cut cell.
