@@ -201,7 +201,7 @@ func TestRawJSONIsRich(t *testing.T) {
 	page := decode[listEnvelope[map[string]any]](t, body)
 	nulls, values := map[string]int{}, map[string]int{}
 	for _, c := range page.Data {
-		for _, k := range []string{"billing_email", "external_id", "country", "shipping_address", "current_payment_method_type"} {
+		for _, k := range []string{"billing_email", "external_id", "domain", "shipping_address", "current_payment_method_id"} {
 			if c[k] == nil {
 				nulls[k]++
 			} else {

@@ -1,12 +1,41 @@
 // Package simulator is a local, deterministic stand-in for the Hyperline API.
 //
-// It serves the documented OAuth 2.0 endpoints (authorize with a consent
-// page, tokens, revoke, userinfo), the Apps API and the read-only data API
-// (companies, customers, subscriptions, invoices) over real HTTP, from data
-// generated on demand out of Config.Seed. It is strict: it refuses what the
-// real API refuses, and where the Hyperline documentation is silent the
-// choice made is marked in the code with a "Not documented:" comment.
+// It serves the OAuth 2.0 endpoints (authorize with a consent page,
+// tokens, revoke, userinfo), the Apps API and the read-only data API over
+// real HTTP, from data generated on demand out of Config.Seed, answering as
+// Hyperline's published OpenAPI 3.1 spec describes (a facts-only extract is
+// in hyperline/testdata/openapi). It is strict: it refuses what the real
+// API refuses, and where the spec is silent the choice made is marked in
+// the code with a "Not documented:" comment.
+//
+// Data endpoints (every one a GET, in the company Hyperline-CompanyId
+// selects):
+//
+//	/v1/companies                 every visible company, one page
+//	/v2/customers                 cursor list: limit, cursor, include_total,
+//	                              order, sort (created_at, updated_at), filters
+//	/v2/customers/{id}            CustomerDetails
+//	/v1/customers                 deprecated: take/skip, CustomerV1, oldest first
+//	/v1/customers/{id}            deprecated: CustomerDetailsV1
+//	/v1/customers/{id}/portal     {url} of the customer's portal page
+//
+// Cursor lists answer {data, next_cursor, has_more} and total with
+// include_total=true; offset lists answer {meta: {total, taken, skipped},
+// data}. A value outside a parameter's enum, a limit outside 1..100 and a
+// cursor that is malformed or made for another query answer 400
+// {"message"}; parameters the simulator does not know are ignored, as the
+// real API ignores them.
+//
+// The pages the API's URLs lead to are served too, without a credential:
+// /portal/<customer id> (a customer's billing portal).
+//
+// Null in enum fields (nullEnums): the spec types some fields as nullable
+// but their enum does not list null (customer type, country, language,
+// timezone, payment_method_type, organisation_invoicing, an address's
+// state), so a JSON Schema validator refuses null there. The simulator
+// always sends one of the enum's values in such a field, or leaves the key
+// out where it is not required (an address's state outside the US).
 //
 // The simulator keeps its own wire structs and does not import the client
-// package, so the two are independent readings of the same documentation.
+// package, so the two are independent readings of the spec.
 package simulator

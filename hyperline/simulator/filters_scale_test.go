@@ -62,7 +62,7 @@ func TestHeadFiltersMatchFullCustomers(t *testing.T) {
 		want  func(customerV1JSON) bool
 	}{
 		{"country=FR", func(c customerV1JSON) bool { return c.Country != nil && *c.Country == "FR" }},
-		{"country__isNull=true", func(c customerV1JSON) bool { return c.Country == nil }},
+		{"country__not=FR", func(c customerV1JSON) bool { return *c.Country != "FR" }},
 		{"external_id__isNotNull=true", func(c customerV1JSON) bool { return c.ExternalID != nil }},
 		{"external_id__startsWith=crm-101", func(c customerV1JSON) bool {
 			return c.ExternalID != nil && strings.HasPrefix(*c.ExternalID, "crm-101")

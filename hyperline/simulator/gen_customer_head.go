@@ -92,11 +92,10 @@ func (d *dataset) head(c *company, i int, cc customerCore) customerHead {
 	return h
 }
 
-// country is the deprecated top-level country field, or nil.
+// country is the top-level country field. It is never null (see
+// nullEnums in doc.go); hasCountry is still drawn so that the draws after
+// it keep their values.
 func (h customerHead) country(cc customerCore) *string {
-	if !h.hasCountry {
-		return nil
-	}
 	return &cc.loc.country
 }
 

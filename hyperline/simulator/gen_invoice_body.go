@@ -184,9 +184,7 @@ func (d *dataset) settle(inv *invoiceJSON, r *rng, cr *customerRecord, emitted, 
 	cu := &cr.common
 	total := inv.TotalAmount
 	method := "transfer"
-	if cr.pay.methodType != nil {
-		method = *cr.pay.methodType
-	}
+	method = cr.pay.methodType
 	tx := func(k int, amount int64, status string, at time.Time) transactionJSON {
 		t := transactionJSON{
 			ID:                hashID("tra_", d.seed, tagTransaction, r.next(), uint64(k)),

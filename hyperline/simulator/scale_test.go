@@ -28,6 +28,16 @@ func TestMillionCustomersStartFast(t *testing.T) {
 	}
 	resp, body := get(t, hs.URL+"/v1/customers/"+last.Data[9].ID, tok, large.ID)
 	wantStatus(t, resp, body, http.StatusOK)
+	for _, q := range []string{"limit=100&include_total=true", "limit=100&order=asc"} {
+		pg := cursorGet[customerJSON](t, sim, "/v2/customers?"+q, tok, large.ID)
+		if len(pg.Data) != 100 || !pg.HasMore {
+			t.Fatalf("%s: %d items", q, len(pg.Data))
+		}
+		next := cursorGet[customerJSON](t, sim, "/v2/customers?"+q+"&cursor="+*pg.NextCursor, tok, large.ID)
+		if len(next.Data) != 100 || next.Data[0].ID == pg.Data[0].ID {
+			t.Fatalf("%s: second page of %d", q, len(next.Data))
+		}
+	}
 	subs := list[subscriptionJSON](t, sim, "/v2/subscriptions?customer_id="+last.Data[9].ID+"&status=all", tok, large.ID)
 	if subs.Meta.Total != len(last.Data[9].Subscriptions) {
 		t.Fatalf("customer_id lookup on the large company: %d vs %d", subs.Meta.Total, len(last.Data[9].Subscriptions))

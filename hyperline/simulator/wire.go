@@ -30,14 +30,15 @@ type cursorEnvelope[T any] struct {
 }
 
 // addressJSON is the Address object (companies, customers, invoices).
-// Every field may be null; the simulator fills what it knows.
+// No field is required. state is a US state code, so it is left out for
+// addresses elsewhere (see nullEnums in doc.go for why not null).
 type addressJSON struct {
 	Name    string  `json:"name"`
 	Line1   string  `json:"line1"`
 	Line2   *string `json:"line2"`
 	City    string  `json:"city"`
 	Zip     string  `json:"zip"`
-	State   *string `json:"state"`
+	State   *string `json:"state,omitempty"`
 	Country string  `json:"country"`
 }
 
