@@ -76,5 +76,11 @@ func (m Money) Number() string {
 	return b.String()
 }
 
+// Decimal formats the amount as a plain decimal number in its currency's
+// decimals, without grouping or code, for files and scripts that read it
+// back as a number: "12345.67" (EUR), "12065" (JPY), "1.500" (KWD),
+// "-3.00" (USD).
+func (m Money) Decimal() string { return strings.ReplaceAll(m.Number(), ",", "") }
+
 // IsZero reports whether the amount is zero.
 func (m Money) IsZero() bool { return m.Amount == 0 }
