@@ -25,6 +25,7 @@ import (
 	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/debuglog"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 	"github.com/hyperline-tui/hlx/ui"
 
@@ -45,7 +46,8 @@ const (
 const usage = `hlx — a keyboard-driven account explorer for Hyperline
 
 usage:
-  hlx [--demo] [--sandbox | --api-url URL] [--no-browser]   open the explorer
+  hlx [--demo] [--sandbox | --api-url URL] [--no-browser] [--debug]
+                                                            open the explorer
   hlx login | logout [--all] | status [--json] | token     manage the session
   hlx switch EMAIL                                          make another logged-in account current
   hlx simulator [flags]                                     serve a local Hyperline
@@ -98,6 +100,7 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var opts cli.Options
 	cli.RegisterFlags(fs, &opts)
 	demo := fs.Bool("demo", false, "explore a built-in simulated Hyperline (no account, no internet)")
+	debug := fs.Bool("debug", os.Getenv("HLX_DEBUG") == "1", "log every HTTP exchange, secrets redacted, to a file under the XDG state directory (also HLX_DEBUG=1)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -135,6 +138,16 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 	}
 	backend.ClientOptions = append(backend.ClientOptions, hyperline.WithUserAgent("hlx/"+version))
+	var debugLog *ui.DebugLog
+	if *debug {
+		dl, closeLog, err := openDebugLog(backend.HTTPClient)
+		if err != nil {
+			return err
+		}
+		defer closeLog()
+		debugLog = dl
+		fmt.Fprintf(stderr, "hlx: debug log: %s\n", dl.Path)
+	}
 	b := ui.NewBackend(backend)
 	app := ui.New(ui.Deps{
 		Context: ctx,
@@ -144,6 +157,7 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		Demo:    *demo,
 		Version: version,
 		OpenURL: auth.DefaultOpenBrowser(nil),
+		Debug:   debugLog,
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(stdout))
 	_, runErr := p.Run()
@@ -162,6 +176,19 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return fmt.Errorf("run the explorer: %w", runErr)
 	}
 	return nil
+}
+
+// openDebugLog starts the debug log: a file under the XDG state directory
+// (0600 in 0700) that every HTTP exchange of hc is written to, secrets
+// redacted, and a ring of the recent ones for the requests screen.
+func openDebugLog(hc *http.Client) (*ui.DebugLog, func(), error) {
+	f, path, err := debuglog.OpenFile(config.StateDir())
+	if err != nil {
+		return nil, nil, fmt.Errorf("open the debug log: %w", err)
+	}
+	recent := debuglog.NewRecent(500)
+	hc.Transport = debuglog.New(f, debuglog.WithRecent(recent)).Transport(hc.Transport)
+	return &ui.DebugLog{Path: path, Recent: recent}, func() { f.Close() }, nil
 }
 
 // demoAccessTTL is short so the countdown and the automatic refresh can be

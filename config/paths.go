@@ -37,6 +37,14 @@ func Dir() string {
 	return filepath.Join(xdg.ConfigHome, appDirName)
 }
 
+// StateDir is hlx's directory under the XDG state home
+// ($XDG_STATE_HOME/hlx, ~/.local/state/hlx by default on Linux): what hlx
+// keeps between runs that is neither a setting nor a secret, such as debug
+// logs and recent jumps. Callers create it (0700) before writing.
+func StateDir() string {
+	return filepath.Join(xdg.StateHome, appDirName)
+}
+
 // SettingsPath is the default settings file, Dir()/config.json.
 func SettingsPath() string {
 	return filepath.Join(Dir(), settingsFileName)

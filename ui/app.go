@@ -62,6 +62,7 @@ func New(deps Deps) *App {
 		debounce: deps.FilterDebounce,
 		copyText: deps.Clipboard,
 		openURL:  deps.OpenURL,
+		debug:    deps.Debug,
 	}
 	if c.ctx == nil {
 		c.ctx = context.Background()
@@ -390,6 +391,7 @@ func (a *App) syncGlobalKeys() {
 	_, loggingIn := a.stack[0].(*loginModel)
 	a.global.Companies.SetEnabled(a.c.signedIn && !loggingIn)
 	a.global.Token.SetEnabled(a.c.signedIn)
+	a.global.Requests.SetEnabled(a.c.debug != nil)
 	sel, ok := selection{}, false
 	if top := a.top(); top != nil {
 		sel, ok = top.selected()

@@ -32,7 +32,7 @@ func TestSwitchingCompanyDropsTheOldCompanysResults(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 80, 24).start()
 	old := h.browser()
-	stale := loadPage(old.sc.ctx, h.app.c, "cmp_acme", customersSpec(), "", 100, old.customers.base.reqID)
+	stale := loadPage(old.sc.ctx, h.app.c, "cmp_acme", customersSpec(), pageRequest{page: hyperline.ListOptions{Skip: 100}}, old.customers.base.reqID)
 
 	h.key("c")
 	h.requireView("Choose a company", "●")

@@ -103,7 +103,7 @@ func fillCustomers(h *harness, n int) {
 	// Ask for a reload and answer it with the n rows.
 	h.app.Update(keyMsg("r"))
 	l = h.browser().customers
-	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID, company: "cmp_acme"},
+	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID, company: "cmp_acme"}, first: true,
 		page: &hyperline.Page[hyperline.Customer]{Items: items, Meta: hyperline.Meta{Total: n, Skipped: 0}}})
 	if got := h.browser().customers.base.table.Len(); got != n {
 		h.t.Fatalf("the table holds %d rows, want %d", got, n)

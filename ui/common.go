@@ -27,6 +27,7 @@ type common struct {
 	debounce time.Duration
 	copyText func(string) error
 	openURL  func(string) error
+	debug    *DebugLog
 	// sched makes the timed commands (the clock, the filter's debounce);
 	// animate runs the spinner. Tests replace them to run without waiting.
 	sched   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd

@@ -34,6 +34,9 @@ type Deps struct {
 	// OpenURL opens a web page in the user's browser; nil disables `o`.
 	OpenURL func(url string) error
 
+	// Debug, when set, is the debug log the requests screen (!) shows.
+	Debug *DebugLog
+
 	// RequestTimeout bounds each request; zero means 30 seconds.
 	RequestTimeout time.Duration
 	// FilterDebounce is how long typing must pause before a server-side

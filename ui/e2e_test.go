@@ -135,7 +135,7 @@ func TestEndToEnd(t *testing.T) {
 	switched := false
 	var detail, afterSwitch int
 	for _, r := range env.sim.Requests() {
-		if !strings.HasPrefix(r.Path, "/v1/customers") && !strings.HasPrefix(r.Path, "/v1/invoices") &&
+		if !strings.HasPrefix(r.Path, "/v2/customers") && !strings.HasPrefix(r.Path, "/v2/invoices") &&
 			!strings.HasPrefix(r.Path, "/v2/subscriptions") {
 			continue
 		}
@@ -147,7 +147,7 @@ func TestEndToEnd(t *testing.T) {
 			if switched {
 				t.Errorf("%s %s went to %s after the switch", r.Method, r.Path, first.Name)
 			}
-			if strings.HasPrefix(r.Path, "/v1/customers/") {
+			if strings.HasPrefix(r.Path, "/v2/customers/") {
 				detail++
 			}
 		default:

@@ -35,6 +35,8 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return a.openPicker()
 	case key.Matches(msg, a.global.Token):
 		return a.toggleToken()
+	case key.Matches(msg, a.global.Requests):
+		return a.toggleRequests()
 	case key.Matches(msg, a.global.Copy):
 		if sel, ok := top.selected(); ok {
 			return copyCmd(a.c.copyText, sel.id)
@@ -69,6 +71,17 @@ func (a *App) handleRunes(runes []rune) tea.Cmd {
 		a.syncGlobalKeys() // the next rune sees the keys this one enabled
 	}
 	return tea.Batch(cmds...)
+}
+
+// toggleRequests opens the requests screen, or closes it when it is on top.
+func (a *App) toggleRequests() tea.Cmd {
+	if _, open := a.top().(*requestsModel); open {
+		a.pop()
+		return nil
+	}
+	r := newRequests(a.c, a.c.debug)
+	a.push(&r)
+	return nil
 }
 
 // toggleToken opens the token panel, or closes it when it is on top.

@@ -13,6 +13,7 @@ import (
 // globalKeys work on every screen unless the screen is capturing text.
 type globalKeys struct {
 	Quit, Help, Companies, Token, Copy, Open key.Binding
+	Requests                                 key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -23,12 +24,13 @@ func newGlobalKeys() globalKeys {
 		Token:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "token")),
 		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy id")),
 		Open:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in dashboard")),
+		Requests:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "requests (debug log)"), key.WithDisabled()),
 	}
 }
 
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Companies, k.Token, k.Copy, k.Open, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Companies, k.Token, k.Copy, k.Open, k.Requests, k.Help, k.Quit}}
 }
 
 // forceQuit is ctrl+c: it quits even while a screen captures text.

@@ -13,11 +13,9 @@ import (
 // so each unknown name is one GET /v2/customers/{id}, looked up after the
 // page is shown, a few at a time, and remembered for the company.
 
-// Bounds of the look-ups one page may cause.
-const (
-	maxNameLookups        = 40
-	nameLookupConcurrency = 4
-)
+// nameLookupConcurrency bounds the look-ups in flight; a page asks for at
+// most its size (100) and the client's rate limiter paces them.
+const nameLookupConcurrency = 4
 
 // namesLoadedMsg brings customer names for a tab; a name that could not
 // be found is missing from names and its id stays on screen.
@@ -37,7 +35,7 @@ func (m *listModel[T]) lookUpNames(items []T) tea.Cmd {
 	var ids []string
 	for _, it := range items {
 		for _, id := range m.spec.customerIDs(it) {
-			if _, known := m.names[id]; !known && id != "" && len(ids) < maxNameLookups {
+			if _, known := m.names[id]; !known && id != "" {
 				m.names[id] = ""
 				ids = append(ids, id)
 			}
