@@ -23,6 +23,9 @@ type InvoiceListOptions struct {
 	CustomerID     string
 	SubscriptionID string
 	Number         string
+	// OriginalInvoiceID sends original_invoice_id: the credit notes of an
+	// invoice.
+	OriginalInvoiceID string
 	// Sort orders the list by SortCreatedAt or SortEmittedAt.
 	Sort Sort
 }
@@ -36,7 +39,7 @@ func (o InvoiceListOptions) filters() (url.Values, error) {
 		return nil, err
 	}
 	for name, v := range map[string]string{"customer_id": o.CustomerID,
-		"subscription_id": o.SubscriptionID, "invoice_number": o.Number} {
+		"subscription_id": o.SubscriptionID, "invoice_number": o.Number, "original_invoice_id": o.OriginalInvoiceID} {
 		if v != "" {
 			q.Set(name, v)
 		}
@@ -58,6 +61,9 @@ func (o InvoiceListOptions) keep(inv Invoice) bool {
 		return false
 	}
 	if o.Number != "" && inv.Number != o.Number {
+		return false
+	}
+	if o.OriginalInvoiceID != "" && (inv.OriginalInvoiceID == nil || *inv.OriginalInvoiceID != o.OriginalInvoiceID) {
 		return false
 	}
 	// Filter values such as "late" or "outstanding" select by more than the

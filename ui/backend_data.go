@@ -81,3 +81,22 @@ func (b *Backend) Invoice(ctx context.Context, companyID, id string) (*hyperline
 		return c.GetInvoice(ctx, id)
 	})
 }
+
+// Wallets lists a customer's wallets (one page: a customer has a wallet
+// per currency at most).
+func (b *Backend) Wallets(ctx context.Context, companyID, customerID string) ([]hyperline.Wallet, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) ([]hyperline.Wallet, error) {
+		p, err := c.ListWallets(ctx, hyperline.WalletListOptions{ListOptions: hyperline.ListOptions{Take: hyperline.MaxTake}, CustomerID: customerID})
+		if err != nil {
+			return nil, err
+		}
+		return p.Items, nil
+	})
+}
+
+// CustomerPortalURL is the link to a customer's self-service portal.
+func (b *Backend) CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (string, error) {
+		return c.CustomerPortalURL(ctx, customerID)
+	})
+}

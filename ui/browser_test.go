@@ -234,7 +234,7 @@ func TestLocalFilterLoadsOnlyABudgetOfPagesByItself(t *testing.T) {
 	if got := pages(); got != 1+autoPageBudget {
 		t.Fatalf("%d invoice pages after a filter matching nothing, want the first and %d more", got, autoPageBudget)
 	}
-	h.requireView("scroll to load more", "0 match · 1,100/3,000")
+	h.requireView("scroll to load more", "0 match · 1,100/3,001")
 	h.key("enter")
 	h.key("down") // a user move: another budget
 	if got := pages(); got != 2+2*autoPageBudget {

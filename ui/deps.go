@@ -89,6 +89,10 @@ type Data interface {
 	Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error)
 	// Invoice gets one invoice.
 	Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error)
+	// Wallets lists a customer's wallets.
+	Wallets(ctx context.Context, companyID, customerID string) ([]hyperline.Wallet, error)
+	// CustomerPortalURL is the link to a customer's self-service portal.
+	CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error)
 }
 
 // Account is who is logged in and what they can reach.

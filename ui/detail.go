@@ -35,8 +35,12 @@ type detailModel struct {
 	reqID   uint64 // the full object request in flight, 0 if none
 	loadErr string
 
-	related      relatedList // customers only
+	related      relatedList // customers and invoices
 	focusRelated bool
+	// extras are summary fields that come from requests of their own (a
+	// customer's wallet balance and portal link).
+	extras   []field
+	extraReq uint64
 
 	width, height int
 }
@@ -82,6 +86,12 @@ func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detai
 	m := detailModel{c: c, sc: sc, cancel: cancel, keys: newDetailKeys(), kind: kind, id: id, json: viewport.New(0, 0)}
 	m.json.MouseWheelEnabled = true
 	m.title = strings.ToUpper(kind.String()[:1]) + kind.String()[1:]
+	switch kind {
+	case kindCustomer:
+		m.related = newRelated(c, "Subscriptions and invoices", "No subscriptions or invoices.", "subscriptions", "invoices")
+	case kindInvoice:
+		m.related = newRelated(c, "Payments and credit notes", "No payments or credit notes.", "payments", "credit notes")
+	}
 	if item != nil {
 		m.setItem(item)
 	}
@@ -92,11 +102,14 @@ func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detai
 func (m detailModel) reload() (detailModel, tea.Cmd) {
 	m.reqID, m.loadErr = m.c.nextID(), ""
 	cmds := []tea.Cmd{loadObject(m.sc.ctx, m.c, m.sc.company.ID, m.kind, m.id, m.reqID)}
-	if m.kind == kindCustomer {
-		var cmd tea.Cmd
-		m.related, cmd = m.related.load(m.c, m.sc, m.id)
+	switch m.kind {
+	case kindCustomer:
+		m.extraReq = m.c.nextID()
+		cmds = append(cmds, loadCustomerRelated(m.c, m.sc, &m.related, m.id),
+			loadCustomerExtras(m.sc.ctx, m.c, m.sc.company.ID, m.id, m.extraReq))
 		m.focusRelated = true
-		cmds = append(cmds, cmd)
+	case kindInvoice:
+		cmds = append(cmds, loadCreditNotes(m.c, m.sc, &m.related, m.id))
 	}
 	m.syncFocus()
 	return m, tea.Batch(cmds...)
@@ -106,6 +119,10 @@ func (m detailModel) reload() (detailModel, tea.Cmd) {
 func (m *detailModel) setItem(item any) {
 	var raw json.RawMessage
 	m.title, m.fields, raw = summarize(m.c.fmt, m.c.now, item)
+	m.fields = append(m.fields, m.extras...)
+	if inv := asInvoice(item); inv != nil && m.related.ready {
+		m.related = m.related.fill(sectionPayments, paymentRows(m.c.fmt, m.c.now, inv.Transactions), nil)
+	}
 	m.title = termsafe.Line(m.title)
 	for i := range m.fields {
 		m.fields[i].value = termsafe.Line(m.fields[i].value)
@@ -138,6 +155,18 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 		m.related, cmd = m.related.update(m.c, msg)
 		m.syncFocus()
 		return m, cmd
+	case customerExtrasMsg:
+		if msg.reqID != m.extraReq {
+			return m, nil
+		}
+		m.extraReq = 0
+		m.fields = append(m.fields[:len(m.fields)-len(m.extras):len(m.fields)-len(m.extras)], msg.fields...)
+		m.extras = msg.fields
+		for i := range m.fields {
+			m.fields[i].value = termsafe.Line(m.fields[i].value)
+		}
+		m.layoutJSON()
+		return m, nil
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	case tea.MouseMsg:
@@ -190,7 +219,7 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 
 // syncFocus points the keys at the related list or the JSON.
 func (m *detailModel) syncFocus() {
-	hasRelated := m.kind == kindCustomer
+	hasRelated := m.related.ready
 	if !hasRelated {
 		m.focusRelated = false
 	}
@@ -218,7 +247,7 @@ func (m detailModel) summaryHeight() int {
 
 // relatedHeight is the related table's height, header included.
 func (m detailModel) relatedHeight() int {
-	if m.kind != kindCustomer {
+	if !m.related.ready {
 		return 0
 	}
 	return min(max(m.height/4, 4), 12)
@@ -252,7 +281,7 @@ func (m detailModel) view() string {
 	}
 	b.WriteString(spread(st.Title.Render(" ‹ ")+st.Heading.Render(m.title), st.HeaderInfo.Render(status+" "), m.width) + "\n")
 	b.WriteString(m.summaryView())
-	if m.kind == kindCustomer {
+	if m.related.ready {
 		b.WriteString("\n" + m.related.heading(st, m.focusRelated, m.width) + "\n")
 		b.WriteString(m.related.table.View() + "\n")
 	}

@@ -148,9 +148,21 @@ func newFakeData(sizes map[string]int) *fakeData {
 					prefix, i, i%5, subStatuses[i%len(subStatuses)], cur, id, next, 123456+i*1000, end, 9900000, created)))
 			}
 			due := testNow.AddDate(0, 0, i%20-10).Format(time.RFC3339)
+			// Every third invoice was first refused by the bank, then paid.
+			txs := "[]"
+			if i%3 == 1 {
+				txs = fmt.Sprintf(`[{"id":"tra_%s%05db","type":"subscription","status":"settled","amount":%d,"currency":%q,"customer_id":%q,"process_at":%q,"settled_at":%q,"payment_method_type":"card","payment_method":{"id":"pm_1","status":"active","type":"card","last_4_digits":4242,"expiration_date":"2027-01","brand":"visa"}},`+
+					`{"id":"tra_%s%05da","type":"subscription","status":"failed","error_type":"insufficient_funds","error_message":"Insufficient funds","amount":%d,"currency":%q,"customer_id":%q,"process_at":%q,"settled_at":null,"payment_method_type":"card","payment_method":{"id":"pm_1","status":"active","type":"card","last_4_digits":4242,"expiration_date":"2027-01","brand":"visa"}}]`,
+					prefix, i, 240000+i*37, cur, id, due, due, prefix, i, 240000+i*37, cur, id, created)
+			}
 			d.invoices[company] = append(d.invoices[company], decode[hyperline.Invoice](fmt.Sprintf(
-				`{"id":"inv_%s%05d","number":"INV-%d","type":"invoice","status":%q,"currency":%q,"total_amount":%d,"amount_due":%d,"amount_paid":0,"customer":{"id":%q,"name":%q},"issued_at":%q,"due_at":%q,"line_items":[]}`,
-				prefix, i, 1000+i, invStatuses[i%len(invStatuses)], cur, 240000+i*37, (i%3)*80000, id, name, created, due)))
+				`{"id":"inv_%s%05d","number":"INV-%d","type":"invoice","status":%q,"currency":%q,"total_amount":%d,"amount_due":%d,"amount_paid":0,"customer":{"id":%q,"name":%q},"issued_at":%q,"due_at":%q,"line_items":[],"transactions":%s,"public_url":"https://billing.example/inv_%s%05d"}`,
+				prefix, i, 1000+i, invStatuses[i%len(invStatuses)], cur, 240000+i*37, (i%3)*80000, id, name, created, due, txs, prefix, i)))
+			if i == 1 {
+				d.invoices[company] = append(d.invoices[company], decode[hyperline.Invoice](fmt.Sprintf(
+					`{"id":"inv_%s%05dcn","number":"CN-%d","type":"credit_note","status":"paid","currency":%q,"total_amount":-5000,"amount_due":0,"amount_paid":0,"customer":{"id":%q,"name":%q},"issued_at":%q,"due_at":%q,"line_items":[],"transactions":[],"original_invoice_id":"inv_%s%05d","original_invoice_number":"INV-%d"}`,
+					prefix, i, 1000+i, cur, id, name, created, due, prefix, i, 1000+i)))
+			}
 		}
 	}
 	return d
@@ -259,9 +271,28 @@ func (d *fakeData) Invoices(_ context.Context, company string, opts hyperline.In
 		return nil, err
 	}
 	all := where(d.invoices[company], func(inv hyperline.Invoice) bool {
-		return opts.CustomerID == "" || inv.Customer.ID == opts.CustomerID
+		return (opts.CustomerID == "" || inv.Customer.ID == opts.CustomerID) &&
+			(opts.OriginalInvoiceID == "" || (inv.OriginalInvoiceID != nil && *inv.OriginalInvoiceID == opts.OriginalInvoiceID))
 	})
 	return page(all, opts.ListOptions), nil
+}
+
+func (d *fakeData) Wallets(_ context.Context, company, customerID string) ([]hyperline.Wallet, error) {
+	if err := d.record(company, "wallets", customerID); err != nil {
+		return nil, err
+	}
+	if strings.HasSuffix(customerID, "1") {
+		return nil, nil // some customers have none
+	}
+	return []hyperline.Wallet{decode[hyperline.Wallet](`{"id":"wal_1","customer_id":"` + customerID +
+		`","state":"active","currency":"EUR","balance":{"amount":12000},"projected_balance":{"amount":8000},"created_at":"2025-01-01T00:00:00Z"}`)}, nil
+}
+
+func (d *fakeData) CustomerPortalURL(_ context.Context, company, customerID string) (string, error) {
+	if err := d.record(company, "portal", customerID); err != nil {
+		return "", err
+	}
+	return "https://portal.example/" + customerID, nil
 }
 
 func (d *fakeData) Invoice(_ context.Context, company, id string) (*hyperline.Invoice, error) {

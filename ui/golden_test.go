@@ -79,8 +79,7 @@ func TestGolden(t *testing.T) {
 		{"invoice_detail", func(h *harness) {
 			h.start()
 			h.key("3")
-			h.key("down")
-			h.key("down")
+			h.key("down") // INV-1001: a refused payment, its retry and a credit note
 			h.key("enter")
 		}},
 		{"token", func(h *harness) {

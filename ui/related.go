@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -11,18 +12,24 @@ import (
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
-// relatedList is the table of a customer's subscriptions and invoices in
-// the customer's detail.
+// relatedList is the table under an object's summary: a customer's
+// subscriptions and invoices, an invoice's payments and credit notes. It
+// is made of sections, each filled by a request (or by the object itself)
+// and counted in the heading.
 type relatedList struct {
+	title    string
 	table    table.Model
 	ready    bool
 	refs     map[string]relatedRef
-	subs     []table.Row
-	invoices []table.Row
-	subsReq  uint64
-	invReq   uint64
-	subsNote string
-	invNote  string
+	sections []relatedSection
+}
+
+// relatedSection is one kind of row of a related list.
+type relatedSection struct {
+	name string // "invoices"
+	req  uint64 // the request that fills it, 0 when none is in flight
+	note string // "loading…", "3", "first 100 of 250", "failed"
+	rows []table.Row
 }
 
 // relatedRef is what enter on a related row opens.
@@ -32,150 +39,117 @@ type relatedRef struct {
 	item any
 }
 
-// relatedLoadedMsg answers the request for a customer's subscriptions or
-// invoices (first page of each).
+// relatedLoadedMsg answers the request for one section of a related list.
 type relatedLoadedMsg struct {
 	resultTag
-	subs     []hyperline.Subscription
-	invoices []hyperline.Invoice
-	total    int
-	more     bool
-	err      error
+	// rows builds the section's rows and what enter opens on them.
+	rows  func(f formatter, now time.Time) ([]table.Row, []relatedRef)
+	count int
+	total int
+	more  bool
+	err   error
 }
 
-// loadCustomerSubscriptions fetches the first page of a customer's
-// subscriptions, of every status.
-func loadCustomerSubscriptions(ctx context.Context, c *common, companyID, customerID string, reqID uint64) tea.Cmd {
-	data := c.data
-	opts := hyperline.SubscriptionListOptions{ListOptions: hyperline.ListOptions{Take: pageSize},
-		Status: []hyperline.SubscriptionStatus{hyperline.StatusAny}, CustomerID: customerID}
-	return loadOfCustomer(ctx, c.timeout, companyID, reqID,
-		func(ctx context.Context) (*hyperline.Page[hyperline.Subscription], error) {
-			return data.Subscriptions(ctx, companyID, opts)
-		},
-		func(s hyperline.Subscription) bool { return s.CustomerID == customerID },
-		func(msg *relatedLoadedMsg, subs []hyperline.Subscription) { msg.subs = subs })
+// newRelated builds an empty related list with one section per name.
+func newRelated(c *common, title, empty string, names ...string) relatedList {
+	r := relatedList{title: title, refs: map[string]relatedRef{}, ready: true}
+	r.table = table.New([]table.Column{
+		{Title: "Kind", Width: 12, Priority: 100},
+		{Title: "Name / number", Width: 14, Flex: 1, Priority: 90},
+		{Title: "Status", Width: 10, Flex: 2, Priority: 95},
+		{Title: "Amount", Width: 14, Align: table.AlignRight, Priority: 80},
+		{Title: "Date", Width: 11, Priority: 60},
+		{Title: "ID", Width: 19, Priority: 40},
+	}, table.WithStyles(c.styles.Table), table.WithEmptyText(empty))
+	for _, n := range names {
+		r.sections = append(r.sections, relatedSection{name: n, note: "loading…"})
+	}
+	return r
 }
 
-// loadCustomerInvoices fetches the first page of a customer's invoices.
-func loadCustomerInvoices(ctx context.Context, c *common, companyID, customerID string, reqID uint64) tea.Cmd {
-	data := c.data
-	opts := hyperline.InvoiceListOptions{ListOptions: hyperline.ListOptions{Take: pageSize, WithTotal: true},
-		Status: []string{hyperline.InvoiceFilterAll}, CustomerID: customerID}
-	return loadOfCustomer(ctx, c.timeout, companyID, reqID,
-		func(ctx context.Context) (*hyperline.Page[hyperline.Invoice], error) {
-			return data.Invoices(ctx, companyID, opts)
-		},
-		func(inv hyperline.Invoice) bool { return inv.Customer.ID == customerID },
-		func(msg *relatedLoadedMsg, invoices []hyperline.Invoice) { msg.invoices = invoices })
-}
-
-// loadOfCustomer fetches the first page of one kind of a customer's objects
-// and keeps those that belong to the customer: the client already drops
-// items the server did not filter; this keeps the list right even if a fake
-// or a future server does not. put stores them in the message.
-func loadOfCustomer[T any](ctx context.Context, timeout time.Duration, companyID string, reqID uint64,
-	list func(context.Context) (*hyperline.Page[T], error), belongs func(T) bool, put func(*relatedLoadedMsg, []T)) tea.Cmd {
+// loadFirstPage fetches the first page of one section's objects and keeps
+// those that belong to the object shown: the client already drops items
+// the server did not filter; this keeps the list right even if a fake or
+// a future server does not.
+func loadFirstPage[T any](ctx context.Context, timeout time.Duration, companyID string, reqID uint64,
+	list func(context.Context) (*hyperline.Page[T], error), belongs func(T) bool,
+	row func(formatter, time.Time, T) (table.Row, relatedRef)) tea.Cmd {
 	return request(ctx, timeout, list, func(p *hyperline.Page[T], err error) tea.Msg {
 		msg := relatedLoadedMsg{resultTag: resultTag{reqID: reqID, company: companyID}, err: err}
-		if err == nil {
-			var kept []T
-			for _, item := range p.Items {
-				if belongs(item) {
-					kept = append(kept, item)
-				}
+		if err != nil {
+			return msg
+		}
+		var kept []T
+		for _, item := range p.Items {
+			if belongs(item) {
+				kept = append(kept, item)
 			}
-			put(&msg, kept)
-			msg.total, msg.more = p.Meta.Total, p.HasMore()
+		}
+		msg.count, msg.total, msg.more = len(kept), p.Meta.Total, p.HasMore()
+		msg.rows = func(f formatter, now time.Time) ([]table.Row, []relatedRef) {
+			rows, refs := make([]table.Row, len(kept)), make([]relatedRef, len(kept))
+			for i, it := range kept {
+				rows[i], refs[i] = row(f, now, it)
+			}
+			return rows, refs
 		}
 		return msg
 	})
 }
 
-// load asks for the customer's subscriptions and invoices.
-func (r relatedList) load(c *common, sc scope, customerID string) (relatedList, tea.Cmd) {
-	if !r.ready {
-		r.table = table.New([]table.Column{
-			{Title: "Kind", Width: 12, Priority: 100},
-			{Title: "Name / number", Width: 14, Flex: 1, Priority: 90},
-			{Title: "Status", Width: 10, Priority: 95},
-			{Title: "Amount", Width: 14, Align: table.AlignRight, Priority: 80},
-			{Title: "Date", Width: 11, Priority: 60},
-			{Title: "ID", Width: 19, Priority: 40},
-		}, table.WithStyles(c.styles.Table), table.WithEmptyText("No subscriptions or invoices."))
-		r.refs, r.ready = map[string]relatedRef{}, true
+// start marks a section as loading under a new request id and returns it.
+func (r *relatedList) start(c *common, section int) uint64 {
+	r.sections[section].req, r.sections[section].note = c.nextID(), "loading…"
+	return r.sections[section].req
+}
+
+// fill sets a section's rows directly (from the object itself).
+func (r relatedList) fill(section int, rows []table.Row, refs []relatedRef) relatedList {
+	s := &r.sections[section]
+	s.rows, s.req, s.note = rows, 0, strconv.Itoa(len(rows))
+	for _, ref := range refs {
+		if ref.id != "" {
+			r.refs[ref.id] = ref
+		}
 	}
-	r.subsReq, r.invReq = c.nextID(), c.nextID()
-	r.subsNote, r.invNote = "loading…", "loading…"
-	return r, tea.Batch(
-		loadCustomerSubscriptions(sc.ctx, c, sc.company.ID, customerID, r.subsReq),
-		loadCustomerInvoices(sc.ctx, c, sc.company.ID, customerID, r.invReq))
+	r.redraw()
+	return r
 }
 
 func (r relatedList) update(c *common, msg relatedLoadedMsg) (relatedList, tea.Cmd) {
-	var note *string
-	switch msg.reqID {
-	case r.subsReq:
-		r.subsReq, note = 0, &r.subsNote
-	case r.invReq:
-		r.invReq, note = 0, &r.invNote
-	default:
+	i := -1
+	for k := range r.sections {
+		if msg.reqID != 0 && r.sections[k].req == msg.reqID {
+			i = k
+		}
+	}
+	if i < 0 {
 		return r, nil
 	}
+	s := &r.sections[i]
 	if msg.err != nil {
-		*note = "failed"
-		return r, emit(errMsg{what: "load the customer's related objects", err: msg.err})
+		s.req, s.note = 0, "failed"
+		return r, emit(errMsg{what: "load the " + s.name, err: msg.err})
 	}
-	*note = strconv.Itoa(len(msg.subs) + len(msg.invoices))
+	rows, refs := msg.rows(c.fmt, c.now)
+	r = r.fill(i, rows, refs)
 	if msg.more {
-		*note = "first " + *note + " of " + formatCount(msg.total)
-	}
-	if note == &r.subsNote {
-		r.subs = r.subs[:0:0]
-		for _, s := range msg.subs {
-			r.subs = append(r.subs, relatedSubscriptionRow(c.fmt, c.now, s))
-			r.refs[s.ID] = relatedRef{kind: kindSubscription, id: s.ID, item: s}
-		}
-	} else {
-		r.invoices = r.invoices[:0:0]
-		for _, inv := range msg.invoices {
-			r.invoices = append(r.invoices, relatedInvoiceRow(c.fmt, c.now, inv))
-			r.refs[inv.ID] = relatedRef{kind: kindInvoice, id: inv.ID, item: inv}
-		}
-	}
-	rows := make([]table.Row, 0, len(r.subs)+len(r.invoices))
-	untouched := r.table.Cursor() == 0
-	r.table.SetRows(append(append(rows, r.subs...), r.invoices...))
-	if untouched {
-		r.table.SetCursor(0) // the first row, not the one that happened to arrive first
+		r.sections[i].note = "first " + strconv.Itoa(msg.count) + " of " + formatCount(msg.total)
 	}
 	return r, nil
 }
 
-func relatedSubscriptionRow(f formatter, now time.Time, s hyperline.Subscription) table.Row {
-	amount := "—"
-	if s.NextPaymentAt != nil {
-		amount = f.money(s.NextPaymentAmount, s.Currency)
+// redraw puts every section's rows in the table, in section order.
+func (r *relatedList) redraw() {
+	var rows []table.Row
+	for _, s := range r.sections {
+		rows = append(rows, s.rows...)
 	}
-	return table.Row{ID: s.ID, Cells: []table.Cell{
-		{Text: "subscription", Tone: table.ToneInfo},
-		{Text: subscriptionLabel(s)},
-		subscriptionStatusCell(s.Status),
-		{Text: amount},
-		{Text: f.relDate(s.NextPaymentAt, now)},
-		{Text: s.ID, Tone: table.ToneMuted},
-	}}
-}
-
-func relatedInvoiceRow(f formatter, now time.Time, inv hyperline.Invoice) table.Row {
-	return table.Row{ID: inv.ID, Cells: []table.Cell{
-		{Text: "invoice"},
-		{Text: inv.Number},
-		invoiceStatusCell(inv.Status),
-		{Text: f.money(inv.TotalAmount, inv.Currency)},
-		{Text: f.relDate(inv.DueAt, now)},
-		{Text: inv.ID, Tone: table.ToneMuted},
-	}}
+	untouched := r.table.Cursor() == 0
+	r.table.SetRows(rows)
+	if untouched {
+		r.table.SetCursor(0) // the first row, not the one that happened to arrive first
+	}
 }
 
 // selectedRef is the related object under the cursor.
@@ -193,10 +167,13 @@ func (r relatedList) selectedRef() (relatedRef, bool) {
 
 // heading names the list with its counts; the marker shows it has the keys.
 func (r relatedList) heading(st Styles, focused bool, width int) string {
-	title := "  Subscriptions and invoices"
+	title := "  " + r.title
 	if focused {
-		title = st.SelectedMarker + "Subscriptions and invoices"
+		title = st.SelectedMarker + r.title
 	}
-	counts := "subscriptions " + r.subsNote + " · invoices " + r.invNote + " "
-	return spread(st.Heading.Render(title), st.Muted.Render(counts), width)
+	counts := make([]string, len(r.sections))
+	for i, s := range r.sections {
+		counts[i] = s.name + " " + s.note
+	}
+	return spread(st.Heading.Render(title), st.Muted.Render(strings.Join(counts, " · ")+" "), width)
 }
