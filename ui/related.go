@@ -56,8 +56,8 @@ func newRelated(c *common, title, empty string, names ...string) relatedList {
 	r.table = table.New([]table.Column{
 		{Title: "Kind", Width: 12, Priority: 100},
 		{Title: "Name / number", Width: 14, Flex: 1, Priority: 90},
-		{Title: "Status", Width: 10, Flex: 2, Priority: 95},
-		{Title: "Amount", Width: 14, Align: table.AlignRight, Priority: 80},
+		{Title: "Status", Width: 10, Flex: 3, Priority: 95},
+		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
 		{Title: "Date", Width: 11, Priority: 60},
 		{Title: "ID", Width: 19, Priority: 40},
 	}, table.WithStyles(c.styles.Table), table.WithEmptyText(empty))

@@ -103,7 +103,7 @@ func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) []tabl
 		case hyperline.TransactionSettled:
 			status.Tone = table.ToneGood
 		case hyperline.TransactionFailed:
-			status = table.Cell{Text: "failed: " + t.FailureReason(), Tone: table.ToneBad}
+			status = table.Cell{Text: "✗ " + t.FailureReason(), Tone: table.ToneBad}
 		case hyperline.TransactionPending, hyperline.TransactionToProcess, hyperline.TransactionScheduled:
 			status.Tone = table.ToneInfo
 		case hyperline.TransactionCancelled:
