@@ -56,7 +56,7 @@ func newRelated(c *common, title, empty string, names ...string) relatedList {
 	r.table = table.New([]table.Column{
 		{Title: "Kind", Width: 12, Priority: 100},
 		{Title: "Name / number", Width: 14, Flex: 1, Priority: 90},
-		{Title: "Status", Width: 10, Flex: 3, Priority: 95},
+		{Title: "Status", Width: 20, Flex: 1, Priority: 95},
 		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
 		{Title: "Date", Width: 11, Priority: 60},
 		{Title: "ID", Width: 19, Priority: 40},
