@@ -8,133 +8,249 @@ import (
 	"strings"
 )
 
-// invoiceQuery is a parsed GET /v1/invoices filter (§9.4).
-type invoiceQuery struct {
-	status       enumFilter
-	kind         enumFilter
-	customers    []int // nil: every customer
-	subscription []strFilter
-	number       []strFilter
-	customerName []strFilter
+// invoiceSorts are the invoice lists' sort values, the default first.
+// Not documented: the default sort, and the order of "created_at", since
+// invoices show no creation date; creation order is taken as customer
+// creation, then the customer's invoice slot, which keeps a page's cost
+// to what it skips over. "emitted_at" orders by issued_at (emitted_at in
+// v1).
+func invoiceSorts() []string { return []string{"created_at", "emitted_at"} }
+
+// invoiceWalk visits a company's invoices that match a query, with their
+// facts, in a list's order.
+type invoiceWalk struct {
+	s  *Server
+	co *company
+	iq invoiceQuery
 }
 
-// parseInvoiceQuery reads the v1 invoice filters. Their names are
-// camelCase (customerId, subscriptionId, invoiceNumber, customerName).
-// Faithful to the ruby client's observation, snake_case customer_id is
-// not a v1 invoice filter and is ignored like any unknown parameter, so a
-// client must use customerId (or check results itself).
-func (s *Server) parseInvoiceQuery(q url.Values, co *company) (invoiceQuery, string) {
-	var iq invoiceQuery
-	var msg string
-	statuses, kinds := invoiceStatuses(), invoiceTypes()
-	if iq.status, msg = parseEnumFilter(q, "status", literalEnum(statuses[:])); msg != "" {
-		return iq, msg
+// customer visits the matching invoices of customer i, slots in order
+// (reversed when desc); visit returns false to stop. It reports whether
+// the walk should go on.
+func (w invoiceWalk) customer(i int, desc bool, visit func(f invoiceFacts, pay customerPayment) bool) bool {
+	n := w.s.data.invCount(w.co, i)
+	if n == 0 {
+		return true
 	}
-	if iq.kind, msg = parseEnumFilter(q, "type", literalEnum(kinds[:])); msg != "" {
-		return iq, msg
+	cc := w.s.data.core(w.co, i)
+	if !w.s.invoiceCustomerMatches(w.iq, w.co, cc) {
+		return true
 	}
-	if q.Has("customerId") || q.Has("customerId__in") {
-		ids := splitList(q.Get("customerId__in"))
-		if q.Has("customerId") {
-			ids = append(ids, q.Get("customerId"))
+	pay := w.s.data.payment(w.co, i, cc.loc)
+	for k := range n {
+		slot := k
+		if desc {
+			slot = n - 1 - k
 		}
-		iq.customers = s.data.customerIndexesOf(co, ids)
-	}
-	iq.subscription = parseStringFilters(q, "subscriptionId")
-	iq.number = parseStringFilters(q, "invoiceNumber")
-	iq.customerName = parseStringFilters(q, "customerName")
-	return iq, ""
-}
-
-// perInvoice reports whether some filter looks at single invoices rather
-// than at whole customers.
-func (iq invoiceQuery) perInvoice() bool {
-	return iq.status.set || iq.kind.set || len(iq.subscription)+len(iq.number) > 0
-}
-
-// literalEnum expands a value to itself when it is one of values.
-func literalEnum(values []string) func(string) ([]string, bool) {
-	return func(v string) ([]string, bool) {
-		if slices.Contains(values, v) {
-			return []string{v}, true
+		f := w.s.data.invFacts(w.co, cc, pay, slot)
+		if w.s.invoiceMatches(w.iq, w.co, f, pay) && !visit(f, pay) {
+			return false
 		}
-		return nil, false
 	}
+	return true
 }
 
-// listInvoices answers GET /v1/invoices. Not documented: the order; by
-// customer creation, then by invoice slot (not by emission date).
-func (s *Server) listInvoices(w http.ResponseWriter, r *http.Request, c *apiCall) {
-	co := c.company
-	p, iq, ok := parseList(w, r.URL.Query(), func(q url.Values) (invoiceQuery, string) { return s.parseInvoiceQuery(q, co) })
-	if !ok {
+// inOrder walks customers in creation order, from index start (or the
+// end, desc), until visit returns false.
+func (w invoiceWalk) inOrder(desc bool, from int, visit func(f invoiceFacts, pay customerPayment) bool) {
+	if w.iq.customers != nil {
+		only := slices.Clone(w.iq.customers)
+		if desc {
+			slices.Reverse(only)
+		}
+		for _, i := range only {
+			if desc && i > from || !desc && i < from {
+				continue
+			}
+			if !w.customer(i, desc, visit) {
+				return
+			}
+		}
 		return
 	}
-	pg := newPager[invoiceJSON](p)
-	// Invoices of one customer are adjacent, so the customer is built once.
+	step := 1
+	if desc {
+		step = -1
+	}
+	for i := from; i >= 0 && i < w.co.customers; i += step {
+		if !w.customer(i, desc, visit) {
+			return
+		}
+	}
+}
+
+// count counts every matching invoice.
+func (w invoiceWalk) count() int {
+	n := 0
+	w.inOrder(false, 0, func(invoiceFacts, customerPayment) bool { n++; return true })
+	return n
+}
+
+// keyOf is an invoice's key in a list sorted by sort.
+func keyOf(sort string, f invoiceFacts) seqKey {
+	k := seqKey{index: f.index, slot: f.slot}
+	if sort == "emitted_at" {
+		k.at = f.issued.UnixMilli()
+	}
+	return k
+}
+
+// collect gathers the first k keys after p.after in p's order and counts
+// every match.
+func (w invoiceWalk) collect(p cursorPage, k int, wantTotal bool) (keys []seqKey, total int) {
+	if p.sort == "emitted_at" {
+		top := topKeys{page: p, k: k}
+		w.inOrder(false, 0, func(f invoiceFacts, _ customerPayment) bool {
+			total++
+			if key := keyOf(p.sort, f); p.wanted(key) {
+				top.offer(key)
+			}
+			return true
+		})
+		return top.sorted(), total
+	}
+	from := 0
+	if p.desc {
+		from = w.co.customers - 1
+	}
+	if p.after != nil {
+		from = p.after.index
+	}
+	w.inOrder(p.desc, from, func(f invoiceFacts, _ customerPayment) bool {
+		if key := keyOf(p.sort, f); p.wanted(key) {
+			keys = append(keys, key)
+		}
+		return len(keys) < k
+	})
+	if wantTotal {
+		total = w.count()
+	}
+	return keys, total
+}
+
+// listInvoicesV2 answers GET /v2/invoices: a cursor list, newest first by
+// default, open invoices hidden unless a status filter asks for them.
+func (s *Server) listInvoicesV2(w http.ResponseWriter, r *http.Request, c *apiCall) {
+	q := r.URL.Query()
+	co := c.company
+	p, msg := s.data.parseCursorPage(q, cursorInvoices, co, invoiceSorts())
+	var iq invoiceQuery
+	if msg == "" {
+		iq, msg = s.data.parseInvoiceQuery(q, co, false)
+	}
+	if msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	res := cursorResult{page: p}
+	res.keys, res.total = invoiceWalk{s, co, iq}.collect(p, p.limit+1, p.includeTotal)
+	keys, next := res.finish(s.data, cursorInvoices, co, q)
+	env := cursorEnvelope[invoiceJSON]{Data: make([]invoiceJSON, 0, len(keys)), NextCursor: next, HasMore: next != nil}
+	build := s.invoiceBuilder(co, baseURL(r))
+	for _, k := range keys {
+		ir := build(k.index, k.slot)
+		env.Data = append(env.Data, ir.v2())
+	}
+	if p.includeTotal {
+		env.Total = &res.total
+	}
+	writeJSON(w, http.StatusOK, env)
+}
+
+// listInvoicesV1 answers the deprecated GET /v1/invoices: take/skip, with
+// the same order, sort and filters as v2.
+func (s *Server) listInvoicesV1(w http.ResponseWriter, r *http.Request, c *apiCall) {
+	q := r.URL.Query()
+	co := c.company
+	pg, msg := parsePage(q)
+	var p cursorPage
+	if msg == "" {
+		p, msg = parseOrderSort(q, invoiceSorts())
+	}
+	var iq invoiceQuery
+	if msg == "" {
+		iq, msg = s.data.parseInvoiceQuery(q, co, true)
+	}
+	if msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	walk := invoiceWalk{s, co, iq}
+	keys, total := walk.collect(p, pg.skip+pg.take, false)
+	if p.sort != "emitted_at" {
+		total = walk.count()
+	}
+	out := newPager[invoiceV1JSON](pg)
+	out.total = total
+	build := s.invoiceBuilder(co, baseURL(r))
+	for _, k := range keys[min(pg.skip, len(keys)):] {
+		ir := build(k.index, k.slot)
+		out.items = append(out.items, ir.v1())
+	}
+	out.write(w)
+}
+
+// parseOrderSort reads order and sort for an offset list.
+func parseOrderSort(q url.Values, sorts []string) (cursorPage, string) {
+	p := cursorPage{sort: sorts[0], desc: true}
+	if v, ok := q["order"]; ok {
+		switch v[0] {
+		case "asc":
+			p.desc = false
+		case "desc":
+		default:
+			return p, "order must be one of: asc, desc"
+		}
+	}
+	if v, ok := q["sort"]; ok {
+		if !slices.Contains(sorts, v[0]) {
+			return p, "sort must be one of: " + strings.Join(sorts, ", ")
+		}
+		p.sort = v[0]
+	}
+	return p, ""
+}
+
+// invoiceBuilder builds invoices of co, building each customer once for
+// the invoices of one customer that are adjacent on a page.
+func (s *Server) invoiceBuilder(co *company, base string) func(i, slot int) invoiceRecord {
 	var (
 		cached   customerRecord
 		cachedAt = -1
 	)
-	customer := func(i int) *customerRecord {
+	return func(i, slot int) invoiceRecord {
 		if cachedAt != i {
 			cached, cachedAt = s.data.customer(co, i), i
 		}
-		return &cached
+		return s.data.invoice(co, i, slot, &cached, base)
 	}
-	visit := func(i int) {
-		n := s.data.invCount(co, i)
-		if n == 0 {
-			return
-		}
-		if len(iq.customerName) > 0 {
-			if name := s.data.core(co, i).name; !matchAll(iq.customerName, &name) {
-				return
-			}
-		}
-		if !iq.perInvoice() {
-			pg.offerN(n, func(slot int) invoiceJSON { return s.data.invoice(co, i, slot, customer(i)) })
-			return
-		}
-		for slot := range n {
-			m := s.data.invMeta(co, i, slot)
-			if !iq.status.match(m.status) || !iq.kind.match(m.kind) {
-				continue
-			}
-			if len(iq.number) > 0 {
-				if num := m.number(); !matchAll(iq.number, &num) {
-					continue
-				}
-			}
-			if len(iq.subscription) > 0 {
-				var sub *string
-				if m.subSlot >= 0 {
-					sub = ptr(s.data.subscriptionID(co, i, m.subSlot))
-				}
-				if !matchAll(iq.subscription, sub) {
-					continue
-				}
-			}
-			pg.offer(func() invoiceJSON { return s.data.invoice(co, i, slot, customer(i)) })
-		}
-	}
-	eachCustomer(co, iq.customers, visit)
-	pg.write(w)
 }
 
-// getInvoice answers GET /v1/invoices/{id}.
-func (s *Server) getInvoice(w http.ResponseWriter, _ *http.Request, c *apiCall) {
+// getInvoiceV2 answers GET /v2/invoices/{id}.
+func (s *Server) getInvoiceV2(w http.ResponseWriter, r *http.Request, c *apiCall) {
 	i, slot, ok := s.data.invoiceByID(c.company, c.args[0])
 	if !ok {
 		writeError(w, http.StatusNotFound, "Invoice not found")
 		return
 	}
-	cr := s.data.customer(c.company, i)
-	writeJSON(w, http.StatusOK, s.data.invoice(c.company, i, slot, &cr))
+	ir := s.invoiceBuilder(c.company, baseURL(r))(i, slot)
+	writeJSON(w, http.StatusOK, invoiceDetailsJSON{invoiceJSON: ir.v2(), Integrations: ir.integrations})
 }
 
-// downloadInvoice answers GET /v1/invoices/{id}/download with a small PDF
-// made on the fly.
+// getInvoiceV1 answers the deprecated GET /v1/invoices/{id}.
+func (s *Server) getInvoiceV1(w http.ResponseWriter, r *http.Request, c *apiCall) {
+	i, slot, ok := s.data.invoiceByID(c.company, c.args[0])
+	if !ok {
+		writeError(w, http.StatusNotFound, "Invoice not found")
+		return
+	}
+	ir := s.invoiceBuilder(c.company, baseURL(r))(i, slot)
+	writeJSON(w, http.StatusOK, invoiceDetailsV1JSON{invoiceV1JSON: ir.v1(), Integrations: ir.integrations})
+}
+
+// downloadInvoice answers GET /v2/invoices/{id}/download with a small PDF
+// made on the fly (the spec's 200; it never redirects, which the spec's
+// 302 also allows).
 func (s *Server) downloadInvoice(w http.ResponseWriter, r *http.Request, c *apiCall) {
 	i, slot, ok := s.data.invoiceByID(c.company, c.args[0])
 	if !ok {
@@ -158,12 +274,11 @@ func (s *Server) writeInvoicePDF(w http.ResponseWriter, r *http.Request, co *com
 		writeError(w, http.StatusBadRequest, "Invalid locale value: "+locale)
 		return
 	}
-	cr := s.data.customer(co, i)
-	inv := s.data.invoice(co, i, slot, &cr)
-	pdf := invoicePDF(inv)
+	ir := s.invoiceBuilder(co, baseURL(r))(i, slot)
+	pdf := invoicePDF(&ir)
 	h := w.Header()
 	h.Set("Content-Type", "application/pdf")
-	h.Set("Content-Disposition", `attachment; filename="`+inv.Number+`.pdf"`)
+	h.Set("Content-Disposition", `attachment; filename="`+ir.common.Number+`.pdf"`)
 	h.Set("Content-Length", strconv.Itoa(len(pdf)))
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(pdf)

@@ -13,18 +13,30 @@ type subscriptionQuery struct {
 	currency  []strFilter
 }
 
-// expandSubscriptionStatus maps a status filter value to statuses. Not
-// documented: what "inactive" covers; here paused, cancelled, voided and
-// errored (everything that is neither running nor about to).
+// hiddenSubscriptionStatuses are what the list leaves out unless a
+// status filter names them, as the spec says.
+func hiddenSubscriptionStatuses() []string { return []string{"draft", "voided", "cancelled", "archived"} }
+
+// expandSubscriptionStatus maps a status filter value to statuses, as the
+// spec describes them: "all" is what an absent filter shows (everything
+// but draft, voided, cancelled and archived), "any" is every status and
+// "inactive" is pending and paused.
 func expandSubscriptionStatus(v string) ([]string, bool) {
+	all := subscriptionStatuses()
 	switch v {
 	case "all":
-		all := subscriptionStatuses()
+		var out []string
+		for _, st := range all {
+			if !slices.Contains(hiddenSubscriptionStatuses(), st) {
+				out = append(out, st)
+			}
+		}
+		return out, true
+	case "any":
 		return all[:], true
 	case "inactive":
-		return []string{"paused", "cancelled", "voided", "errored"}, true
-	}
-	if all := subscriptionStatuses(); slices.Contains(all[:], v) {
+		return []string{"pending", "paused"}, true
+	case "active", "errored", "cancelled", "paused", "pending", "draft", "voided", "archived":
 		return []string{v}, true
 	}
 	return nil, false
@@ -38,9 +50,7 @@ func (s *Server) parseSubscriptionQuery(q url.Values, co *company) (subscription
 		return sq, msg
 	}
 	if !sq.status.set {
-		// Documented: draft, voided and cancelled are hidden unless a
-		// status filter asks for them.
-		sq.status.exclude = map[string]bool{"draft": true, "voided": true, "cancelled": true}
+		sq.status, _ = parseEnumFilter(url.Values{"status": {"all"}}, "status", expandSubscriptionStatus)
 	}
 	// Not documented (very likely, per the API notes): customer_id and
 	// customer_id__in.

@@ -64,7 +64,7 @@ func TestDatesConsistentWithEpoch(t *testing.T) {
 				return len(created) < 500
 			})
 			subs := map[string]int{}
-			walk(t, sim, "/v2/subscriptions?status=all", tok, medium.ID, func(s subscriptionJSON) bool {
+			walk(t, sim, "/v2/subscriptions?status=any", tok, medium.ID, func(s subscriptionJSON) bool {
 				since, ok := created[s.CustomerID]
 				if ok {
 					subs[s.Status]++
@@ -73,14 +73,14 @@ func TestDatesConsistentWithEpoch(t *testing.T) {
 				return ok
 			})
 			invs := map[string]int{}
-			walk(t, sim, "/v1/invoices?", tok, medium.ID, func(inv invoiceJSON) bool {
+			for _, inv := range walkCursor[invoiceJSON](t, sim, "/v2/invoices?limit=100&order=asc&status=all", tok, medium.ID) {
 				since, ok := created[inv.Customer.ID]
-				if ok {
-					invs[inv.Status]++
-					checkInvoice(t, inv, since, epoch)
+				if !ok {
+					break
 				}
-				return ok
-			})
+				invs[inv.Status]++
+				checkInvoice(t, inv, since, epoch)
+			}
 			for _, st := range subscriptionStatuses() {
 				if subs[st] == 0 {
 					t.Errorf("no %s subscription among the first 500 customers", st)
@@ -163,29 +163,25 @@ func checkInvoice(t *testing.T, inv invoiceJSON, since, epoch time.Time) {
 		t.Helper()
 		t.Errorf("%s invoice %s: "+format, append([]any{inv.Status, inv.Number}, args...)...)
 	}
-	emitted, due, settled := stamp(t, inv.EmittedAt), stamp(t, inv.DueAt), stamp(t, inv.SettledAt)
-	if inv.Status == "draft" {
-		if inv.EmittedAt != nil {
-			fail("emitted %s", *inv.EmittedAt)
-		}
-	} else if emitted.IsZero() || emitted.Before(since) || emitted.After(epoch) || due.Before(emitted) {
-		fail("emitted %v, due %v; customer created %s, epoch %s", inv.EmittedAt, inv.DueAt, since, epoch)
+	issued, due, settled := stamp(t, &inv.IssuedAt), stamp(t, &inv.DueAt), stamp(t, inv.SettledAt)
+	if issued.Before(since) || issued.After(epoch) || due.Before(issued) {
+		fail("issued %v, due %v; customer created %s, epoch %s", inv.IssuedAt, inv.DueAt, since, epoch)
 	}
 	switch inv.Status {
-	case "late", "grace_period", "error":
-		if due.IsZero() || !due.Before(epoch) {
+	case "grace_period", "error", "uncollectible":
+		if !due.Before(epoch) {
 			fail("due %v, not in the past", inv.DueAt)
 		}
-	case "to_pay", "open", "partially_paid":
+	case "open", "partially_paid", "draft":
 		if !due.After(epoch) {
 			fail("due %v, already past", inv.DueAt)
 		}
 	case "paid", "closed", "charged_on_parent":
-		if settled.Before(emitted) || settled.After(epoch) {
-			fail("settled %v, emitted %v", inv.SettledAt, inv.EmittedAt)
+		if settled.Before(issued) || settled.After(epoch) {
+			fail("settled %v, issued %v", inv.SettledAt, inv.IssuedAt)
 		}
 	}
-	if ended := stamp(t, inv.GracePeriodEndedAt); inv.Status == "late" && !ended.Before(epoch) {
+	if ended := stamp(t, inv.GracePeriodEndedAt); inv.GracePeriodEndedAt != nil && !ended.Before(epoch) {
 		fail("grace period ends %v, not in the past", inv.GracePeriodEndedAt)
 	}
 	for _, at := range []*string{inv.RefundedAt, inv.UpdatedAt} {
@@ -193,9 +189,21 @@ func checkInvoice(t *testing.T, inv invoiceJSON, since, epoch time.Time) {
 			fail("refunded or updated %s, after the epoch", *at)
 		}
 	}
+	if inv.RefundedAt != nil && (settled.IsZero() || !stamp(t, inv.RefundedAt).After(settled)) {
+		fail("refunded %s, settled %v", *inv.RefundedAt, inv.SettledAt)
+	}
 	for _, tx := range inv.Transactions {
-		if at := stamp(t, &tx.ProcessAt); tx.Status != "to_process" && tx.Status != "pending" && at.After(epoch) {
+		at := stamp(t, &tx.ProcessAt)
+		if tx.Status != "scheduled" && tx.Status != "to_process" && tx.Status != "pending" && at.After(epoch) {
 			fail("%s transaction at %s, after the epoch", tx.Status, tx.ProcessAt)
+		}
+		if at.Before(issued) {
+			fail("%s transaction at %s, before the invoice", tx.Status, tx.ProcessAt)
+		}
+		for _, ts := range []*string{tx.SettledAt, tx.ReversedAt, tx.RefundedAt} {
+			if stamp(t, ts).After(epoch) {
+				fail("transaction %s: %s after the epoch", tx.ID, *ts)
+			}
 		}
 	}
 }

@@ -251,8 +251,12 @@ func TestSeededDataCoversStatusesAndCurrencies(t *testing.T) {
 			t.Errorf("no %s subscription", st)
 		}
 	}
+	shown := map[string]bool{}
+	for _, inv := range walkCursor[invoiceJSON](t, sim, "/v2/invoices?limit=100&status=all", key, "") {
+		shown[inv.Status] = true
+	}
 	for _, st := range invoiceStatuses() {
-		if list[invoiceJSON](t, sim, "/v1/invoices?status="+st, key, "").Meta.Total == 0 {
+		if !shown[st] {
 			t.Errorf("no %s invoice", st)
 		}
 	}
@@ -263,8 +267,8 @@ func TestSameSeedSameData(t *testing.T) {
 	epoch := time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)
 	a, b, c := start(t, Config{Seed: 7, Epoch: epoch}), start(t, Config{Seed: 7, Epoch: epoch}), start(t, Config{Seed: 8, Epoch: epoch})
 	body := func(sim *Running) string {
-		_, bd := get(t, sim.URL+"/v1/invoices?take=20&skip=3", sim.APIKey(), "")
-		return string(bd)
+		_, bd := get(t, sim.URL+"/v2/invoices?limit=20&status=all", sim.APIKey(), "")
+		return strings.ReplaceAll(string(bd), sim.URL, "http://sim")
 	}
 	if body(a) != body(b) {
 		t.Error("same seed, different data")

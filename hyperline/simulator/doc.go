@@ -18,6 +18,12 @@
 //	/v1/customers                 deprecated: take/skip, CustomerV1, oldest first
 //	/v1/customers/{id}            deprecated: CustomerDetailsV1
 //	/v1/customers/{id}/portal     {url} of the customer's portal page
+//	/v2/invoices                  cursor list: order, sort (created_at,
+//	                              emitted_at), filters; open hidden by default
+//	/v2/invoices/{id}             InvoiceDetails
+//	/v2/invoices/{id}/download    the invoice as a PDF (lang, locale)
+//	/v1/invoices                  deprecated: take/skip, InvoiceDeprecated
+//	/v1/invoices/{id}             deprecated: InvoiceDetailsV1
 //
 // Cursor lists answer {data, next_cursor, has_more} and total with
 // include_total=true; offset lists answer {meta: {total, taken, skipped},
@@ -27,7 +33,13 @@
 // real API ignores them.
 //
 // The pages the API's URLs lead to are served too, without a credential:
-// /portal/<customer id> (a customer's billing portal).
+// /portal/<customer id> (a customer's billing portal) and
+// /public/invoices/<invoice id> (an invoice's public_url: its PDF).
+//
+// Invoices carry their payments: card and direct-debit charges that fail
+// (insufficient funds, declined, ...) before a retry settles, reversed
+// chargebacks, and credit notes (type credit_note) that refund a paid
+// invoice in full, with a refund transaction pointing at its payment.
 //
 // Null in enum fields (nullEnums): the spec types some fields as nullable
 // but their enum does not list null (customer type, country, language,

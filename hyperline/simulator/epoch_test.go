@@ -44,15 +44,20 @@ func dataBodies(t *testing.T, sim *Running) []string {
 	fetch := func(path string) []byte {
 		resp, body := get(t, sim.URL+path, tok, medium)
 		wantStatus(t, resp, body, http.StatusOK)
-		out = append(out, string(body))
+		// URLs the simulator hands out name its own address.
+		out = append(out, strings.ReplaceAll(string(body), sim.URL, "http://sim"))
 		return body
 	}
 	fetch("/v1/companies")
 	customers := decode[listEnvelope[customerV1JSON]](t, fetch("/v1/customers?take=100&skip=200"))
-	fetch("/v2/subscriptions?status=all&take=100&skip=300")
-	invoices := decode[listEnvelope[invoiceJSON]](t, fetch("/v1/invoices?take=100&skip=400"))
+	fetch("/v2/customers?limit=100")
+	fetch("/v2/subscriptions?status=any&take=100&skip=300")
+	invoices := decode[listEnvelope[invoiceV1JSON]](t, fetch("/v1/invoices?take=100&skip=400"))
+	fetch("/v2/invoices?limit=100&status=all")
 	fetch("/v1/customers/" + customers.Data[7].ID)
+	fetch("/v2/customers/" + customers.Data[7].ID)
 	fetch("/v1/invoices/" + invoices.Data[3].ID)
+	fetch("/v2/invoices/" + invoices.Data[3].ID)
 	return out
 }
 

@@ -2,6 +2,7 @@ package simulator
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -221,4 +222,14 @@ func (f enumFilter) match(v string) bool {
 		return false
 	}
 	return !f.exclude[v]
+}
+
+// literalEnum expands a value to itself when it is one of values.
+func literalEnum(values []string) func(string) ([]string, bool) {
+	return func(v string) ([]string, bool) {
+		if slices.Contains(values, v) {
+			return []string{v}, true
+		}
+		return nil, false
+	}
 }

@@ -16,6 +16,9 @@ const (
 	kindCustomer uint64 = iota + 1
 	kindSubscription
 	kindInvoice
+	kindTransaction
+	kindWallet
+	kindWalletTransaction
 )
 
 // idRef is what a decodable ID points at.

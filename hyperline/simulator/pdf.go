@@ -10,7 +10,8 @@ import (
 // invoicePDF renders a one-page PDF 1.4 of an invoice: number, parties,
 // line items and totals, in Helvetica. Text outside Latin-1 (CJK names) is
 // replaced by '?', since the standard fonts cannot show it.
-func invoicePDF(inv invoiceJSON) []byte {
+func invoicePDF(ir *invoiceRecord) []byte {
+	inv := &ir.common
 	var lines []string
 	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
 	title := "Invoice"
@@ -20,13 +21,9 @@ func invoicePDF(inv invoiceJSON) []byte {
 	add("%s %s", title, inv.Number)
 	add("")
 	add("From: %s", inv.Seller.Name)
-	add("To: %s", inv.Customer.Name)
-	if inv.EmittedAt != nil {
-		add("Issued: %s", (*inv.EmittedAt)[:10])
-	}
-	if inv.DueAt != nil {
-		add("Due: %s", (*inv.DueAt)[:10])
-	}
+	add("To: %s", ir.customer.Name)
+	add("Issued: %s", ir.issued[:10])
+	add("Due: %s", inv.DueAt[:10])
 	add("Status: %s", inv.Status)
 	add("")
 	for _, li := range inv.LineItems {
@@ -34,7 +31,7 @@ func invoicePDF(inv invoiceJSON) []byte {
 	}
 	add("")
 	add("Total excl. tax: %s", formatMinor(inv.AmountExcludingTax, inv.Currency))
-	add("Tax (%s%%): %s", strconv.FormatFloat(inv.TaxRate, 'f', -1, 64), formatMinor(inv.TaxAmount, inv.Currency))
+	add("Tax (%s%%): %s", strconv.FormatFloat(ir.taxRate, 'f', -1, 64), formatMinor(inv.TaxAmount, inv.Currency))
 	add("Total: %s", formatMinor(inv.TotalAmount, inv.Currency))
 	add("Amount due: %s", formatMinor(inv.AmountDue, inv.Currency))
 
