@@ -50,6 +50,9 @@ usage:
                                                             open the explorer
   hlx login | logout [--all] | status [--json] | token     manage the session
   hlx switch EMAIL                                          make another logged-in account current
+  hlx get customer|subscription|invoice ID [--json]         print one object of the company
+  hlx list customers|subscriptions|invoices [--json|--csv]  print every page of a list
+  hlx api [-X GET] PATH                                     GET any API path as JSON
   hlx simulator [flags]                                     serve a local Hyperline
   hlx apps list | create | update ID | delete ID           manage OAuth apps (API key)
   hlx version
@@ -79,8 +82,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = apicmd.Simulator(ctx, rest, stdout, stderr)
 	case "apps":
 		err = apicmd.Apps(ctx, rest, apicmd.AppsOptions{Getenv: os.Getenv}, stdout, stderr)
-	case "login", "logout", "status", "token", "switch":
-		err = cli.Run(ctx, cmd, rest, cli.Options{Stdin: stdin}, stdout, stderr)
+	case "login", "logout", "status", "token", "switch", "get", "list", "api":
+		err = cli.Run(ctx, cmd, rest, cli.Options{Stdin: stdin, UserAgent: "hlx/" + version}, stdout, stderr)
 	case "version":
 		fmt.Fprintf(stdout, "hlx %s\n", version)
 	case "help":

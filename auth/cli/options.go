@@ -1,6 +1,7 @@
 // Package cli implements hlx's session commands — login, logout, status,
-// token and switch — on top of packages auth and config, so that main.go
-// only parses flags and dispatches. Commands write results to stdout,
+// token and switch — and its scripting commands on that session — get,
+// list and api — on top of packages auth, config and hyperline, so that
+// main.go only parses flags and dispatches. Commands write results to stdout,
 // progress and warnings to stderr, and return errors that carry an exit
 // code (see ExitCode).
 package cli
@@ -53,6 +54,13 @@ type Options struct {
 	Now func() time.Time
 	// LoginTimeout bounds the wait for the browser (0: 5 minutes).
 	LoginTimeout time.Duration
+
+	// Company is the company the data commands (get, list, api) read
+	// (--company); "" means the one chosen in the session.
+	Company string
+	// UserAgent is sent by the data commands ("": the API client's
+	// default, "hlx/<version> (+https://github.com/hyperline-tui/hlx)").
+	UserAgent string
 }
 
 // RegisterFlags adds the flags every session command takes to fs, bound

@@ -8,13 +8,14 @@ import (
 	"io"
 )
 
-// IsCommand reports whether Run handles name.
+// IsCommand reports whether Run handles name: a session command or a
+// data command (get, list, api).
 func IsCommand(name string) bool {
 	switch name {
 	case "login", "logout", "status", "token", "switch":
 		return true
 	}
-	return false
+	return isDataCommand(name)
 }
 
 // Run parses args for one session command and runs it, so main.go can
@@ -23,6 +24,9 @@ func IsCommand(name string) bool {
 // its fields. Flag errors return an *ExitError with ExitUsage; -h prints
 // the command's usage and returns nil.
 func Run(ctx context.Context, cmd string, args []string, base Options, stdout, stderr io.Writer) error {
+	if isDataCommand(cmd) {
+		return runData(ctx, cmd, args, base, stdout, stderr)
+	}
 	opts := base
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
