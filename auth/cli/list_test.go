@@ -169,6 +169,11 @@ func TestListTableAndFilters(t *testing.T) {
 	if ExitCode(err) != ExitUsage || !strings.Contains(err.Error(), "no search for subscriptions") {
 		t.Errorf("list subscriptions --search: exit %d: %v", ExitCode(err), err)
 	}
+	for _, cmd := range []string{"get", "list", "api"} {
+		if _, errOut, code := run(t, w, cmd, "-h"); code != ExitOK || !strings.Contains(errOut, "usage: hlx "+cmd) || !strings.Contains(errOut, "-company") {
+			t.Errorf("%s -h: exit %d:\n%s", cmd, code, errOut)
+		}
+	}
 	for _, args := range [][]string{{"customers", "--json", "--csv"}, {"planets"}, {}, {"customers", "-o", "x.txt"}, {"invoices", "--status", "paid,"}} {
 		if _, _, code := run(t, w, "list", args...); code != ExitUsage {
 			t.Errorf("list %q: exit %d, want %d", args, code, ExitUsage)
@@ -261,5 +266,17 @@ func TestDataCommandsNeedLogin(t *testing.T) {
 	}
 	if len(dataRequests(w, "/v")) != 0 {
 		t.Error("a data command called the API without a session")
+	}
+}
+
+// TestListInterrupted: a cancelled context (Ctrl-C) exits 130.
+func TestListInterrupted(t *testing.T) {
+	t.Parallel()
+	w, _ := loggedIn(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var b strings.Builder
+	if err := Run(ctx, "list", []string{"invoices", "--json"}, w.opts, &b, &b); ExitCode(err) != ExitInterrupted {
+		t.Errorf("cancelled list: exit %d: %v", ExitCode(err), err)
 	}
 }
