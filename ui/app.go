@@ -33,6 +33,7 @@ type App struct {
 	global    globalKeys
 	forceQuit key.Binding
 	banner    banner
+	job       *runningJob // the download or export running, nil if none
 
 	// refreshAfter holds automatic refreshes back after one failed.
 	refreshAfter time.Time
@@ -63,6 +64,7 @@ func New(deps Deps) *App {
 		copyText: deps.Clipboard,
 		openURL:  deps.OpenURL,
 		debug:    deps.Debug,
+		saveDir:  deps.SaveDir,
 	}
 	if c.ctx == nil {
 		c.ctx = context.Background()
@@ -141,6 +143,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return refreshToken(a.c.ctx, a.c.session, a.c.timeout, a.c.sessionID, false)
 	case companyChosenMsg:
 		return a.switchCompany(msg.company)
+	case startJobMsg:
+		return a.startJob(msg)
+	case jobUpdateMsg:
+		return a.handleJobUpdate(msg)
 	case openPickerMsg:
 		return a.openPicker()
 	case openDetailMsg:
@@ -392,12 +398,13 @@ func (a *App) syncGlobalKeys() {
 	a.global.Companies.SetEnabled(a.c.signedIn && !loggingIn)
 	a.global.Token.SetEnabled(a.c.signedIn)
 	a.global.Requests.SetEnabled(a.c.debug != nil)
+	a.global.Cancel.SetEnabled(a.job != nil)
 	sel, ok := selection{}, false
 	if top := a.top(); top != nil {
 		sel, ok = top.selected()
 	}
 	a.global.Copy.SetEnabled(ok)
-	a.global.Open.SetEnabled(ok && a.c.openURL != nil && a.c.env.dashboardURL(sel.kind, sel.id) != "")
+	a.global.Open.SetEnabled(ok && a.c.openURL != nil && sel.openURL(a.c.env) != "")
 }
 
 // Company is the company the user is browsing, if any. main saves it once

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 )
@@ -98,5 +99,12 @@ func (b *Backend) Wallets(ctx context.Context, companyID, customerID string) ([]
 func (b *Backend) CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error) {
 	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (string, error) {
 		return c.CustomerPortalURL(ctx, customerID)
+	})
+}
+
+// DownloadInvoice streams an invoice's PDF into w.
+func (b *Backend) DownloadInvoice(ctx context.Context, companyID, id string, w io.Writer) (int64, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (int64, error) {
+		return c.DownloadInvoice(ctx, id, w)
 	})
 }

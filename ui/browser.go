@@ -56,6 +56,8 @@ const (
 	opClearFilter
 	opOpen
 	opSort
+	opExportCSV
+	opExportJSON
 	opLeave // the tab is no longer shown
 )
 
@@ -76,6 +78,10 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		return l.clearFilter()
 	case opSort:
 		return l.cycleSort()
+	case opExportCSV:
+		return l, l.exportList(exportCSV)
+	case opExportJSON:
+		return l, l.exportList(exportJSON)
 	case opOpen:
 		item, ok := l.selectedItem()
 		if !ok {
@@ -176,6 +182,14 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 		return m.onActive(opReload, nil)
 	case key.Matches(msg, m.keys.Sort):
 		return m.onActive(opSort, nil)
+	case key.Matches(msg, m.keys.ExportCSV):
+		return m.onActive(opExportCSV, nil)
+	case key.Matches(msg, m.keys.ExportJSON):
+		return m.onActive(opExportJSON, nil)
+	case key.Matches(msg, m.keys.Download) && m.active == tabInvoices:
+		if inv, ok := m.invoices.selectedItem(); ok {
+			return m, downloadInvoice(m.c, m.sc.company.ID, inv)
+		}
 	case key.Matches(msg, m.keys.Select):
 		return m.onActive(opOpen, nil)
 	}
@@ -232,6 +246,7 @@ func (m *browserModel) keyMap() help.KeyMap {
 	k.ClearFilter.SetEnabled(m.filterShown())
 	_, ok := m.selectedID()
 	k.Select.SetEnabled(ok)
+	k.Download.SetEnabled(ok && m.active == tabInvoices)
 	k.Sort.SetEnabled(read(m, func(l *listModel[hyperline.Customer]) bool { return len(l.spec.sorts) > 1 },
 		func(l *listModel[hyperline.Subscription]) bool { return len(l.spec.sorts) > 1 },
 		func(l *listModel[hyperline.Invoice]) bool { return len(l.spec.sorts) > 1 }))
@@ -242,7 +257,11 @@ func (m *browserModel) capturing() bool { return m.filtering() }
 
 func (m *browserModel) selected() (selection, bool) {
 	id, ok := m.selectedID()
-	return selection{kind: m.kind(), id: id}, ok
+	sel := selection{kind: m.kind(), id: id}
+	if inv, isInv := m.invoices.selectedItem(); isInv && m.active == tabInvoices {
+		sel.url = inv.PublicURL
+	}
+	return sel, ok
 }
 
 func (m *browserModel) view() string    { return m.render() }

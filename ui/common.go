@@ -28,6 +28,7 @@ type common struct {
 	copyText func(string) error
 	openURL  func(string) error
 	debug    *DebugLog
+	saveDir  string
 	// sched makes the timed commands (the clock, the filter's debounce);
 	// animate runs the spinner. Tests replace them to run without waiting.
 	sched   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
@@ -138,6 +139,17 @@ func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 type selection struct {
 	kind objectKind
 	id   string
+	// url is the object's own page when it has one (an invoice's public
+	// page); o opens it, else the dashboard's page of the object.
+	url string
+}
+
+// openURL is the page o opens for the selection, "" when none is known.
+func (s selection) openURL(env Environment) string {
+	if s.url != "" {
+		return s.url
+	}
+	return env.dashboardURL(s.kind, s.id)
 }
 
 // screen is one level of the stack. Each concrete screen has an update method

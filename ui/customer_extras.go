@@ -76,3 +76,11 @@ func asInvoice(item any) *hyperline.Invoice {
 	}
 	return nil
 }
+
+// publicURL is an invoice's public page, "" for anything else.
+func publicURL(item any) string {
+	if inv := asInvoice(item); inv != nil {
+		return inv.PublicURL
+	}
+	return ""
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/export"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -26,6 +27,7 @@ func customersSpec() listSpec[hyperline.Customer] {
 		},
 		id:           func(c hyperline.Customer) string { return c.ID },
 		row:          customerRow,
+		exportWriter: exportWriters(export.CustomerColumns, export.CustomerRaw),
 		load:         loadCustomers,
 		serverFilter: true,
 		sorts: []sortChoice{

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"io"
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
@@ -33,6 +34,10 @@ type Deps struct {
 	Clipboard func(text string) error
 	// OpenURL opens a web page in the user's browser; nil disables `o`.
 	OpenURL func(url string) error
+
+	// SaveDir is where downloads and exports are written; "" means the
+	// current directory.
+	SaveDir string
 
 	// Debug, when set, is the debug log the requests screen (!) shows.
 	Debug *DebugLog
@@ -93,6 +98,8 @@ type Data interface {
 	Wallets(ctx context.Context, companyID, customerID string) ([]hyperline.Wallet, error)
 	// CustomerPortalURL is the link to a customer's self-service portal.
 	CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error)
+	// DownloadInvoice streams an invoice's PDF into w.
+	DownloadInvoice(ctx context.Context, companyID, id string, w io.Writer) (int64, error)
 }
 
 // Account is who is logged in and what they can reach.

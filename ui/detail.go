@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
@@ -41,6 +42,8 @@ type detailModel struct {
 	// customer's wallet balance and portal link).
 	extras   []field
 	extraReq uint64
+	// invoice is the object shown when it is an invoice (d downloads it).
+	invoice *hyperline.Invoice
 
 	width, height int
 }
@@ -121,6 +124,8 @@ func (m *detailModel) setItem(item any) {
 	m.title, m.fields, raw = summarize(m.c.fmt, m.c.now, item)
 	m.fields = append(m.fields, m.extras...)
 	if inv := asInvoice(item); inv != nil && m.related.ready {
+		m.invoice = inv
+		m.keys.Download.SetEnabled(true)
 		m.related = m.related.fill(sectionPayments, paymentRows(m.c.fmt, m.c.now, inv.Transactions), nil)
 	}
 	m.title = termsafe.Line(m.title)
@@ -187,6 +192,11 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 		return m, emit(popScreenMsg{})
 	case key.Matches(msg, m.keys.Reload):
 		return m.reload()
+	case key.Matches(msg, m.keys.Download):
+		if m.invoice != nil {
+			return m, downloadInvoice(m.c, m.sc.company.ID, *m.invoice)
+		}
+		return m, nil
 	case key.Matches(msg, m.keys.Focus):
 		m.focusRelated = !m.focusRelated
 		m.syncFocus()
@@ -340,9 +350,13 @@ func (m detailModel) capturing() bool     { return false }
 func (m detailModel) selected() (selection, bool) {
 	if m.focusRelated {
 		if ref, ok := m.related.selectedRef(); ok {
-			return selection{kind: ref.kind, id: ref.id}, true
+			return selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item)}, true
 		}
 	}
-	return selection{kind: m.kind, id: m.id}, true
+	sel := selection{kind: m.kind, id: m.id}
+	if m.invoice != nil {
+		sel.url = m.invoice.PublicURL
+	}
+	return sel, true
 }
 func (m detailModel) wantsTick() bool { return false }

@@ -37,13 +37,15 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return a.toggleToken()
 	case key.Matches(msg, a.global.Requests):
 		return a.toggleRequests()
+	case key.Matches(msg, a.global.Cancel):
+		return a.cancelJob()
 	case key.Matches(msg, a.global.Copy):
 		if sel, ok := top.selected(); ok {
 			return copyCmd(a.c.copyText, sel.id)
 		}
 	case key.Matches(msg, a.global.Open):
 		if sel, ok := top.selected(); ok {
-			return openCmd(a.c.openURL, a.c.env.dashboardURL(sel.kind, sel.id))
+			return openCmd(a.c.openURL, sel.openURL(a.c.env))
 		}
 	}
 	return a.updateTop(msg)

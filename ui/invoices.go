@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/export"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -24,9 +25,10 @@ func invoicesSpec() listSpec[hyperline.Invoice] {
 			{Title: "Due", Width: 11, Priority: 60},
 			{Title: "ID", Width: 19, Priority: 30},
 		},
-		id:   func(inv hyperline.Invoice) string { return inv.ID },
-		row:  invoiceRow,
-		load: loadInvoices,
+		id:           func(inv hyperline.Invoice) string { return inv.ID },
+		row:          invoiceRow,
+		exportWriter: exportWriters(export.InvoiceColumns, export.InvoiceRaw),
+		load:         loadInvoices,
 		sorts: []sortChoice{
 			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
 			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},

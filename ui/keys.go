@@ -13,7 +13,7 @@ import (
 // globalKeys work on every screen unless the screen is capturing text.
 type globalKeys struct {
 	Quit, Help, Companies, Token, Copy, Open key.Binding
-	Requests                                 key.Binding
+	Requests, Cancel                         key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -23,14 +23,15 @@ func newGlobalKeys() globalKeys {
 		Companies: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "companies")),
 		Token:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "token")),
 		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy id")),
-		Open:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open in dashboard")),
+		Open:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open page")),
 		Requests:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "requests (debug log)"), key.WithDisabled()),
+		Cancel:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel the download/export"), key.WithDisabled()),
 	}
 }
 
-func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Cancel, k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Companies, k.Token, k.Copy, k.Open, k.Requests, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Companies, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
 }
 
 // forceQuit is ctrl+c: it quits even while a screen captures text.
@@ -44,7 +45,8 @@ type browserKeys struct {
 	Customers, Subscriptions, Invoices  key.Binding
 	NextTab, PrevTab                    key.Binding
 	Filter, ClearFilter, Reload, Select key.Binding
-	Sort                                key.Binding
+	Sort, ExportCSV, ExportJSON         key.Binding
+	Download                            key.Binding
 }
 
 func newBrowserKeys() browserKeys {
@@ -60,6 +62,9 @@ func newBrowserKeys() browserKeys {
 		Reload:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Select:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
 		Sort:          key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		ExportCSV:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
+		ExportJSON:    key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export JSON")),
+		Download:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF")),
 	}
 }
 
@@ -69,7 +74,8 @@ func (k browserKeys) ShortHelp() []key.Binding {
 func (k browserKeys) FullHelp() [][]key.Binding {
 	return append(k.table.FullHelp(),
 		[]key.Binding{k.Customers, k.Subscriptions, k.Invoices, k.NextTab, k.PrevTab},
-		[]key.Binding{k.Select, k.Filter, k.ClearFilter, k.Sort, k.Reload})
+		[]key.Binding{k.Select, k.Filter, k.ClearFilter, k.Sort, k.Reload},
+		[]key.Binding{k.ExportCSV, k.ExportJSON, k.Download})
 }
 
 // filterKeys apply while the filter line has the keyboard.
@@ -112,7 +118,7 @@ type detailKeys struct {
 	related                          table.KeyMap
 	Up, Down, PageUp, PageDown       key.Binding
 	Top, Bottom, Focus, Select, Back key.Binding
-	Reload                           key.Binding
+	Reload, Download                 key.Binding
 }
 
 func newDetailKeys() detailKeys {
@@ -128,6 +134,7 @@ func newDetailKeys() detailKeys {
 		Select:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		Download: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF"), key.WithDisabled()),
 	}
 }
 
@@ -137,7 +144,7 @@ func (k detailKeys) ShortHelp() []key.Binding {
 func (k detailKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Focus, k.Select, k.Reload, k.Back},
+		{k.Focus, k.Select, k.Reload, k.Download, k.Back},
 	}
 }
 

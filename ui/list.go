@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -10,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/export"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -37,6 +39,8 @@ type listSpec[T any] struct {
 	// customerIDs lists the customers an object refers to by id only, whose
 	// names the tab looks up (nil: the object carries what it shows).
 	customerIDs func(T) []string
+	// exportWriter writes the tab's objects to an export file.
+	exportWriter func(io.Writer, exportFormat) export.Writer[T]
 }
 
 // pageRequest is what one page request of a tab asks for.

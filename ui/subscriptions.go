@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/export"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -25,10 +26,11 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 			{Title: "Period end", Width: 10, Priority: 50},
 			{Title: "ID", Width: 19, Priority: 40},
 		},
-		id:          func(s hyperline.Subscription) string { return s.ID },
-		row:         subscriptionRow,
-		load:        loadSubscriptions,
-		customerIDs: func(s hyperline.Subscription) []string { return []string{s.CustomerID} },
+		id:           func(s hyperline.Subscription) string { return s.ID },
+		row:          subscriptionRow,
+		exportWriter: exportWriters(export.SubscriptionColumns, export.SubscriptionRaw),
+		load:         loadSubscriptions,
+		customerIDs:  func(s hyperline.Subscription) []string { return []string{s.CustomerID} },
 	}
 }
 

@@ -143,6 +143,9 @@ func (a *App) footer() string {
 	if a.banner.text != "" {
 		return a.bannerView()
 	}
+	if a.job != nil {
+		return a.jobLine()
+	}
 	keys := a.helpKeys().ShortHelp()
 	var sig strings.Builder
 	for _, k := range keys {

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"maps"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/export"
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// exportFormat is a file format of the list export.
+type exportFormat int
+
+const (
+	exportCSV exportFormat = iota
+	exportJSON
+)
+
+// ext is the format's file name extension.
+func (f exportFormat) ext() string {
+	if f == exportJSON {
+		return ".json"
+	}
+	return ".csv"
+}
+
+// exportWriters makes the export writer of a tab's objects for a format:
+// CSV with the columns support reads, or the API's JSON of each object.
+func exportWriters[T any](cols func() []export.Column[T], raw func(T) json.RawMessage) func(io.Writer, exportFormat) export.Writer[T] {
+	return func(w io.Writer, f exportFormat) export.Writer[T] {
+		if f == exportJSON {
+			return export.NewJSON(w, raw)
+		}
+		return export.NewCSV(w, cols())
+	}
+}
+
+// exportList writes the whole list as the tab shows it — the server's
+// search answer when there is one, the local filter on top, in the tab's
+// order — walking every page (paced by the client's rate limiter), to a
+// file in the save directory. It runs as a job: progress on the footer, x
+// cancels and leaves no file.
+func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
+	spec, data, company, dir := m.spec, m.c.data, m.sc.company, m.c.saveDir
+	l := m.shown()
+	req := m.request(l.query, hyperline.ListOptions{})
+	filter := strings.ToLower(m.query)
+	f, now, names := m.c.fmt, m.c.now, maps.Clone(m.names)
+	unit := strings.ToLower(spec.title)
+	base := "hlx-" + fileSafe(company.Name) + "-" + unit + "-" + now.Format("20060102-1504")
+	run := func(ctx context.Context, progress func(jobProgress)) (string, error) {
+		return export.WriteFile(freeName(dir, base, format.ext()), func(w io.Writer) error {
+			ew := spec.exportWriter(w, format)
+			var written, total int64
+			req.page = hyperline.ListOptions{Take: pageSize, WithTotal: true}
+			for pages := 0; pages < hyperline.MaxPages; pages++ {
+				page, err := spec.load(ctx, data, company.ID, req)
+				if err != nil {
+					return err
+				}
+				if page.HasTotal() && filter == "" && pages == 0 {
+					total = int64(page.Meta.Total)
+				}
+				for _, it := range page.Items {
+					if filter != "" && !rowMatches(spec.row(f, now, it, names).Cells, filter) {
+						continue
+					}
+					if err := ew.Write(it); err != nil {
+						return err
+					}
+					written++
+				}
+				progress(jobProgress{done: written, total: total, unit: unit})
+				if !page.HasMore() {
+					break
+				}
+				req.page = page.NextOptions()
+			}
+			return ew.Close()
+		})
+	}
+	what := "export " + unit
+	return emit(startJobMsg{what: what, run: run})
+}
+
+// rowMatches is the local filter's test: some cell contains q, which is
+// in lower case, ignoring case.
+func rowMatches(cells []table.Cell, q string) bool {
+	for _, c := range cells {
+		if strings.Contains(strings.ToLower(c.Text), q) {
+			return true
+		}
+	}
+	return false
+}
