@@ -213,7 +213,7 @@ func (s *Server) subscriptionSummaryStatuses(co *company, i int) []string {
 	}
 	out := make([]string, 0, n)
 	for slot := range n {
-		out = append(out, s.data.subStatus(co, i, slot))
+		out = append(out, s.data.summaryStatus(co, i, slot))
 	}
 	return slices.Compact(out)
 }

@@ -6,11 +6,17 @@ import (
 	"slices"
 )
 
-// subscriptionQuery is a parsed GET /v2/subscriptions filter (§8.2).
+// subscriptionQuery is a parsed GET /v2/subscriptions filter.
 type subscriptionQuery struct {
-	status    enumFilter
-	customers []int // nil: every customer
-	currency  []strFilter
+	status     enumFilter
+	activation enumFilter
+	customers  []int // narrowed by customer_id equality; nil: every customer
+	customerID []strFilter
+	currency   []strFilter
+	planID     []strFilter
+	purchase   []strFilter
+	entity     []strFilter
+	updated    []dateFilter
 }
 
 // hiddenSubscriptionStatuses are what the list leaves out unless a
@@ -42,31 +48,61 @@ func expandSubscriptionStatus(v string) ([]string, bool) {
 	return nil, false
 }
 
+// parseSubscriptionQuery reads the subscription filters. Filters the
+// simulator does not apply (original_quote_id, custom_properties,
+// invoice_drafts, integration_entity_id) are ignored like unknown ones.
 func (s *Server) parseSubscriptionQuery(q url.Values, co *company) (subscriptionQuery, string) {
-	var sq subscriptionQuery
+	sq := subscriptionQuery{
+		customerID: parseStringFilters(q, "customer_id"),
+		currency:   parseStringFilters(q, "currency"),
+		planID:     parseStringFilters(q, "plan_id"),
+		purchase:   parseStringFilters(q, "purchase_order"),
+		entity:     parseStringFilters(q, "invoicing_entity_id"),
+	}
 	var msg string
-	sq.status, msg = parseEnumFilter(q, "status", expandSubscriptionStatus)
-	if msg != "" {
+	if sq.status, msg = parseEnumFilter(q, "status", expandSubscriptionStatus); msg != "" {
 		return sq, msg
 	}
 	if !sq.status.set {
 		sq.status, _ = parseEnumFilter(url.Values{"status": {"all"}}, "status", expandSubscriptionStatus)
 	}
-	// Not documented (very likely, per the API notes): customer_id and
-	// customer_id__in.
-	if q.Has("customer_id") || q.Has("customer_id__in") {
-		ids := splitList(q.Get("customer_id__in"))
-		if q.Has("customer_id") {
-			ids = append(ids, q.Get("customer_id"))
-		}
-		sq.customers = s.data.customerIndexesOf(co, ids)
+	strategies := []string{"checkout", "contract_start_date", "quote", "start_date", "manually"}
+	if sq.activation, msg = parseEnumFilter(q, "activation_strategy", literalEnum(strategies)); msg != "" {
+		return sq, msg
 	}
-	sq.currency = parseStringFilters(q, "currency")
+	if sq.updated, msg = parseDateFilters(q, "updated_at"); msg != "" {
+		return sq, msg
+	}
+	// customer_id equality names customers by ID: decode them rather than
+	// scan the company.
+	var ids []string
+	rest := sq.customerID[:0]
+	for _, f := range sq.customerID {
+		if f.op == "" || f.op == "equals" {
+			ids = append(ids, f.values[0])
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	sq.customerID = rest
+	if ids != nil {
+		sq.customers = s.data.customerIndexesOf(co, ids)
+		if slices.ContainsFunc(ids, func(id string) bool { return id != ids[0] }) {
+			sq.customers = []int{}
+		}
+	}
 	return sq, ""
 }
 
-// listSubscriptions answers GET /v2/subscriptions. Not documented: the
-// order; by customer creation, then by subscription creation.
+// needsBuild reports whether a filter reads fields only a built
+// subscription has.
+func (sq subscriptionQuery) needsBuild() bool {
+	return sq.activation.set || len(sq.planID)+len(sq.purchase)+len(sq.updated) > 0
+}
+
+// listSubscriptions answers GET /v2/subscriptions (take/skip). Not
+// documented: the order; by customer creation, then by subscription
+// creation.
 func (s *Server) listSubscriptions(w http.ResponseWriter, r *http.Request, c *apiCall) {
 	co := c.company
 	p, sq, ok := parseList(w, r.URL.Query(), func(q url.Values) (subscriptionQuery, string) { return s.parseSubscriptionQuery(q, co) })
@@ -79,12 +115,28 @@ func (s *Server) listSubscriptions(w http.ResponseWriter, r *http.Request, c *ap
 		if n == 0 {
 			return
 		}
-		if len(sq.currency) > 0 && !matchAll(sq.currency, &s.data.core(co, i).loc.currency) {
+		cc := s.data.core(co, i)
+		if !matchAll(sq.currency, &cc.loc.currency) || !matchAll(sq.entity, &co.catalog.entityID) {
 			return
 		}
+		if len(sq.customerID) > 0 {
+			if id := s.data.customerID(co, i); !matchAll(sq.customerID, &id) {
+				return
+			}
+		}
 		for slot := range n {
-			if sq.status.match(s.data.subStatus(co, i, slot)) {
+			if !sq.status.match(s.data.subStatus(co, i, slot)) {
+				continue
+			}
+			if !sq.needsBuild() {
 				pg.offer(func() subscriptionJSON { return s.data.subscription(co, i, slot) })
+				continue
+			}
+			sub := s.data.subscription(co, i, slot)
+			updated := stampTime(sub.UpdatedAt)
+			if sq.activation.match(sub.ActivationStrategy) && matchAll(sq.planID, sub.PlanID) &&
+				matchAll(sq.purchase, sub.PurchaseOrder) && matchDates(sq.updated, updated) {
+				pg.offer(func() subscriptionJSON { return sub })
 			}
 		}
 	}
@@ -92,12 +144,13 @@ func (s *Server) listSubscriptions(w http.ResponseWriter, r *http.Request, c *ap
 	pg.write(w)
 }
 
-// getSubscription answers GET /v2/subscriptions/{id}.
+// getSubscription answers GET /v2/subscriptions/{id}. include_live_billing
+// is accepted and ignored: the simulator computes no live billing.
 func (s *Server) getSubscription(w http.ResponseWriter, _ *http.Request, c *apiCall) {
 	i, slot, ok := s.data.subscriptionByID(c.company, c.args[0])
 	if !ok {
 		writeError(w, http.StatusNotFound, "Subscription not found")
 		return
 	}
-	writeJSON(w, http.StatusOK, s.data.subscription(c.company, i, slot))
+	writeJSON(w, http.StatusOK, s.data.subscriptionDetails(c.company, i, slot))
 }

@@ -23,7 +23,8 @@ type coupon struct {
 	description *string
 	percent     float64 // 0 for amount coupons
 	euroCents   int64   // amount coupons
-	repeat      string
+	repeat      string  // once, forever, duration
+	months      int     // how long a "duration" coupon lasts
 	createdAt   time.Time
 	expiresAt   time.Time // zero: no expiry
 	limit       *int
@@ -33,7 +34,7 @@ type coupon struct {
 type catalog struct {
 	entityID string // invoicing entity (seller), ive_
 	products []product
-	plans    []string
+	plans    []string // plan IDs; planNames names them
 	coupons  []coupon
 	segments []string
 	template string // subscription template, subt_
@@ -94,11 +95,14 @@ func (d *dataset) newCatalog(c *company) catalog {
 	cat.coupons = []coupon{
 		{id: hashID("cou_", key(400)...), name: "WELCOME10", description: ptr("10 % off the first invoice"), percent: 10, repeat: "once", createdAt: created},
 		{id: hashID("cou_", key(401)...), name: "Partner discount", percent: 25, repeat: "forever", createdAt: created.AddDate(0, 3, 0), limit: ptr(100)},
-		{id: hashID("cou_", key(402)...), name: "Black Friday " + strconv.Itoa(bf), description: ptr("€20 off, three months"), euroCents: 2000, repeat: "custom",
+		{id: hashID("cou_", key(402)...), name: "Black Friday " + strconv.Itoa(bf), description: ptr("€20 off, three months"), euroCents: 2000, repeat: "duration", months: 3,
 			createdAt: time.Date(bf, 11, 20, 8, 0, 0, 0, time.UTC), expiresAt: time.Date(bf, 12, 1, 0, 0, 0, 0, time.UTC), limit: ptr(500)},
 	}
 	return cat
 }
+
+// planNames are the names of a catalog's plans, in order.
+func planNames() []string { return []string{"Starter", "Growth", "Scale", "Enterprise"} }
 
 // lastBlackFriday is the year of the last Black Friday offer that had
 // ended (on 1 December) by the epoch, so the coupon shows as expired.

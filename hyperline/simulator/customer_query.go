@@ -28,7 +28,8 @@ type customerQuery struct {
 // expandCustomerStatus maps a status filter value to the categories it
 // selects. The response status is only active or archived; the filter
 // also knows inactive and imported. Not documented: what those two select;
-// here inactive is an active customer with no active subscription, and
+// here inactive is an active customer with no active (or trialing)
+// subscription, and
 // imported one whose properties.source is "import". "all" is active and
 // archived alike, as is an absent filter.
 func expandCustomerStatus(v string) ([]string, bool) {
@@ -148,7 +149,7 @@ func (s *Server) customerStatusMatches(cq customerQuery, co *company, i int, cc 
 				return true
 			}
 		case "inactive":
-			if cc.status == "active" && !slices.Contains(s.subscriptionSummaryStatuses(co, i), "active") {
+			if st := s.subscriptionSummaryStatuses(co, i); cc.status == "active" && !slices.Contains(st, "active") && !slices.Contains(st, "trialing") {
 				return true
 			}
 		case "imported":

@@ -226,7 +226,7 @@ func TestCustomerFiltersV2(t *testing.T) {
 	})
 	count("status=inactive", func(c customerJSON) bool {
 		for _, s := range c.Subscriptions {
-			if s.Status == "active" {
+			if s.Status == "active" || s.Status == "trialing" {
 				return false
 			}
 		}

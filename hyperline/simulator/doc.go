@@ -18,6 +18,12 @@
 //	/v1/customers                 deprecated: take/skip, CustomerV1, oldest first
 //	/v1/customers/{id}            deprecated: CustomerDetailsV1
 //	/v1/customers/{id}/portal     {url} of the customer's portal page
+//	/v2/subscriptions             take/skip; status: omitted or "all" hides
+//	                              draft, voided, cancelled and archived, "any"
+//	                              shows everything, "inactive" is pending and
+//	                              paused; customer_id and other filters
+//	/v2/subscriptions/{id}        with phases, plan, template, checkout
+//	                              session, payment method, contract terms
 //	/v2/invoices                  cursor list: order, sort (created_at,
 //	                              emitted_at), filters; open hidden by default
 //	/v2/invoices/{id}             InvoiceDetails
@@ -44,7 +50,8 @@
 // Null in enum fields (nullEnums): the spec types some fields as nullable
 // but their enum does not list null (customer type, country, language,
 // timezone, payment_method_type, organisation_invoicing, an address's
-// state), so a JSON Schema validator refuses null there. The simulator
+// state, a subscription's cancellation_strategy and cancellation_source, a
+// coupon's duration_period, a line item's revenue_type), so a JSON Schema validator refuses null there. The simulator
 // always sends one of the enum's values in such a field, or leaves the key
 // out where it is not required (an address's state outside the US).
 //

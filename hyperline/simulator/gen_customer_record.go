@@ -168,7 +168,7 @@ func (d *dataset) customer(c *company, i int) customerRecord {
 		s := d.subscription(c, i, slot)
 		cu.Subscriptions = append(cu.Subscriptions, customerSubscriptionJSON{
 			ID:                     s.ID,
-			Status:                 s.Status,
+			Status:                 d.summaryStatus(c, i, slot),
 			CurrentPeriodStartedAt: dateOf(s.CurrentPeriodStartedAt),
 			CurrentPeriodEndsAt:    dateOf(s.CurrentPeriodEndsAt),
 			PlanID:                 s.PlanID,

@@ -4,18 +4,20 @@ import (
 	"time"
 )
 
-// subscriptionStatuses are the documented statuses; customer i < 7 of every
-// company has one subscription in status i, so each shows up everywhere.
-// numSubscriptionStatuses is the number of documented subscription statuses.
-const numSubscriptionStatuses = 7
+// numSubscriptionStatuses is the number of statuses the spec's
+// Subscription shows (there is no "trialing": a subscription in its trial
+// phase is active, and shows as trialing only in its customer's summary).
+const numSubscriptionStatuses = 8
 
+// subscriptionStatuses are the response statuses; customer i < 8 of every
+// company has one subscription in status i, so each shows up everywhere.
 func subscriptionStatuses() [numSubscriptionStatuses]string {
-	return [...]string{"active", "pending", "paused", "cancelled", "voided", "errored", "draft"}
+	return [...]string{"active", "pending", "paused", "cancelled", "voided", "errored", "draft", "archived"}
 }
 
 // subscriptionStatusWeights are the relative frequencies of the statuses.
 func subscriptionStatusWeights() [numSubscriptionStatuses]int {
-	return [...]int{50, 8, 6, 16, 5, 5, 10}
+	return [...]int{50, 8, 6, 16, 5, 5, 10, 3}
 }
 
 // subCount is how many subscriptions (0 to 4) customer i has.
@@ -36,6 +38,23 @@ func (d *dataset) subStatus(c *company, i, slot int) string {
 	}
 	r := newRNG(d.seed, tagSubStatus, uint64(c.index), uint64(i), uint64(slot))
 	return statuses[r.weighted(weights[:])]
+}
+
+// subTrialing reports whether subscription slot of customer i is active
+// and in its trial phase at the epoch.
+func (d *dataset) subTrialing(c *company, i, slot int) bool {
+	return d.subStatus(c, i, slot) == "active" && hashOf(d.seed, tagSubStatus, uint64(c.index), uint64(i), uint64(slot), 1)%10 == 0
+}
+
+// summaryStatus is the status a customer's subscription summary shows:
+// the subscription's, or "trialing" during its trial. Not documented: when
+// a customer's summary says trialing; during an active subscription's
+// trial phase.
+func (d *dataset) summaryStatus(c *company, i, slot int) string {
+	if d.subTrialing(c, i, slot) {
+		return "trialing"
+	}
+	return d.subStatus(c, i, slot)
 }
 
 func (d *dataset) subscriptionID(c *company, i, slot int) string {
@@ -77,8 +96,25 @@ func periodAround(start, at time.Time, iv intervalJSON) (time.Time, time.Time) {
 	}
 }
 
+// trialDays is the length of a trial phase.
+const trialDays = 14
+
+// subscriptionRecord is a built subscription and what its details need.
+type subscriptionRecord struct {
+	json       subscriptionJSON
+	start      time.Time // zero for a draft
+	ended      time.Time // cancelled, voided or archived
+	trialUntil time.Time // zero: no trial phase
+	monthly    int64
+}
+
 // subscription builds subscription slot of customer i.
 func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
+	return d.subscriptionRecord(c, i, slot).json
+}
+
+// subscriptionRecord builds subscription slot of customer i.
+func (d *dataset) subscriptionRecord(c *company, i, slot int) subscriptionRecord {
 	cc := d.core(c, i)
 	status := d.subStatus(c, i, slot)
 	r := newRNG(d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot))
@@ -101,13 +137,14 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 		iv = intervalJSON{Period: "months", Count: 3}
 	}
 	cat := c.catalog
+	name := map[bool]string{true: "Yearly subscription", false: "Monthly subscription"}[iv.Period == "years"]
 	s := subscriptionJSON{
 		ID:                     d.subscriptionID(c, i, slot),
-		Name:                   map[bool]string{true: "Yearly subscription", false: "Monthly subscription"}[iv.Period == "years"],
+		Name:                   &name,
 		Currency:               currency,
 		Status:                 status,
 		CustomerID:             d.customerID(c, i),
-		InvoicingEntityID:      cat.entityID,
+		InvoicingEntityID:      &cat.entityID,
 		ActivationStrategy:     pick(r, []string{"start_date", "start_date", "checkout", "manually"}),
 		RenewAutomatically:     r.chance(0.8),
 		CustomProperties:       map[string]any{},
@@ -115,13 +152,20 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 		GenerateDocument:       r.chance(0.2),
 		AddTaxToDocument:       r.chance(0.5),
 		GenerateDraftInvoices:  r.chance(0.3),
-		DisplayShippingDetails: r.chance(0.1),
+		DisplayShippingDetails: ptr(r.chance(0.1)),
 		CreatedAt:              iso(created),
 		Products:               []subscriptionProductJSON{},
 		Coupons:                []couponJSON{},
+		Integrations:           []integrationJSON{},
+		// Not documented: what a subscription never cancelled shows in
+		// cancellation_strategy and cancellation_source, typed nullable but
+		// with enums that lack null (see nullEnums in doc.go); the
+		// strategy that would apply, end_of_period, and "system".
+		CancellationStrategy: "end_of_period",
+		CancellationSource:   "system",
 	}
 	if iv.Period == "months" && iv.Count == 3 {
-		s.Name = "Quarterly subscription"
+		s.Name = ptr("Quarterly subscription")
 	}
 	if r.chance(0.7) {
 		s.PlanID = ptr(pick(r, cat.plans))
@@ -139,7 +183,7 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 		s.CRMOpportunityID = ptr("006" + r.token(15))
 	}
 	if r.chance(0.3) {
-		s.MinimumInvoiceFee = convert(2500, currency)
+		s.MinimumInvoiceFee = ptr(convert(2500, currency))
 	}
 	if r.chance(0.4) {
 		s.CommitmentInterval = &intervalJSON{Period: "years", Count: 1}
@@ -154,8 +198,15 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 	if r.chance(0.1) {
 		s.InvoiceCustomNote = ptr("Thank you for your business!")
 	}
+	s.DoNotChargeSubscription = r.chance(0.03)
 
+	rec := subscriptionRecord{}
 	start, ended := d.subscriptionDates(&s, r, status, created)
+	if d.subTrialing(c, i, slot) {
+		// In its trial at the epoch: started less than a trial ago.
+		start = laterOf(epoch.Add(-time.Duration(trialDays-4)*day), created.Add(day)).Truncate(day)
+		rec.trialUntil = start.Add(trialDays * day)
+	}
 	var periodFrom, periodTo time.Time
 	if status == "active" || status == "paused" || status == "errored" {
 		periodFrom, periodTo = periodAround(start, epoch, iv)
@@ -164,6 +215,9 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 	s.StartsAt, s.ContractStart = isoPtr(start), isoPtr(start)
 	if !start.IsZero() {
 		s.InitialBillingAt = isoPtr(start)
+		if !rec.trialUntil.IsZero() {
+			s.InitialBillingAt = isoPtr(rec.trialUntil)
+		}
 		if s.CommitmentInterval != nil {
 			// The commitment term running at the epoch, or at the end
 			// for a subscription that stopped.
@@ -174,12 +228,14 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 			_, termEnd := periodAround(start, at, *s.CommitmentInterval)
 			s.ContractEnd = isoPtr(termEnd)
 		}
-		// Not documented: the phase ID prefix; "phs_" is used.
-		s.CurrentPhaseID = ptr(hashID("phs_", d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot), 2))
+		s.CurrentPhaseID = ptr(d.phaseID(c, i, slot, rec.trialUntil.After(epoch)))
 	}
 	switch status {
 	case "active":
 		s.NextPaymentAt = isoPtr(periodTo)
+		if !rec.trialUntil.IsZero() {
+			s.NextPaymentAt = isoPtr(rec.trialUntil)
+		}
 		if s.RenewAutomatically && s.ContractEnd != nil {
 			s.RenewsAt = s.ContractEnd
 		}
@@ -196,39 +252,52 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 			s.ReactivateAt = isoPtr(epoch.Add(time.Duration(r.between(5, 60)) * day).Truncate(day))
 		}
 	}
-	if r.chance(0.1) && status != "draft" && !start.IsZero() {
-		s.TrialEndsAt = isoPtr(start.Add(14 * day))
-	}
+	r.chance(0.1) // was the trial draw; kept so the draws after it keep their values
 
 	monthly := d.addProducts(&s, r, c, iv, start, periodFrom, periodTo)
 	perPeriod := monthly * int64(monthsIn(iv))
 	if r.chance(0.2) {
 		cp := pick(r, cat.coupons)
-		s.Coupons = append(s.Coupons, couponToJSON(cp, currency, s.Products[0].ID))
+		s.Coupons = append(s.Coupons, d.couponToJSON(cp, currency, s.ID, s.Products[0].ID, start))
 		if cp.percent > 0 {
 			perPeriod -= int64(float64(perPeriod) * cp.percent / 100)
 		} else {
 			perPeriod = max(perPeriod-convert(cp.euroCents, currency), 0)
 		}
 	}
-	s.NextPaymentAmount = max(perPeriod, s.MinimumInvoiceFee)
-	s.EstimatedARR = monthly * 12
-	s.ContractValue = s.EstimatedARR
-	if status == "cancelled" || status == "voided" || status == "draft" {
-		s.EstimatedARR = 0
+	if s.MinimumInvoiceFee != nil {
+		perPeriod = max(perPeriod, *s.MinimumInvoiceFee)
 	}
+	s.NextPaymentAmount = ptr(perPeriod)
+	arr := monthly * 12
+	s.ContractValue = ptr(arr)
+	if status == "cancelled" || status == "voided" || status == "draft" || status == "archived" {
+		arr = 0
+	}
+	s.EstimatedARR = ptr(arr)
 	updated := d.notAfterEpoch(created.Add(time.Duration(r.intn(90*24)) * time.Hour))
 	if ended.After(updated) {
 		updated = ended
 	}
 	s.UpdatedAt = iso(updated)
-	return s
+	rec.json, rec.start, rec.ended, rec.monthly = s, start, ended, monthly
+	return rec
+}
+
+// phaseID is the ID of a subscription's trial or standard phase. Not
+// documented: the phase ID prefix; "phs_".
+func (d *dataset) phaseID(c *company, i, slot int, trial bool) string {
+	k := uint64(2)
+	if trial {
+		k = 3
+	}
+	return hashID("phs_", d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot), k)
 }
 
 // subscriptionDates returns when a subscription starts (zero for a draft)
-// and, for a cancelled or voided one, when it ended, which it also records
-// as cancel_at. Relative to the epoch: pending ones start after it, the
-// others started before it, and every end lies before it.
+// and, for a cancelled, voided or archived one, when it ended, which it
+// also records as cancel_at. Relative to the epoch: pending ones start
+// after it, the others started before it, and every end lies before it.
 func (d *dataset) subscriptionDates(s *subscriptionJSON, r *rng, status string, created time.Time) (start, ended time.Time) {
 	epoch := d.epoch
 	day := 24 * time.Hour
@@ -248,18 +317,19 @@ func (d *dataset) subscriptionDates(s *subscriptionJSON, r *rng, status string, 
 		}
 		ended = ended.Truncate(time.Millisecond)
 		s.CancelAt = isoPtr(ended)
-		s.CancellationStrategy = ptr("do_nothing")
+		s.CancellationStrategy, s.CancellationSource = "do_nothing", "app"
 	case "active", "paused", "errored":
 		if start.After(epoch) {
 			start = epoch.Add(-day).Truncate(day)
 		}
-	case "cancelled":
+	case "cancelled", "archived":
 		if latest := epoch.Add(-2 * day).Truncate(day); start.After(latest) {
 			start = latest
 		}
 		ended = start.Add(time.Duration(float64(epoch.Sub(start)) * (0.2 + 0.7*float64(r.intn(100))/100))).Truncate(time.Millisecond)
 		s.CancelAt = isoPtr(ended)
-		s.CancellationStrategy = ptr(pick(r, []string{"end_of_period", "refund_prorata", "charge_prorata", "do_nothing"}))
+		s.CancellationStrategy = pick(r, []string{"end_of_period", "refund_prorata", "charge_prorata", "do_nothing"})
+		s.CancellationSource = pick(r, []string{"portal", "app", "api", "system"})
 		s.CancellationAmount = ptr(int64(0))
 		if r.chance(0.6) {
 			s.CancellationReason = ptr(pick(r, []string{"Too expensive", "Switched to a competitor", "Company closed", "Missing features"}))
@@ -277,80 +347,4 @@ func monthsIn(iv intervalJSON) int {
 		return iv.Count
 	}
 	return 1
-}
-
-// addProducts attaches 1 to 3 catalog products and returns the monthly
-// amount they bill, in minor units.
-func (d *dataset) addProducts(s *subscriptionJSON, r *rng, c *company, iv intervalJSON, start, from, to time.Time) int64 {
-	var monthly int64
-	n := r.between(1, 3)
-	first := r.intn(len(c.catalog.products))
-	for k := range n {
-		p := c.catalog.products[(first+k*3)%len(c.catalog.products)]
-		count := 1
-		if p.kind == "seat" {
-			count = r.between(2, 60)
-		}
-		price := convert(p.euroCents, s.Currency)
-		sp := subscriptionProductJSON{
-			ID:                              p.id,
-			Name:                            p.name,
-			Description:                     p.description,
-			DescriptionDisplayIntervalDates: r.chance(0.5),
-			AttachedAt:                      iso(start),
-			PaymentInterval:                 iv,
-			PaymentSchedule:                 pick(r, []string{"start", "start", "end"}),
-			Type:                            p.kind,
-			Count:                           count,
-			Prices:                          []priceJSON{{Type: "fee", Amount: price}},
-		}
-		if start.IsZero() {
-			sp.AttachedAt = s.CreatedAt
-		}
-		if p.kind == "dynamic" {
-			sp.Prices = []priceJSON{{Type: "unit", Amount: price}}
-			count = r.between(10, 2000)
-		}
-		if !from.IsZero() {
-			sp.CurrentPeriodStartedAt, sp.CurrentPeriodEndsAt = isoPtr(from), isoPtr(to)
-			if s.Status == "active" {
-				sp.NextPaymentAt = isoPtr(to)
-			}
-		}
-		if s.Status == "cancelled" {
-			sp.DetachedAt = s.CancelAt
-		}
-		s.Products = append(s.Products, sp)
-		monthly += price * int64(count)
-	}
-	return monthly
-}
-
-// couponToJSON renders a catalog coupon in a currency. Not documented:
-// percentage coupons; the docs show only type "amount" with
-// discount_amount, so a percent coupon says type "percent" and carries
-// discount_percent (as invoice coupons do), with discount_amount and
-// currency null.
-func couponToJSON(cp coupon, currency, productID string) couponJSON {
-	j := couponJSON{
-		ID:              cp.id,
-		Name:            cp.name,
-		Description:     cp.description,
-		RedemptionLimit: cp.limit,
-		CreatedAt:       iso(cp.createdAt),
-		Type:            "percent",
-		Repeat:          cp.repeat,
-		ProductIDs:      []string{productID},
-	}
-	if !cp.expiresAt.IsZero() {
-		j.ExpirationDate = isoPtr(cp.expiresAt)
-	}
-	if cp.percent > 0 {
-		j.DiscountPercent = ptr(cp.percent)
-	} else {
-		j.Type = "amount"
-		j.DiscountAmount = ptr(convert(cp.euroCents, currency))
-		j.Currency = ptr(currency)
-	}
-	return j
 }

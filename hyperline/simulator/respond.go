@@ -59,3 +59,13 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 func routeNotFound(w http.ResponseWriter) {
 	writeError(w, http.StatusNotFound, "Route not found")
 }
+
+// stampTime parses a timestamp the simulator made; the zero time for null
+// or garbage.
+func stampTime(s string) time.Time {
+	t, err := time.Parse(isoMillis, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
