@@ -21,7 +21,9 @@ type subscriptionQuery struct {
 
 // hiddenSubscriptionStatuses are what the list leaves out unless a
 // status filter names them, as the spec says.
-func hiddenSubscriptionStatuses() []string { return []string{"draft", "voided", "cancelled", "archived"} }
+func hiddenSubscriptionStatuses() []string {
+	return []string{"draft", "voided", "cancelled", "archived"}
+}
 
 // expandSubscriptionStatus maps a status filter value to statuses, as the
 // spec describes them: "all" is what an absent filter shows (everything
