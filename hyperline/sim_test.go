@@ -271,7 +271,7 @@ func TestSimMalformedBodies(t *testing.T) {
 	sim := startSim(t, simulator.Config{Seed: 2, Scale: 0.1, MalformedRate: 1})
 	c, rec := simClient(t, sim, false)
 	_, err := c.Company(sim.Companies()[0].ID).ListCustomers(context.Background(), CustomerListOptions{})
-	if !errors.Is(err, ErrMalformedResponse) || !strings.Contains(err.Error(), "/v1/customers") {
+	if !errors.Is(err, ErrMalformedResponse) || !strings.Contains(err.Error(), "/v2/customers") {
 		t.Fatalf("err = %v, want ErrMalformedResponse naming the endpoint", err)
 	}
 	if n := len(rec.got()); n != 0 {

@@ -235,8 +235,8 @@ func (s *spec) checkResponse(method, template string, op map[string]any, status 
 	if _, ok := content["application/json"]; !ok {
 		return nil // a file, a redirect or no body: nothing to validate as JSON
 	}
-	ptr := pointer("paths", template, strings.ToLower(method), "responses", fmt.Sprint(status), "content", "application/json", "schema")
-	sch, err := s.schemaAt(ptr)
+	segs := []string{"paths", template, strings.ToLower(method), "responses", fmt.Sprint(status), "content", "application/json", "schema"}
+	sch, err := s.schemaAt(pointer(segs...))
 	if err != nil {
 		return []string{fmt.Sprintf("%s: compile schema: %v", where, err)}
 	}
@@ -248,7 +248,7 @@ func (s *spec) checkResponse(method, template string, op map[string]any, status 
 	if err := sch.Validate(inst); err != nil {
 		problems = append(problems, fmt.Sprintf("%s: %v", where, err))
 	}
-	for _, k := range s.unknownKeys([]any{s.at(strings.Split(strings.TrimPrefix(ptr, "/"), "/")...)}, inst, "$") {
+	for _, k := range s.unknownKeys([]any{s.at(segs...)}, inst, "$") {
 		problems = append(problems, fmt.Sprintf("%s: %s is not in the spec's schema", where, k))
 	}
 	return problems

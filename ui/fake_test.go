@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -286,6 +287,14 @@ func (d *fakeData) Wallets(_ context.Context, company, customerID string) ([]hyp
 	}
 	return []hyperline.Wallet{decode[hyperline.Wallet](`{"id":"wal_1","customer_id":"` + customerID +
 		`","state":"active","currency":"EUR","balance":{"amount":12000},"projected_balance":{"amount":8000},"created_at":"2025-01-01T00:00:00Z"}`)}, nil
+}
+
+func (d *fakeData) DownloadInvoice(_ context.Context, company, id string, w io.Writer) (int64, error) {
+	if err := d.record(company, "download", id); err != nil {
+		return 0, err
+	}
+	n, err := io.WriteString(w, "%PDF-1.7 invoice "+id+"\n%%EOF\n")
+	return int64(n), err
 }
 
 func (d *fakeData) CustomerPortalURL(_ context.Context, company, customerID string) (string, error) {
