@@ -30,6 +30,12 @@
 //	/v2/invoices/{id}/download    the invoice as a PDF (lang, locale)
 //	/v1/invoices                  deprecated: take/skip, InvoiceDeprecated
 //	/v1/invoices/{id}             deprecated: InvoiceDetailsV1
+//	/v1/transactions              take/skip: every payment, refund, chargeback
+//	/v1/transactions/{id}         Payment, Refund or Chargeback, allocations
+//	/v2/wallets                   take/skip, customer_id
+//	/v1/wallets/{id}              a prepaid wallet, with or without auto-load
+//	/v1/wallets/{id}/transactions take/skip, type, amount, invoice_id, comment
+//	/v1/analytics                 MRR, ARR, churn, ... in the company currency
 //
 // Cursor lists answer {data, next_cursor, has_more} and total with
 // include_total=true; offset lists answer {meta: {total, taken, skipped},

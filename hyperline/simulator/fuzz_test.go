@@ -25,7 +25,7 @@ func FuzzListQuery(f *testing.F) {
 		"limit=0", "limit=101", "limit=abc", "limit=1&cursor=bogus", "include_total=yes", "order=up", "sort=name",
 		"include_total=true&order=asc&sort=updated_at", "sort=emitted_at&status=all",
 	} {
-		for ep := range uint8(6) {
+		for ep := range uint8(8) {
 			f.Add(ep, false, seed)
 		}
 	}
@@ -39,7 +39,7 @@ func FuzzListQuery(f *testing.F) {
 		_, access := s.store.issueLocked(clientID, s.cfg.Now().Add(24*time.Hour))
 		return access
 	}()
-	paths := []string{"/v1/companies", "/v1/customers", "/v2/subscriptions", "/v1/invoices", "/v2/customers", "/v2/invoices"}
+	paths := []string{"/v1/companies", "/v1/customers", "/v2/subscriptions", "/v1/invoices", "/v2/customers", "/v2/invoices", "/v1/transactions", "/v2/wallets"}
 	f.Fuzz(func(t *testing.T, ep uint8, useMedium bool, query string) {
 		req := httptest.NewRequest(http.MethodGet, paths[int(ep)%len(paths)], nil)
 		req.URL.RawQuery = query

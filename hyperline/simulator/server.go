@@ -44,6 +44,7 @@ type Server struct {
 	routes    []route
 	pages     *template.Template
 	oauthPath map[string]http.HandlerFunc // "METHOD /path" → handler
+	stats     *analyticsCache
 }
 
 // New builds a simulator from cfg. It is cheap even for a million
@@ -80,6 +81,7 @@ func New(cfg Config) *Server {
 		dice:   newFaultDice(cfg.Seed, cfg.faults()),
 		log:    &requestLog{},
 		pages:  newPages(),
+		stats:  &analyticsCache{},
 	}
 	s.routes = s.apiRoutes()
 	s.oauthPath = s.oauthRoutes()
@@ -306,6 +308,12 @@ func (s *Server) apiRoutes() []route {
 		{http.MethodGet, seg("v2/invoices"), dataCompany, s.listInvoicesV2},
 		{http.MethodGet, seg("v2/invoices/{}"), dataCompany, s.getInvoiceV2},
 		{http.MethodGet, seg("v2/invoices/{}/download"), dataCompany, s.downloadInvoice},
+		{http.MethodGet, seg("v1/transactions"), dataCompany, s.listTransactions},
+		{http.MethodGet, seg("v1/transactions/{}"), dataCompany, s.getTransaction},
+		{http.MethodGet, seg("v2/wallets"), dataCompany, s.listWallets},
+		{http.MethodGet, seg("v1/wallets/{}"), dataCompany, s.getWallet},
+		{http.MethodGet, seg("v1/wallets/{}/transactions"), dataCompany, s.listWalletTransactions},
+		{http.MethodGet, seg("v1/analytics"), dataCompany, s.analytics},
 		{http.MethodGet, seg("v1/apps"), appsAPI, s.listApps},
 		{http.MethodPost, seg("v1/apps"), appsAPI, s.createApp},
 		{http.MethodPut, seg("v1/apps/{}"), appsAPI, s.updateApp},
