@@ -20,10 +20,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/adrg/xdg"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/config/recent"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/debuglog"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
@@ -161,6 +163,8 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		Version: version,
 		OpenURL: auth.DefaultOpenBrowser(nil),
 		Debug:   debugLog,
+		Recent:  recentJumps(*demo, backend),
+		SaveDir: saveDir(),
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(stdout))
 	_, runErr := p.Run()
@@ -179,6 +183,26 @@ func runExplorer(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return fmt.Errorf("run the explorer: %w", runErr)
 	}
 	return nil
+}
+
+// recentJumps is where the go-to prompt remembers jumps: under XDG state,
+// or, for the demo, next to its throw-away session.
+func recentJumps(demo bool, b ui.BackendOptions) ui.RecentJumps {
+	if demo {
+		return recent.Open(filepath.Dir(b.Store.Path()))
+	}
+	return recent.Open(recent.DefaultDir())
+}
+
+// saveDir is where downloads and exports go: the XDG download directory
+// when it exists, else the current directory.
+func saveDir() string {
+	if d := xdg.UserDirs.Download; d != "" {
+		if info, err := os.Stat(d); err == nil && info.IsDir() {
+			return d
+		}
+	}
+	return "."
 }
 
 // openDebugLog starts the debug log: a file under the XDG state directory

@@ -15,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // App is the root model. Its Update routes window sizes and clock ticks to
@@ -65,6 +66,7 @@ func New(deps Deps) *App {
 		openURL:  deps.OpenURL,
 		debug:    deps.Debug,
 		saveDir:  deps.SaveDir,
+		recent:   deps.Recent,
 	}
 	if c.ctx == nil {
 		c.ctx = context.Background()
@@ -145,6 +147,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.switchCompany(msg.company)
 	case startJobMsg:
 		return a.startJob(msg)
+	case jumpMsg:
+		return a.jump(msg)
 	case jobUpdateMsg:
 		return a.handleJobUpdate(msg)
 	case openPickerMsg:
@@ -365,6 +369,33 @@ func (a *App) switchCompany(co hyperline.Company) tea.Cmd {
 	return tea.Batch(cmd, chooseCompany(a.c.ctx, a.c.session, a.c.timeout, co))
 }
 
+// openGoto opens the go-to prompt (once).
+func (a *App) openGoto() tea.Cmd {
+	if _, open := a.top().(*gotoModel); open {
+		return nil
+	}
+	g, cmd := newGoto(a.c, a.scope)
+	a.push(&g)
+	return cmd
+}
+
+// jump opens an object the go-to prompt found, in its company: switching
+// company first when it is another one, as the picker would.
+func (a *App) jump(msg jumpMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	if msg.company.ID != "" && msg.company.ID != a.scope.company.ID {
+		co := msg.company
+		for _, known := range a.c.account.Companies {
+			if known.ID == co.ID {
+				co = known
+			}
+		}
+		cmds = append(cmds, a.switchCompany(co), a.showNotice("Switched to "+termsafe.Line(co.Name)+", where "+msg.id+" is."))
+	}
+	cmds = append(cmds, a.openDetail(openDetailMsg{kind: msg.kind, id: msg.id, item: msg.item}))
+	return tea.Batch(cmds...)
+}
+
 func (a *App) openPicker() tea.Cmd {
 	for _, s := range a.stack {
 		if _, open := s.(*pickerModel); open {
@@ -398,6 +429,7 @@ func (a *App) syncGlobalKeys() {
 	a.global.Companies.SetEnabled(a.c.signedIn && !loggingIn)
 	a.global.Token.SetEnabled(a.c.signedIn)
 	a.global.Requests.SetEnabled(a.c.debug != nil)
+	a.global.GoTo.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")
 	a.global.Cancel.SetEnabled(a.job != nil)
 	sel, ok := selection{}, false
 	if top := a.top(); top != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/lookup"
 )
 
 // Data: every call goes through the open account's client, and an error
@@ -106,5 +107,13 @@ func (b *Backend) CustomerPortalURL(ctx context.Context, companyID, customerID s
 func (b *Backend) DownloadInvoice(ctx context.Context, companyID, id string, w io.Writer) (int64, error) {
 	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (int64, error) {
 		return c.DownloadInvoice(ctx, id, w)
+	})
+}
+
+// Find resolves what a ticket names to one object, in any company the
+// account reaches.
+func (b *Backend) Find(ctx context.Context, currentCompanyID string, companies []hyperline.Company, query string) (*lookup.Result, error) {
+	return withClient(b, func(c *hyperline.Client) (*lookup.Result, error) {
+		return lookup.Find(ctx, c, currentCompanyID, companies, query)
 	})
 }

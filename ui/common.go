@@ -29,6 +29,7 @@ type common struct {
 	openURL  func(string) error
 	debug    *DebugLog
 	saveDir  string
+	recent   RecentJumps
 	// sched makes the timed commands (the clock, the filter's debounce);
 	// animate runs the spinner. Tests replace them to run without waiting.
 	sched   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd

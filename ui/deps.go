@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/lookup"
 )
 
 // Deps is everything the UI needs from main. Build the Session and Data
@@ -34,6 +35,9 @@ type Deps struct {
 	Clipboard func(text string) error
 	// OpenURL opens a web page in the user's browser; nil disables `o`.
 	OpenURL func(url string) error
+
+	// Recent remembers the objects an account jumped to; nil keeps none.
+	Recent RecentJumps
 
 	// SaveDir is where downloads and exports are written; "" means the
 	// current directory.
@@ -100,6 +104,10 @@ type Data interface {
 	CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error)
 	// DownloadInvoice streams an invoice's PDF into w.
 	DownloadInvoice(ctx context.Context, companyID, id string, w io.Writer) (int64, error)
+	// Find resolves what a ticket names (an id, URL, billing email,
+	// invoice number or external id) in the current company, then in the
+	// others (see package lookup).
+	Find(ctx context.Context, currentCompanyID string, companies []hyperline.Company, query string) (*lookup.Result, error)
 }
 
 // Account is who is logged in and what they can reach.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/lookup"
 )
 
 // testNow is the fixed clock of the unit and golden tests.
@@ -295,6 +296,49 @@ func (d *fakeData) DownloadInvoice(_ context.Context, company, id string, w io.W
 	}
 	n, err := io.WriteString(w, "%PDF-1.7 invoice "+id+"\n%%EOF\n")
 	return int64(n), err
+}
+
+// Find is a small stand-in for package lookup (tested on its own against
+// the simulator): an id in any company, current first; a billing email; an
+// invoice number.
+func (d *fakeData) Find(_ context.Context, current string, companies []hyperline.Company, query string) (*lookup.Result, error) {
+	if err := d.record(current, "find", query); err != nil {
+		return nil, err
+	}
+	q := strings.TrimSpace(query)
+	order := []hyperline.Company{}
+	for _, co := range companies {
+		if co.ID == current {
+			order = append([]hyperline.Company{co}, order...)
+		} else {
+			order = append(order, co)
+		}
+	}
+	res := &lookup.Result{Query: q}
+	for _, co := range order {
+		for i := range d.customers[co.ID] {
+			c := d.customers[co.ID][i]
+			if c.ID == q || (c.BillingEmail != nil && strings.EqualFold(*c.BillingEmail, q)) {
+				res.Candidates = append(res.Candidates, lookup.Match{Kind: lookup.KindCustomer, Company: co, Customer: &c})
+			}
+		}
+		for i := range d.invoices[co.ID] {
+			inv := d.invoices[co.ID][i]
+			if inv.ID == q || inv.Number == q {
+				res.Candidates = append(res.Candidates, lookup.Match{Kind: lookup.KindInvoice, Company: co, Invoice: &inv})
+			}
+		}
+		if len(res.Candidates) > 0 {
+			break
+		}
+	}
+	switch len(res.Candidates) {
+	case 0:
+		return nil, &lookup.NotFoundError{Query: q, Tried: "object", Companies: len(companies)}
+	case 1:
+		res.Match, res.Candidates = res.Candidates[0], nil
+	}
+	return res, nil
 }
 
 func (d *fakeData) CustomerPortalURL(_ context.Context, company, customerID string) (string, error) {
