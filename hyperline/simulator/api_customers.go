@@ -192,9 +192,9 @@ func eachCustomer(co *company, only []int, visit func(i int)) {
 	}
 }
 
-// searchMatches reports whether a customer matches search (lower-cased):
-// a case-insensitive substring of its name, billing e-mail, ID or
-// external ID.
+// searchMatches reports whether a customer matches search (lower-cased).
+// Not documented: which fields search looks at; a case-insensitive
+// substring of the name, billing e-mail, ID or external ID.
 func searchMatches(search string, fields ...*string) bool {
 	for _, f := range fields {
 		if f != nil && strings.Contains(strings.ToLower(*f), search) {

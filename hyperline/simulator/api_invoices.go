@@ -158,7 +158,8 @@ func (s *Server) listInvoicesV2(w http.ResponseWriter, r *http.Request, c *apiCa
 }
 
 // listInvoicesV1 answers the deprecated GET /v1/invoices: take/skip, with
-// the same order, sort and filters as v2.
+// the same order, sort and filters as v2. Not documented: whether v1 also
+// hides open invoices by default (the spec says so of v2); it does.
 func (s *Server) listInvoicesV1(w http.ResponseWriter, r *http.Request, c *apiCall) {
 	q := r.URL.Query()
 	co := c.company

@@ -269,12 +269,11 @@ func (d *dataset) creditLineItems(ir, orig *invoiceRecord, c *company, i, slot i
 func (d *dataset) settle(ir *invoiceRecord, c *company, cr *customerRecord) {
 	inv := &ir.common
 	f := ir.facts
-	for k, tx := range d.invoiceTransactions(c, cr, ir) {
+	for _, tx := range d.invoiceTransactions(c, cr, ir) {
 		inv.Transactions = append(inv.Transactions, invoiceTransactionJSON(tx))
 		if tx.Status == "settled" && tx.Type != "chargeback" {
 			inv.AmountPaid += tx.Amount
 		}
-		_ = k
 	}
 	switch f.status {
 	case "voided", "archived", "consolidated", "charged_on_parent":

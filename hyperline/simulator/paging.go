@@ -15,9 +15,10 @@ const (
 // page is a validated take/skip pair.
 type page struct{ take, skip int }
 
-// parsePage reads take and skip. Not documented: what happens past the
-// limits; take above 100, negative or non-integer values answer 400 rather
-// than being clamped. take=0 is allowed and returns no items.
+// parsePage reads take and skip, which the spec bounds to 0..100 (take,
+// default 50) and 0.. (skip, default 0); take=0 returns no items. Not
+// documented: the answer to a value out of bounds or not an integer; 400
+// rather than clamping.
 func parsePage(q url.Values) (page, string) {
 	p := page{take: defaultTake}
 	if v, ok := q["take"]; ok {
