@@ -10,8 +10,10 @@ import (
 )
 
 // BenchmarkFetchAllCustomers fetches every customer of a 10,000-customer
-// company over HTTP with 20 ms of simulated latency per request: the
-// sequential iterator against the concurrent AllCustomers (4 pages in flight).
+// company over HTTP with 20 ms of simulated latency per request: the v2
+// cursor list walked by the iterator and by AllCustomers, against the
+// deprecated v1 offset list (GET /v1/customers) walked in order and with 4
+// pages in flight, as the client did before it followed the spec.
 // Each iteration gets a fresh simulator and client, so neither the server's
 // window nor the client's bucket carries over between runs; the default
 // client-side limiter is on and the benchmark fails on any 429.
@@ -35,6 +37,20 @@ func BenchmarkFetchAllCustomers(b *testing.B) {
 		}},
 		{"concurrent", func(ctx context.Context, cc *CompanyClient) (int, error) {
 			all, err := cc.AllCustomers(ctx, CustomerListOptions{})
+			return len(all), err
+		}},
+		{"v1offset-sequential", func(ctx context.Context, cc *CompanyClient) (int, error) {
+			n := 0
+			for _, err := range walk(ctx, v1CustomerPages(cc), ListOptions{}, customerID) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
+		}},
+		{"v1offset-concurrent", func(ctx context.Context, cc *CompanyClient) (int, error) {
+			all, err := fetchAll(ctx, v1CustomerPages(cc), ListOptions{}, customerID, cc.c.concurrency)
 			return len(all), err
 		}},
 	}
@@ -76,5 +92,13 @@ func BenchmarkFetchAllCustomers(b *testing.B) {
 				b.Fatalf("%d requests were rate limited", limited)
 			}
 		})
+	}
+}
+
+// v1CustomerPages pages through the deprecated offset list GET
+// /v1/customers, the baseline the v2 cursor list is measured against.
+func v1CustomerPages(cc *CompanyClient) fetchFunc[Customer] {
+	return func(ctx context.Context, opts ListOptions) (*Page[Customer], error) {
+		return listPage[Customer](ctx, cc.do, "/v1/customers", opts, nil, nil)
 	}
 }

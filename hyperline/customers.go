@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 )
 
 // CustomerListOptions filters GET /v2/customers.
@@ -27,6 +28,9 @@ type CustomerListOptions struct {
 	Status []string
 	// Sort orders the list by SortCreatedAt or SortUpdatedAt.
 	Sort Sort
+	// CreatedFrom and CreatedBefore send created_at__gte and
+	// created_at__lt: customers created in [CreatedFrom, CreatedBefore).
+	CreatedFrom, CreatedBefore time.Time
 }
 
 func (o CustomerListOptions) filters() (url.Values, error) {
@@ -43,8 +47,17 @@ func (o CustomerListOptions) filters() (url.Values, error) {
 	if err := o.Sort.set(q, SortCreatedAt, SortUpdatedAt); err != nil {
 		return nil, err
 	}
+	if !o.CreatedFrom.IsZero() {
+		q.Set("created_at__gte", o.CreatedFrom.UTC().Format(timestampLayout))
+	}
+	if !o.CreatedBefore.IsZero() {
+		q.Set("created_at__lt", o.CreatedBefore.UTC().Format(timestampLayout))
+	}
 	return q, nil
 }
+
+// timestampLayout writes times as the API does: UTC, milliseconds.
+const timestampLayout = "2006-01-02T15:04:05.000Z07:00"
 
 // keep re-checks every filter it can on the client: the API ignores filters
 // it does not know, and a browser must never show a customer that does not
@@ -59,6 +72,10 @@ func (o CustomerListOptions) keep(c Customer) bool {
 		return false
 	}
 	if o.ExternalID != "" && (c.ExternalID == nil || *c.ExternalID != o.ExternalID) {
+		return false
+	}
+	if (!o.CreatedFrom.IsZero() && c.CreatedAt.Before(o.CreatedFrom)) ||
+		(!o.CreatedBefore.IsZero() && !c.CreatedAt.Before(o.CreatedBefore)) {
 		return false
 	}
 	// "all", "inactive" and "imported" select by what the response does not
@@ -87,10 +104,12 @@ func (cc *CompanyClient) Customers(ctx context.Context, opts CustomerListOptions
 	return walk(ctx, cc.customerPages(opts), opts.ListOptions, customerID)
 }
 
-// AllCustomers returns every matching customer. A cursor list is walked
-// page after page; see WithConcurrency for the offset lists.
+// AllCustomers returns every matching customer, in the list's order. A
+// cursor list can only be walked page after page, so when the list is in
+// creation order (the default) the creation-time span is cut into windows
+// (created_at__gte / __lt) walked at once, up to WithConcurrency at a time.
 func (cc *CompanyClient) AllCustomers(ctx context.Context, opts CustomerListOptions) ([]Customer, error) {
-	return fetchAll(ctx, cc.customerPages(opts), opts.ListOptions, customerID, cc.c.concurrency)
+	return allCustomersByWindows(ctx, cc, opts)
 }
 
 func (cc *CompanyClient) customerPages(opts CustomerListOptions) fetchFunc[Customer] {

@@ -369,8 +369,12 @@ func TestCursorPaging(t *testing.T) {
 			t.Fatalf("n=%d AllCustomers: %v, %d items", n, err, len(all))
 		}
 		wantPages := max(1, (n+MaxTake-1)/MaxTake)
-		if r := ls.requests(); r != 2*wantPages {
-			t.Errorf("n=%d: %d requests, want %d", n, r, 2*wantPages)
+		// AllCustomers asks once more, for the oldest customer, to cut the
+		// list by creation date (which this server does not filter by, so
+		// it walks on from the first page).
+		wantAll := wantPages + 1
+		if r := ls.requests(); r != wantPages+wantAll {
+			t.Errorf("n=%d: %d requests, want %d", n, r, wantPages+wantAll)
 		}
 		ls.mu.Lock()
 		for i, q := range ls.queries[:wantPages] {

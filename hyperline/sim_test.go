@@ -349,3 +349,42 @@ func TestSimAppsAPIWithAPIKey(t *testing.T) {
 		t.Fatalf("API key companies: %v %d", err, len(companies))
 	}
 }
+
+// TestSimAllCustomersByWindows: AllCustomers cuts the list into creation
+// windows walked at once, and still returns exactly the list, in its
+// order, in both directions.
+func TestSimAllCustomersByWindows(t *testing.T) {
+	t.Parallel()
+	sim := startSim(t, simulator.Config{Seed: 4, LargeCustomers: 1234})
+	c, _ := simClient(t, sim, false)
+	seeded := sim.Companies()
+	cc := c.Company(seeded[len(seeded)-1].ID)
+	ctx := context.Background()
+	for _, order := range []Order{Descending, Ascending} {
+		opts := CustomerListOptions{Sort: Sort{Order: order}}
+		var walked []Customer
+		for cu, err := range cc.Customers(ctx, opts) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			walked = append(walked, cu)
+		}
+		sim.ResetRequests()
+		all, err := cc.AllCustomers(ctx, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != 1234 || !slices.Equal(ids(all, customerID), ids(walked, customerID)) {
+			t.Fatalf("order %s: AllCustomers gave %d customers, not the %d of the walk in its order", order, len(all), len(walked))
+		}
+		windowed := 0
+		for _, r := range sim.Requests() {
+			if strings.Contains(r.Query, "created_at__gte") {
+				windowed++
+			}
+		}
+		if windowed < 2 {
+			t.Fatalf("order %s: %d windowed requests; the list was not cut", order, windowed)
+		}
+	}
+}

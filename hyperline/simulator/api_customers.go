@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sort"
 	"strings"
+	"time"
 )
 
 // listCompanies answers GET /v1/companies with every company the
@@ -90,14 +92,15 @@ func (s *Server) listCustomersV2(w http.ResponseWriter, r *http.Request, c *apiC
 // costs what it skips over, not the whole company.
 func (s *Server) customersByCreation(res *cursorResult, cq customerQuery, co *company) {
 	p := res.page
-	i, step := 0, 1
+	lo, hi := s.createdSpan(cq, co)
+	i, step := lo, 1
 	if p.desc {
-		i, step = co.customers-1, -1
+		i, step = hi-1, -1
 	}
 	if p.after != nil {
 		i = p.after.index + step
 	}
-	for ; i >= 0 && i < co.customers && !res.full(); i += step {
+	for ; i >= lo && i < hi && !res.full(); i += step {
 		if !cq.filtered() || s.customerMatches(cq, co, i) {
 			res.keys = append(res.keys, seqKey{index: i})
 		}
@@ -109,11 +112,40 @@ func (s *Server) customersByCreation(res *cursorResult, cq customerQuery, co *co
 		res.total = co.customers
 		return
 	}
-	for i := range co.customers {
+	for i := lo; i < hi; i++ {
 		if s.customerMatches(cq, co, i) {
 			res.total++
 		}
 	}
+}
+
+// createdSpan is the range of customer indexes a created_at filter can
+// match. Customers are created in index order (customerCreated grows with
+// the index, a millisecond at least), so a range of dates is a range of
+// indexes, found by binary search rather than a scan; the filters are
+// still applied to each customer in it. Not documented: how fast the real
+// API filters by date; an index makes it cheap there too.
+func (s *Server) createdSpan(cq customerQuery, co *company) (lo, hi int) {
+	n := co.customers
+	lo, hi = 0, n
+	at := func(i int) time.Time { return s.data.core(co, i).createdAt }
+	from := func(t time.Time) int { return sort.Search(n, func(i int) bool { return !at(i).Before(t) }) }
+	after := func(t time.Time) int { return sort.Search(n, func(i int) bool { return at(i).After(t) }) }
+	for _, f := range cq.created {
+		switch f.op {
+		case "gte":
+			lo = max(lo, from(f.at))
+		case "gt":
+			lo = max(lo, after(f.at))
+		case "lt":
+			hi = min(hi, from(f.at))
+		case "lte":
+			hi = min(hi, after(f.at))
+		case "", "equals":
+			lo, hi = max(lo, from(f.at)), min(hi, after(f.at))
+		}
+	}
+	return lo, max(lo, hi)
 }
 
 // customersByUpdate scans every customer for its update time: that order
