@@ -136,8 +136,6 @@ type listModel[T any] struct {
 	followEnd bool
 
 	sortIdx int // the order the tab is listed in (spec.sorts)
-	// nameReq is the customer-name lookup in flight, 0 if none.
-	nameReq uint64
 
 	width, height int
 }
