@@ -98,6 +98,11 @@ func (d *dataset) invFacts(c *company, cc customerCore, pay customerPayment, slo
 	settleAfter := time.Duration(r.between(0, 5))*24*time.Hour + time.Duration(r.intn(86_400_000))*time.Millisecond
 	updateAfter := time.Duration(r.intn(3_600_000)) * time.Millisecond
 	neverUpdated := r.chance(0.05)
+	if (f.status == "error" || f.status == "uncollectible") && (!pay.automatic() || f.kind != "invoice") {
+		// Those statuses follow failed automatic charges of an invoice; a
+		// customer who pays by transfer is simply late instead.
+		f.status, f.overdue = "to_pay", true
+	}
 	if slot == 0 && i < numInvoiceStatuses {
 		f.status = statuses[i]
 	}
