@@ -140,7 +140,7 @@ func newDetailKeys() detailKeys {
 }
 
 func (k detailKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Select, k.Download, k.Focus, k.Down, k.Up}
+	return []key.Binding{k.Back, k.Select, k.Download, k.Focus}
 }
 func (k detailKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
