@@ -62,31 +62,31 @@ func (t Transaction) FailureReason() string {
 	return PaymentErrorLabel(*t.ErrorType)
 }
 
-// PaymentErrorLabel says a payment error type in plain words.
+// PaymentErrorLabel says a payment error type in a few plain words.
 func PaymentErrorLabel(errorType string) string {
 	switch errorType {
 	case "authentication_required":
-		return "the bank asked for authentication (3-D Secure)"
+		return "needs 3-D Secure"
 	case "declined", "payment_method_declined":
-		return "declined by the bank"
+		return "declined"
 	case "fraud":
-		return "blocked as suspected fraud"
+		return "suspected fraud"
 	case "insufficient_funds":
 		return "insufficient funds"
 	case "mandate_invalid":
-		return "the direct-debit mandate is invalid"
+		return "mandate invalid"
 	case "payment_method_authorization_error", "authorization_error":
-		return "the payment method could not be authorised"
+		return "not authorised"
 	case "payment_method_expired", "expired":
-		return "the payment method has expired"
+		return "expired"
 	case "payment_method_invalid", "invalid":
-		return "the payment method is invalid"
+		return "invalid method"
 	case "payment_method_not_supported", "not_supported":
-		return "the payment method is not supported"
+		return "method not supported"
 	case "processing_error":
-		return "the payment provider failed to process it"
+		return "processing error"
 	case "provider_error":
-		return "the payment provider returned an error"
+		return "provider error"
 	case "unknown":
 		return "unknown reason"
 	}

@@ -17,15 +17,23 @@ type txPlan struct {
 // the invoice slot and the transaction's place below it.
 const maxTxPerInvoice = 16
 
-// txErrorTypes are the transaction error types failed charges show, with
-// the message a provider would give.
-func txErrorTypes() [][2]string {
+// txErrorTypes are the transaction error types failed charges by a method
+// show, with the message a provider would give: card failures for cards,
+// mandate and balance failures for direct debits.
+func txErrorTypes(method string) [][2]string {
+	if isDirectDebitType(method) {
+		return [][2]string{
+			{"insufficient_funds", "The account has insufficient funds."},
+			{"mandate_invalid", "The direct debit mandate is no longer valid."},
+			{"declined", "The bank refused the debit."},
+			{"processing_error", "An error occurred while processing the payment."},
+		}
+	}
 	return [][2]string{
 		{"insufficient_funds", "Your card has insufficient funds."},
 		{"declined", "Your card was declined."},
 		{"payment_method_expired", "Your card has expired."},
 		{"authentication_required", "The payment requires authentication (3-D Secure)."},
-		{"mandate_invalid", "The direct debit mandate is no longer valid."},
 		{"processing_error", "An error occurred while processing the payment."},
 	}
 }
@@ -179,7 +187,7 @@ func (d *dataset) invoiceTransactions(c *company, cr *customerRecord, ir *invoic
 			tx.SettledAt = ptr(tx.ProcessAt)
 			tx.Allocations = []allocationJSON{{InvoiceID: inv.ID, Amount: tx.Amount}}
 		case "failed":
-			e := pick(r, txErrorTypes())
+			e := pick(r, txErrorTypes(method))
 			tx.ErrorType, tx.ErrorMessage = ptr(e[0]), ptr(e[1])
 		}
 		switch p.typ {

@@ -74,23 +74,31 @@ func (l *requestLog) reset() {
 	l.records, l.next = nil, 0
 }
 
-// statusRecorder remembers the status a handler wrote.
+// statusRecorder remembers the status a handler wrote and reports it
+// (onStatus) the moment it is set, before any byte of the answer leaves:
+// a client that has read the answer finds the request in the log.
 type statusRecorder struct {
 	http.ResponseWriter
-	status int
+	status   int
+	onStatus func(status int)
+}
+
+func (r *statusRecorder) setStatus(code int) {
+	if r.status == 0 {
+		r.status = code
+		if r.onStatus != nil {
+			r.onStatus(code)
+		}
+	}
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
-	if r.status == 0 {
-		r.status = code
-	}
+	r.setStatus(code)
 	r.ResponseWriter.WriteHeader(code)
 }
 
 func (r *statusRecorder) Write(b []byte) (int, error) {
-	if r.status == 0 {
-		r.status = http.StatusOK
-	}
+	r.setStatus(http.StatusOK)
 	return r.ResponseWriter.Write(b)
 }
 

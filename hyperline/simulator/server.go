@@ -141,14 +141,8 @@ func (s *Server) SetFaults(f Faults) { s.dice.set(f) }
 
 // ServeHTTP answers one request and logs it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rec := &statusRecorder{ResponseWriter: w}
 	authorized := false
-	defer func() {
-		status := rec.status
-		if status == 0 {
-			// The handler wrote nothing: the client went away mid-wait.
-			status = 499
-		}
+	record := func(status int) {
 		s.log.add(RequestRecord{
 			Time:          s.cfg.Now(),
 			Method:        r.Method,
@@ -158,6 +152,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			Authorized:    authorized,
 			Status:        status,
 		})
+	}
+	rec := &statusRecorder{ResponseWriter: w, onStatus: record}
+	defer func() {
+		if rec.status == 0 {
+			// The handler wrote nothing: the client went away mid-wait.
+			record(499)
+		}
 	}()
 	cred, authErr := s.authenticate(r)
 	authorized = authErr == ""
