@@ -23,8 +23,15 @@ type world struct {
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
+	return newWorldWith(t, simulator.Config{})
+}
+
+// newWorldWith is a world on a simulator configured by cfg.
+func newWorldWith(t *testing.T, cfg simulator.Config) *world {
+	t.Helper()
 	// Logins listen on free ports (redirect URI port 0): LoopbackAnyPort.
-	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{LoopbackAnyPort: true})
+	cfg.LoopbackAnyPort = true
+	sim, err := simulator.Start("127.0.0.1:0", cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

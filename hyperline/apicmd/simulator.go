@@ -37,6 +37,7 @@ func simulatorFlags(fs *flag.FlagSet) (*simulator.Config, *string) {
 	fs.DurationVar(&cfg.AccessTTL, "access-ttl", 24*time.Hour, "access-token lifetime (e.g. 90s to watch a refresh)")
 	fs.BoolVar(&cfg.NoRotation, "no-rotation", false, "return the same refresh token on refresh (default: rotate it)")
 	fs.BoolVar(&cfg.LoopbackAnyPort, "loopback-any-port", false, "also accept a registered loopback callback on any port (RFC 8252); default: exact match, as Hyperline")
+	fs.BoolVar(&cfg.Hostile, "hostile", false, "give the oldest company and its customers names full of terminal escape sequences (to try terminal safety)")
 	fs.DurationVar(&cfg.Latency, "latency", 0, "added latency on every data request")
 	fs.Float64Var(&cfg.ErrorRate, "error-rate", 0, "fraction of data requests answered 503 (0..1)")
 	fs.Float64Var(&cfg.RateLimitRate, "rate-limit-rate", 0, "fraction of data requests answered 429 (0..1)")

@@ -48,6 +48,10 @@ type Config struct {
 	// Hyperline, redirect_uri must then equal a registered callback exactly.
 	// The demo and tests that run logins in parallel turn it on.
 	LoopbackAnyPort bool
+	// Hostile gives the oldest company, and every one of its customers, a
+	// name made to take over a terminal (escape sequences, OSC 52, bidi
+	// overrides, …; see hostile.go), to try a client's terminal safety.
+	Hostile bool
 	// GuideOAuthPathsOnly serves the OAuth endpoints only at the guide's
 	// /v1/oauth/ paths, not at the spec's /oauth/ ones, so a test can check
 	// that a client falls back.

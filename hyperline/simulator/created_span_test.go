@@ -79,6 +79,7 @@ func TestCreatedAtWindowsMatchTheScan(t *testing.T) {
 // API's timestamps are UTC with milliseconds, so they sort as text.
 type customerV2Probe struct {
 	ID        string `json:"id"`
+	Name      string `json:"name"`
 	CreatedAt string `json:"created_at"`
 }
 

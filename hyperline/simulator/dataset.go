@@ -28,6 +28,7 @@ type dataset struct {
 	companies []*company // oldest first
 	locales   []*locale
 	curated   []curatedName
+	hostile   bool // Config.Hostile: company 0 and its customers have hostile names
 }
 
 // companyTemplate describes a seeded company.
@@ -62,13 +63,14 @@ func (t companyTemplate) createdAt(epoch time.Time) time.Time {
 	return midnight.AddDate(-t.age[0], -t.age[1], -t.age[2]).Add(t.clock)
 }
 
-func newDataset(seed uint64, epoch time.Time, sizes [3]int) *dataset {
+func newDataset(seed uint64, epoch time.Time, sizes [3]int, hostile bool) *dataset {
 	d := &dataset{
 		seed:    seed,
 		epoch:   epoch,
 		ids:     idCodec{key: hashOf(seed, tagIDKey)},
 		locales: newLocales(),
 		curated: curatedNames(),
+		hostile: hostile,
 	}
 	for i, t := range companyTemplates() {
 		r := newRNG(seed, tagCompany, uint64(i))
@@ -88,6 +90,9 @@ func newDataset(seed uint64, epoch time.Time, sizes [3]int) *dataset {
 		if i != 1 { // one company without branding, so null shows up
 			c.logoURL = ptr("https://assets.example.com/logos/" + c.id + ".png")
 			c.faviconURL = ptr("https://assets.example.com/favicons/" + c.id + ".ico")
+		}
+		if hostile && i == 0 {
+			c.name, c.address.Name = hostileCompanyName, hostileCompanyName
 		}
 		c.catalog = d.newCatalog(c)
 		d.companies = append(d.companies, c)

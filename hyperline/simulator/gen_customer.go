@@ -40,6 +40,10 @@ func (d *dataset) core(c *company, i int) customerCore {
 		}
 		cc.name, cc.kind = generatedName(r, cc.loc)
 	}
+	if d.hostile && c.index == 0 {
+		names := hostileNames()
+		cc.name = names[i%len(names)]
+	}
 	if r.chance(0.07) {
 		cc.status = "archived"
 	}

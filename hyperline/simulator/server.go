@@ -75,7 +75,7 @@ func New(cfg Config) *Server {
 		},
 		apiKey: "test_" + newRNG(seed, tagAPIKey).token(40),
 		appID:  app.ID,
-		data:   newDataset(seed, cfg.Epoch, cfg.companySizes()),
+		data:   newDataset(seed, cfg.Epoch, cfg.companySizes(), cfg.Hostile),
 		store:  newStore(app),
 		limits: newRateLimiter(),
 		dice:   newFaultDice(cfg.Seed, cfg.faults()),
