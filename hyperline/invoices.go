@@ -6,6 +6,7 @@ import (
 	"iter"
 	"net/url"
 	"slices"
+	"time"
 )
 
 // InvoiceListOptions filters GET /v2/invoices.
@@ -26,6 +27,9 @@ type InvoiceListOptions struct {
 	// OriginalInvoiceID sends original_invoice_id: the credit notes of an
 	// invoice.
 	OriginalInvoiceID string
+	// IssuedFrom and IssuedBefore send issued_at__gte and issued_at__lt:
+	// invoices issued in [IssuedFrom, IssuedBefore).
+	IssuedFrom, IssuedBefore time.Time
 	// Sort orders the list by SortCreatedAt or SortEmittedAt.
 	Sort Sort
 }
@@ -47,6 +51,12 @@ func (o InvoiceListOptions) filters() (url.Values, error) {
 	if err := o.Sort.set(q, SortCreatedAt, SortEmittedAt); err != nil {
 		return nil, err
 	}
+	if !o.IssuedFrom.IsZero() {
+		q.Set("issued_at__gte", o.IssuedFrom.UTC().Format(timestampLayout))
+	}
+	if !o.IssuedBefore.IsZero() {
+		q.Set("issued_at__lt", o.IssuedBefore.UTC().Format(timestampLayout))
+	}
 	return q, nil
 }
 
@@ -64,6 +74,13 @@ func (o InvoiceListOptions) keep(inv Invoice) bool {
 		return false
 	}
 	if o.OriginalInvoiceID != "" && (inv.OriginalInvoiceID == nil || *inv.OriginalInvoiceID != o.OriginalInvoiceID) {
+		return false
+	}
+	if (!o.IssuedFrom.IsZero() || !o.IssuedBefore.IsZero()) && inv.IssuedAt == nil {
+		return false
+	}
+	if (!o.IssuedFrom.IsZero() && inv.IssuedAt.Before(o.IssuedFrom)) ||
+		(!o.IssuedBefore.IsZero() && !inv.IssuedAt.Before(o.IssuedBefore)) {
 		return false
 	}
 	// Filter values such as "late" or "outstanding" select by more than the

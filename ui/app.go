@@ -149,6 +149,13 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.startJob(msg)
 	case jumpMsg:
 		return a.jump(msg)
+	case openOverviewMsg:
+		if a.scope.company.ID == "" {
+			return nil
+		}
+		o, cmd := newOverview(a.c, a.scope)
+		a.push(&o)
+		return cmd
 	case jobUpdateMsg:
 		return a.handleJobUpdate(msg)
 	case openPickerMsg:

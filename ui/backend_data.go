@@ -117,3 +117,10 @@ func (b *Backend) Find(ctx context.Context, currentCompanyID string, companies [
 		return lookup.Find(ctx, c, currentCompanyID, companies, query)
 	})
 }
+
+// Analytics is the company's headline figures.
+func (b *Backend) Analytics(ctx context.Context, companyID string) (*hyperline.Analytics, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Analytics, error) {
+		return c.Analytics(ctx)
+	})
+}

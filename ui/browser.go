@@ -164,6 +164,8 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 		return m.onActive(opUpdate, msg)
 	}
 	switch {
+	case key.Matches(msg, m.keys.Overview):
+		return m, emit(openOverviewMsg{})
 	case key.Matches(msg, m.keys.Customers):
 		return m.switchTab(tabCustomers)
 	case key.Matches(msg, m.keys.Subscriptions):

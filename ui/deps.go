@@ -104,6 +104,8 @@ type Data interface {
 	CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error)
 	// DownloadInvoice streams an invoice's PDF into w.
 	DownloadInvoice(ctx context.Context, companyID, id string, w io.Writer) (int64, error)
+	// Analytics is the company's headline figures (MRR, ARR, …).
+	Analytics(ctx context.Context, companyID string) (*hyperline.Analytics, error)
 	// Find resolves what a ticket names (an id, URL, billing email,
 	// invoice number or external id) in the current company, then in the
 	// others (see package lookup).

@@ -158,8 +158,8 @@ func newFakeData(sizes map[string]int) *fakeData {
 					prefix, i, 240000+i*37, cur, id, due, due, prefix, i, 240000+i*37, cur, id, created)
 			}
 			d.invoices[company] = append(d.invoices[company], decode[hyperline.Invoice](fmt.Sprintf(
-				`{"id":"inv_%s%05d","number":"INV-%d","type":"invoice","status":%q,"currency":%q,"total_amount":%d,"amount_due":%d,"amount_paid":0,"customer":{"id":%q,"name":%q},"issued_at":%q,"due_at":%q,"line_items":[],"transactions":%s,"public_url":"https://billing.example/inv_%s%05d"}`,
-				prefix, i, 1000+i, invStatuses[i%len(invStatuses)], cur, 240000+i*37, (i%3)*80000, id, name, created, due, txs, prefix, i)))
+				`{"id":"inv_%s%05d","number":"INV-%d","type":"invoice","status":%q,"currency":%q,"total_amount":%d,"amount_excluding_tax":%d,"amount_due":%d,"amount_paid":0,"customer":{"id":%q,"name":%q},"issued_at":%q,"due_at":%q,"line_items":[],"transactions":%s,"public_url":"https://billing.example/inv_%s%05d"}`,
+				prefix, i, 1000+i, invStatuses[i%len(invStatuses)], cur, 240000+i*37, 200000+i*31, (i%3)*80000, id, name, created, due, txs, prefix, i)))
 			if i == 1 {
 				d.invoices[company] = append(d.invoices[company], decode[hyperline.Invoice](fmt.Sprintf(
 					`{"id":"inv_%s%05dcn","number":"CN-%d","type":"credit_note","status":"paid","currency":%q,"total_amount":-5000,"amount_due":0,"amount_paid":0,"customer":{"id":%q,"name":%q},"issued_at":%q,"due_at":%q,"line_items":[],"transactions":[],"original_invoice_id":"inv_%s%05d","original_invoice_number":"INV-%d"}`,
@@ -215,6 +215,19 @@ func where[T any](all []T, match func(T) bool) []T {
 	return kept
 }
 
+// fakeInvoiceStatus is the invoice status filter as the fake reads it:
+// "all" and "finalized" take every invoice, "late" those owed past due.
+func fakeInvoiceStatus(inv hyperline.Invoice, filter []string) bool {
+	for _, f := range filter {
+		switch {
+		case f == hyperline.InvoiceFilterAll, f == hyperline.InvoiceFilterFinalized, f == string(inv.Status),
+			f == hyperline.InvoiceFilterLate && inv.Overdue(testNow):
+			return true
+		}
+	}
+	return len(filter) == 0
+}
+
 // byID is a copy of the item that is, or the API's not-found error.
 func byID[T any](all []T, is func(T) bool) (*T, error) {
 	if i := slices.IndexFunc(all, is); i >= 0 {
@@ -238,8 +251,9 @@ func (d *fakeData) Customers(_ context.Context, company string, opts hyperline.C
 	// Like the API's search: the name, the billing email or the id.
 	q := strings.ToLower(opts.Search)
 	all := where(d.customers[company], func(c hyperline.Customer) bool {
-		return q == "" || strings.Contains(strings.ToLower(c.Name), q) || strings.Contains(strings.ToLower(c.ID), q) ||
-			(c.BillingEmail != nil && strings.Contains(strings.ToLower(*c.BillingEmail), q))
+		return (q == "" || strings.Contains(strings.ToLower(c.Name), q) || strings.Contains(strings.ToLower(c.ID), q) ||
+			(c.BillingEmail != nil && strings.Contains(strings.ToLower(*c.BillingEmail), q))) &&
+			(len(opts.Status) == 0 || slices.Contains(opts.Status, c.Status))
 	})
 	return page(all, opts.ListOptions), nil
 }
@@ -256,7 +270,7 @@ func (d *fakeData) Subscriptions(_ context.Context, company string, opts hyperli
 		return nil, err
 	}
 	all := where(d.subs[company], func(s hyperline.Subscription) bool {
-		return opts.CustomerID == "" || s.CustomerID == opts.CustomerID
+		return (opts.CustomerID == "" || s.CustomerID == opts.CustomerID) && s.Status.MatchesFilter(opts.Status)
 	})
 	return page(all, opts.ListOptions), nil
 }
@@ -274,7 +288,9 @@ func (d *fakeData) Invoices(_ context.Context, company string, opts hyperline.In
 	}
 	all := where(d.invoices[company], func(inv hyperline.Invoice) bool {
 		return (opts.CustomerID == "" || inv.Customer.ID == opts.CustomerID) &&
-			(opts.OriginalInvoiceID == "" || (inv.OriginalInvoiceID != nil && *inv.OriginalInvoiceID == opts.OriginalInvoiceID))
+			(opts.OriginalInvoiceID == "" || (inv.OriginalInvoiceID != nil && *inv.OriginalInvoiceID == opts.OriginalInvoiceID)) &&
+			fakeInvoiceStatus(inv, opts.Status) &&
+			(opts.IssuedFrom.IsZero() || (inv.IssuedAt != nil && !inv.IssuedAt.Before(opts.IssuedFrom)))
 	})
 	return page(all, opts.ListOptions), nil
 }
@@ -334,11 +350,19 @@ func (d *fakeData) Find(_ context.Context, current string, companies []hyperline
 	}
 	switch len(res.Candidates) {
 	case 0:
-		return nil, &lookup.NotFoundError{Query: q, Tried: "object", Companies: len(companies)}
+		return nil, &lookup.NotFoundError{Query: q, Tried: "no customer or invoice matches", Companies: len(companies)}
 	case 1:
 		res.Match, res.Candidates = res.Candidates[0], nil
 	}
 	return res, nil
+}
+
+func (d *fakeData) Analytics(_ context.Context, company string) (*hyperline.Analytics, error) {
+	if err := d.record(company, "analytics", ""); err != nil {
+		return nil, err
+	}
+	return &hyperline.Analytics{MRR: 1234567, ARR: 14814804, RevenueLast30Days: 987600, Churn30Days: 1.5,
+		ActiveCustomers: float64(len(d.customers[company]))}, nil
 }
 
 func (d *fakeData) CustomerPortalURL(_ context.Context, company, customerID string) (string, error) {

@@ -47,7 +47,7 @@ type browserKeys struct {
 	NextTab, PrevTab                    key.Binding
 	Filter, ClearFilter, Reload, Select key.Binding
 	Sort, ExportCSV, ExportJSON         key.Binding
-	Download                            key.Binding
+	Download, Overview                  key.Binding
 }
 
 func newBrowserKeys() browserKeys {
@@ -66,6 +66,7 @@ func newBrowserKeys() browserKeys {
 		ExportCSV:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
 		ExportJSON:    key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export JSON")),
 		Download:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF")),
+		Overview:      key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "company overview")),
 	}
 }
 
@@ -74,7 +75,7 @@ func (k browserKeys) ShortHelp() []key.Binding {
 }
 func (k browserKeys) FullHelp() [][]key.Binding {
 	return append(k.table.FullHelp(),
-		[]key.Binding{k.Customers, k.Subscriptions, k.Invoices, k.NextTab, k.PrevTab},
+		[]key.Binding{k.Overview, k.Customers, k.Subscriptions, k.Invoices, k.NextTab, k.PrevTab},
 		[]key.Binding{k.Select, k.Filter, k.ClearFilter, k.Sort, k.Reload},
 		[]key.Binding{k.ExportCSV, k.ExportJSON, k.Download})
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hyperline-tui/hlx/hyperline/debuglog"
 	"github.com/hyperline-tui/hlx/ui/table"
@@ -112,7 +114,7 @@ func (m *requestsModel) row(i int, r debuglog.Record) table.Row {
 		msg = r.Error
 	}
 	return table.Row{ID: strconv.Itoa(i), Cells: []table.Cell{
-		{Text: m.c.fmt.timeOfDay(r.Time), Tone: table.ToneMuted},
+		{Text: r.Time.In(m.c.fmt.loc).Format("15:04:05"), Tone: table.ToneMuted},
 		{Text: what},
 		status,
 		{Text: r.Duration.Round(time.Millisecond).String()},
@@ -162,8 +164,11 @@ func (m requestsModel) view() string {
 	if m.errorsOnly {
 		title = "Failed requests"
 	}
-	head := spread(st.Title.Render(" hlx ")+st.Heading.Render(title),
-		st.Muted.Render("debug log: "+m.log.Path+" "), m.width)
+	left := st.Title.Render(" hlx ") + st.Heading.Render(title)
+	// The path keeps its end (the file's name) when the width is short.
+	room := max(m.width-lipgloss.Width(left)-len("debug log: ")-4, 8)
+	path := ansi.TruncateLeft(m.log.Path, max(ansi.StringWidth(m.log.Path)-room, 0), "…")
+	head := spread(left, st.Muted.Render("debug log: "+path+" "), m.width)
 	return head + "\n" + m.table.View()
 }
 
