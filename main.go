@@ -29,6 +29,7 @@ import (
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/debuglog"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/ui"
 
 	"github.com/hyperline-tui/hlx/auth/cli"
@@ -292,7 +293,8 @@ func report(err error, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "hlx: %v\n", err)
+	// The error may quote a server or a file: one line, no control characters.
+	fmt.Fprintf(stderr, "hlx: %s\n", termsafe.Line(err.Error()))
 	if _, ok := errors.AsType[*apicmd.UsageError](err); ok {
 		return exitUsage
 	}

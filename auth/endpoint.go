@@ -146,6 +146,39 @@ func (e *endpoint) revoke(ctx context.Context, token string) error {
 	return err
 }
 
+// authorizeProbeTimeout bounds the look at the authorize path.
+const authorizeProbeTimeout = 5 * time.Second
+
+// authorizePath is the authorize endpoint's path for the browser: the
+// spec's, unless the server answers 404 there (then it has only the
+// guide's /v1 one, and the token endpoint is taken from there too). The
+// look is a GET without parameters, which a server answers with an error
+// page; a network failure leaves the spec's path, for the browser to try.
+func (e *endpoint) authorizePath(ctx context.Context) string {
+	if e.legacy.Load() {
+		return legacyPrefix + authorizePath
+	}
+	ctx, cancel := context.WithTimeout(ctx, authorizeProbeTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, e.apiURL+authorizePath, nil)
+	if err != nil {
+		return authorizePath
+	}
+	hc := *e.hc
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := hc.Do(req)
+	if err != nil {
+		return authorizePath
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxOAuthBody))
+	resp.Body.Close()
+	if resp.StatusCode == http.StatusNotFound {
+		e.legacy.Store(true)
+		return legacyPrefix + authorizePath
+	}
+	return authorizePath
+}
+
 // post sends body as JSON to the spec's path and returns a 2xx body, or an
 // *OAuthError. A 404 there is retried once at the guide's /v1 path, which
 // is then used for the endpoint's later requests.

@@ -124,7 +124,7 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	stopServer := sync.OnceFunc(func() { shutdown(srv) })
 	defer stopServer()
 
-	authURL := authorizeURL(s, redirectURI, state, verifier)
+	authURL := authorizeURL(s, newEndpoint(s, opts.HTTPClient, opts.Now).authorizePath(ctx), redirectURI, state, verifier)
 	opened, reason := false, "--no-browser"
 	if !opts.NoBrowser {
 		if err := opts.OpenBrowser(authURL); err != nil {
@@ -202,12 +202,12 @@ func randomState() (string, error) {
 	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
-// authorizeURL builds the authorize URL: client_id, redirect_uri,
+// authorizeURL builds the authorize URL at path: client_id, redirect_uri,
 // response_type=code, state, and the S256 PKCE challenge.
-func authorizeURL(s config.Settings, redirectURI, state, verifier string) string {
+func authorizeURL(s config.Settings, path, redirectURI, state, verifier string) string {
 	conf := oauth2.Config{
 		ClientID:    s.ClientID,
-		Endpoint:    oauth2.Endpoint{AuthURL: s.APIURL + authorizePath, TokenURL: s.APIURL + tokenPath},
+		Endpoint:    oauth2.Endpoint{AuthURL: s.APIURL + path, TokenURL: s.APIURL + tokenPath},
 		RedirectURL: redirectURI,
 	}
 	return conf.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier))

@@ -306,3 +306,41 @@ func TestLoginPastedRedirectURL(t *testing.T) {
 func typeName(v any) string {
 	return strings.TrimPrefix(strings.TrimPrefix(fmtType(v), "*"), "auth.")
 }
+
+// TestLoginOnAServerWithOnlyTheGuidesPaths: a server without the spec's
+// /oauth/ paths (404 there) still gets a whole login: the browser is sent
+// to /v1/oauth/authorize and the code is exchanged at /v1/oauth/tokens.
+func TestLoginOnAServerWithOnlyTheGuidesPaths(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, simulator.Config{GuideOAuthPathsOnly: true})
+	open, visits := scriptedBrowser(t, true, nil)
+	res, err := Login(context.Background(), LoginOptions{Settings: e.settings, Store: e.store, OpenBrowser: open, Now: e.clock.Now})
+	if err != nil {
+		t.Fatalf("login: %v", err)
+	}
+	if v := <-visits; v.authorizeURL.Path != "/v1/oauth/authorize" {
+		t.Errorf("the browser went to %s", v.authorizeURL.Path)
+	}
+	if res.Account == nil || res.Account.Token.AccessToken == "" {
+		t.Fatalf("no account saved: %+v", res)
+	}
+}
+
+// TestLoginAsksTheSpecsAuthorizePath: on a server with both, the browser
+// goes to the spec's /oauth/authorize.
+func TestLoginAsksTheSpecsAuthorizePath(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, simulator.Config{})
+	open, visits := scriptedBrowser(t, true, nil)
+	if _, err := Login(context.Background(), LoginOptions{Settings: e.settings, Store: e.store, OpenBrowser: open, Now: e.clock.Now}); err != nil {
+		t.Fatalf("login: %v", err)
+	}
+	if v := <-visits; v.authorizeURL.Path != "/oauth/authorize" {
+		t.Errorf("the browser went to %s", v.authorizeURL.Path)
+	}
+	for _, r := range e.sim.Requests() {
+		if strings.HasPrefix(r.Path, "/v1/oauth/") {
+			t.Errorf("%s %s: the guide's path was asked on a server that has the spec's", r.Method, r.Path)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -24,6 +25,8 @@ type InvoiceListOptions struct {
 	CustomerID     string
 	SubscriptionID string
 	Number         string
+	// NumberContains sends invoice_number__contains.
+	NumberContains string
 	// OriginalInvoiceID sends original_invoice_id: the credit notes of an
 	// invoice.
 	OriginalInvoiceID string
@@ -43,7 +46,8 @@ func (o InvoiceListOptions) filters() (url.Values, error) {
 		return nil, err
 	}
 	for name, v := range map[string]string{"customer_id": o.CustomerID,
-		"subscription_id": o.SubscriptionID, "invoice_number": o.Number, "original_invoice_id": o.OriginalInvoiceID} {
+		"subscription_id": o.SubscriptionID, "invoice_number": o.Number, "original_invoice_id": o.OriginalInvoiceID,
+		"invoice_number__contains": o.NumberContains} {
 		if v != "" {
 			q.Set(name, v)
 		}
@@ -71,6 +75,10 @@ func (o InvoiceListOptions) keep(inv Invoice) bool {
 		return false
 	}
 	if o.Number != "" && inv.Number != o.Number {
+		return false
+	}
+	// Not documented: whether __contains ignores case; the looser check.
+	if o.NumberContains != "" && !strings.Contains(strings.ToLower(inv.Number), strings.ToLower(o.NumberContains)) {
 		return false
 	}
 	if o.OriginalInvoiceID != "" && (inv.OriginalInvoiceID == nil || *inv.OriginalInvoiceID != o.OriginalInvoiceID) {

@@ -85,6 +85,8 @@ func TestSpecContract(t *testing.T) {
 		_, err = cc.ListCustomers(ctx, CustomerListOptions{ListOptions: ListOptions{Take: 5}, Sort: srt})
 		must("customers sorted", err)
 	}
+	_, err = cc.AllCustomers(ctx, CustomerListOptions{})
+	must("customers by creation windows", err)
 	cus := p.Items[0]
 	_, err = cc.ListCustomers(ctx, CustomerListOptions{Search: cus.Name[:3], Status: []string{CustomerActive, "inactive"}})
 	must("customer search", err)
@@ -119,6 +121,9 @@ func TestSpecContract(t *testing.T) {
 	must("invoices page 2", err)
 	_, err = cc.ListInvoices(ctx, InvoiceListOptions{Sort: Sort{SortEmittedAt, Ascending}, Status: []string{InvoiceFilterLate, string(InvoicePaid)}})
 	must("invoices sorted", err)
+	_, err = cc.ListInvoices(ctx, InvoiceListOptions{NumberContains: "1", IssuedFrom: time.Now().AddDate(-1, 0, 0),
+		Status: []string{InvoiceFilterFinalized}, Type: []string{"refund"}})
+	must("invoices searched by number and date", err)
 	if len(ip.Items) > 0 {
 		inv := ip.Items[0]
 		_, err = cc.ListInvoices(ctx, InvoiceListOptions{CustomerID: inv.Customer.ID, Number: inv.Number})

@@ -297,3 +297,29 @@ func TestBottomKeepsLoadingWhileTheCursorStaysOnTheLastRow(t *testing.T) {
 		}
 	}
 }
+
+// TestInvoiceSearchAsksTheServerForNumbers: on invoices, a query with a
+// digit is an invoice number the server searches for; a name only filters
+// the loaded rows, and the line says which.
+func TestInvoiceSearchAsksTheServerForNumbers(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 30).start()
+	h.key("3")
+	h.key("/")
+	h.typeText("INV-17")
+	h.fire(0)
+	h.requireView("INV-1700", "server search: 100 numbers contain “INV-17”")
+	if !slices.Contains(h.data.Calls(), "cmp_acme:invoices:INV-17@0") {
+		t.Fatalf("no server search: %v", h.data.Calls())
+	}
+	h.key("esc")
+	h.key("/")
+	h.typeText("cobalt")
+	h.fire(0)
+	h.requireView("filtering the loaded rows", "Cobalt Labs 2")
+	for _, c := range h.data.Calls() {
+		if strings.Contains(c, "cobalt") {
+			t.Fatalf("a name was sent to the invoice search: %s", c)
+		}
+	}
+}

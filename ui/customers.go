@@ -29,7 +29,8 @@ func customersSpec() listSpec[hyperline.Customer] {
 		row:          customerRow,
 		exportWriter: exportWriters(export.CustomerColumns, export.CustomerRaw),
 		load:         loadCustomers,
-		serverFilter: true,
+		serverSearch: func(string) bool { return true },
+		searchSays:   "match",
 		sorts: []sortChoice{
 			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
 			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},

@@ -283,13 +283,13 @@ func (d *fakeData) Subscription(_ context.Context, company, id string) (*hyperli
 }
 
 func (d *fakeData) Invoices(_ context.Context, company string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error) {
-	if err := d.record(company, "invoices", opts.CustomerID+fmt.Sprintf("@%d", opts.Skip)); err != nil {
+	if err := d.record(company, "invoices", opts.CustomerID+opts.NumberContains+fmt.Sprintf("@%d", opts.Skip)); err != nil {
 		return nil, err
 	}
 	all := where(d.invoices[company], func(inv hyperline.Invoice) bool {
 		return (opts.CustomerID == "" || inv.Customer.ID == opts.CustomerID) &&
 			(opts.OriginalInvoiceID == "" || (inv.OriginalInvoiceID != nil && *inv.OriginalInvoiceID == opts.OriginalInvoiceID)) &&
-			fakeInvoiceStatus(inv, opts.Status) &&
+			fakeInvoiceStatus(inv, opts.Status) && strings.Contains(inv.Number, opts.NumberContains) &&
 			(opts.IssuedFrom.IsZero() || (inv.IssuedAt != nil && !inv.IssuedAt.Before(opts.IssuedFrom)))
 	})
 	return page(all, opts.ListOptions), nil

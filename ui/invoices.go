@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
@@ -29,6 +30,10 @@ func invoicesSpec() listSpec[hyperline.Invoice] {
 		row:          invoiceRow,
 		exportWriter: exportWriters(export.InvoiceColumns, export.InvoiceRaw),
 		load:         loadInvoices,
+		// The API searches invoices by number only: a query with a digit
+		// goes to the server, a name filters the loaded rows.
+		serverSearch: func(q string) bool { return strings.ContainsAny(q, "0123456789") },
+		searchSays:   "numbers contain",
 		sorts: []sortChoice{
 			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
 			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},
@@ -67,5 +72,5 @@ func invoiceRow(f formatter, now time.Time, inv hyperline.Invoice, _ map[string]
 // default leaves out open ones.
 func loadInvoices(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[hyperline.Invoice], error) {
 	return data.Invoices(ctx, companyID, hyperline.InvoiceListOptions{ListOptions: req.page, Sort: req.sort,
-		Status: []string{hyperline.InvoiceFilterAll}})
+		Status: []string{hyperline.InvoiceFilterAll}, NumberContains: req.query})
 }

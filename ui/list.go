@@ -31,8 +31,11 @@ type listSpec[T any] struct {
 	row func(f formatter, now time.Time, item T, names map[string]string) table.Row
 	// load fetches one page.
 	load func(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[T], error)
-	// serverFilter says the API can search this list (req.query is sent).
-	serverFilter bool
+	// serverSearch says whether the API can search this list for a query
+	// (req.query is then sent); nil: it never can. searchSays is how the
+	// filter line names the server's answer ("match", "numbers contain").
+	serverSearch func(query string) bool
+	searchSays   string
 	// sorts are the orders the API can list the tab in, the API's default
 	// first; none means the API's one order.
 	sorts []sortChoice
@@ -296,7 +299,7 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 	if !l.loaded || !l.more || l.reqID != 0 {
 		return nil
 	}
-	if m.spec.serverFilter && m.query != "" && !m.serverOn {
+	if m.searchesServer(m.query) && !m.serverOn {
 		return nil // the server's answer is coming; no point paging the full list
 	}
 	if t := m.shownTable(); !t.NearEnd(max(t.Height()*2, 20)) {
@@ -313,6 +316,11 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 		ctx = l.ctx
 	}
 	return loadPage(ctx, m.c, m.sc.company.ID, m.spec, m.request(l.query, l.next), l.reqID)
+}
+
+// searchesServer reports whether the server searches for query.
+func (m *listModel[T]) searchesServer(query string) bool {
+	return query != "" && m.spec.serverSearch != nil && m.spec.serverSearch(query)
 }
 
 // request is a page request of this tab in its current order.

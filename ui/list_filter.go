@@ -105,13 +105,10 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 	}
 	m.query = q
 	m.shownTable().SetFilter(q)
-	if !m.spec.serverFilter {
-		return m, m.loadMoreIfNear(true)
-	}
 	m.debounceID = m.c.nextID()
-	if q == "" {
+	if !m.searchesServer(q) {
 		m.clearServerFilter()
-		return m, nil
+		return m, m.loadMoreIfNear(true)
 	}
 	tag := resultTag{reqID: m.debounceID, company: m.sc.company.ID}
 	settle := m.c.sched(m.c.debounce, func(time.Time) tea.Msg { return filterSettledMsg{resultTag: tag, query: q} })
@@ -126,14 +123,14 @@ func (m *listModel[T]) filterHint() string {
 	switch {
 	case m.query == "":
 		return "type to filter · enter keep · esc clear "
-	case !m.spec.serverFilter && m.shown().more:
+	case !m.searchesServer(m.query) && m.shown().more:
 		return "filtering the loaded rows · scroll to load more "
-	case !m.spec.serverFilter:
+	case !m.searchesServer(m.query):
 		return "filtering the loaded rows "
 	case m.server.reqID != 0 && m.server.query == m.query:
 		return "asking the server… "
 	case m.serverOn && m.server.hasTotal:
-		return "server search: " + formatCount(m.server.total) + " match “" + m.server.query + "” "
+		return "server search: " + formatCount(m.server.total) + " " + m.spec.searchSays + " “" + m.server.query + "” "
 	case m.serverOn:
 		return "server search: “" + m.server.query + "” "
 	}
