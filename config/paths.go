@@ -55,10 +55,10 @@ func SessionPath() string {
 	return filepath.Join(Dir(), sessionFileName)
 }
 
-// ensurePrivateDir creates dir (and parents) with mode 0700 and narrows an
+// EnsurePrivateDir creates dir (and parents) with mode 0700 and narrows an
 // existing dir that is open to group or others, since it holds token files.
 // A sticky directory such as /tmp is shared by design and is left alone.
-func ensurePrivateDir(dir string) error {
+func EnsurePrivateDir(dir string) error {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return fmt.Errorf("create directory %s: %w", dir, err)
 	}
@@ -80,13 +80,13 @@ func ensurePrivateDir(dir string) error {
 	return nil
 }
 
-// writeFileAtomic replaces path with data so that a reader sees either the
+// WriteFileAtomic replaces path with data so that a reader sees either the
 // old or the new content, never a torn file: write a temp file in the same
 // directory, fsync it, rename it over path, then fsync the directory so the
 // rename itself survives a crash.
-func writeFileAtomic(path string, data []byte) (err error) {
+func WriteFileAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
-	if err := ensurePrivateDir(dir); err != nil {
+	if err := EnsurePrivateDir(dir); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".tmp-*")

@@ -94,7 +94,7 @@ func SaveAppCredentials(path, apiURL string, app AppCredentials) error {
 	if strings.TrimSpace(app.ClientID) == "" || strings.TrimSpace(app.ClientSecret) == "" {
 		return errors.New("save app credentials: client id and client secret are required")
 	}
-	return withFileLock(path, func() error {
+	return WithFileLock(path, func() error {
 		f, err := ReadSettingsFile(path)
 		if err != nil {
 			return fmt.Errorf("save app credentials: %w", err)
@@ -113,7 +113,7 @@ func SaveAppCredentials(path, apiURL string, app AppCredentials) error {
 		if err != nil {
 			return fmt.Errorf("encode settings: %w", err)
 		}
-		return writeFileAtomic(path, append(data, '\n'))
+		return WriteFileAtomic(path, append(data, '\n'))
 	})
 }
 
@@ -121,11 +121,11 @@ func SaveAppCredentials(path, apiURL string, app AppCredentials) error {
 // the lock. A token refresh holds it for one HTTP round trip at most.
 const lockWait = 60 * time.Second
 
-// withFileLock runs fn while holding an exclusive flock on path + ".lock".
+// WithFileLock runs fn while holding an exclusive flock on path + ".lock".
 // The lock file is separate from the data file because the data file is
 // replaced by rename, which would orphan a lock taken on it.
-func withFileLock(path string, fn func() error) error {
-	if err := ensurePrivateDir(filepath.Dir(path)); err != nil {
+func WithFileLock(path string, fn func() error) error {
+	if err := EnsurePrivateDir(filepath.Dir(path)); err != nil {
 		return err
 	}
 	lock := flock.New(path+".lock", flock.SetPermissions(fileMode))

@@ -71,7 +71,7 @@ func (s *Store) Load() (*Session, error) {
 	// Take the lock before moving the file aside, so that a writer that
 	// is replacing it right now is not undone.
 	var warn error
-	err = withFileLock(s.path, func() error {
+	err = WithFileLock(s.path, func() error {
 		sess, warn, err = s.readLocked()
 		return err
 	})
@@ -91,7 +91,7 @@ func (s *Store) Load() (*Session, error) {
 func (s *Store) Update(fn func(*Session) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return withFileLock(s.path, func() error {
+	return WithFileLock(s.path, func() error {
 		sess, warn, err := s.readLocked()
 		if err != nil {
 			return err
@@ -122,7 +122,7 @@ func (s *Store) apply(sess *Session, fn func(*Session) error) error {
 	if bytes.Equal(before, after) {
 		return nil
 	}
-	if err := writeFileAtomic(s.path, after); err != nil {
+	if err := WriteFileAtomic(s.path, after); err != nil {
 		return fmt.Errorf("save session: %w", err)
 	}
 	return nil
@@ -167,19 +167,20 @@ func (s *Store) readLocked() (sess *Session, warn error, err error) {
 	if errors.As(decodeErr, new(*VersionError)) {
 		return nil, nil, fmt.Errorf("load session %s: %w", s.path, decodeErr)
 	}
-	movedTo, err := s.moveAside()
+	movedTo, err := MoveAside(s.path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("session file %s is corrupt (%v) and could not be moved aside: %w", s.path, decodeErr, err)
 	}
 	return NewSession(), &CorruptError{Path: s.path, MovedTo: movedTo, Err: decodeErr}, nil
 }
 
-// moveAside renames the session file to a timestamped name that does not
-// exist yet, so that no earlier corrupt copy is lost either.
-func (s *Store) moveAside() (string, error) {
+// MoveAside renames a corrupt file to path.corrupt-<UTC time>, a name
+// that does not exist yet, so that no earlier corrupt copy is lost either,
+// and returns the new name.
+func MoveAside(path string) (string, error) {
 	stamp := time.Now().UTC().Format("20060102T150405Z")
 	for i := 0; ; i++ {
-		target := s.path + ".corrupt-" + stamp
+		target := path + ".corrupt-" + stamp
 		if i > 0 {
 			target = fmt.Sprintf("%s-%d", target, i)
 		}
@@ -188,7 +189,7 @@ func (s *Store) moveAside() (string, error) {
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return "", err
 		}
-		if err := os.Rename(s.path, target); err != nil {
+		if err := os.Rename(path, target); err != nil {
 			return "", err
 		}
 		return target, nil

@@ -53,19 +53,12 @@ func Run(ctx context.Context, cmd string, args []string, base Options, stdout, s
 		fs.PrintDefaults()
 	}
 	// Flags may come after the email too (hlx logout a@b.c --sandbox).
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return usageError(err)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest = append(rest, fs.Arg(0))
-		args = fs.Args()[1:]
+	rest, err := parseAnywhere(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return usageError(err)
 	}
 	maxArgs := 0
 	if cmd == "logout" || cmd == "switch" {
@@ -90,5 +83,21 @@ func Run(ctx context.Context, cmd string, args []string, base Options, stdout, s
 		return Token(ctx, opts, stdout, stderr)
 	default:
 		return Switch(ctx, opts, email, stdout, stderr)
+	}
+}
+
+// parseAnywhere parses fs's flags wherever they stand among the arguments
+// (hlx logout a@b.c --sandbox) and returns the arguments in order.
+func parseAnywhere(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
 }

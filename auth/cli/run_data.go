@@ -60,19 +60,12 @@ func runData(ctx context.Context, cmd string, args []string, base Options, stdou
 		fmt.Fprintf(stderr, "usage: hlx %s\n\nflags:\n", dataSynopsis(cmd))
 		fs.PrintDefaults()
 	}
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return usageError(err)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest = append(rest, fs.Arg(0))
-		args = fs.Args()[1:]
+	rest, err := parseAnywhere(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return usageError(err)
 	}
 	want, what := 1, "what to list: customers, subscriptions or invoices"
 	switch cmd {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"slices"
 	"time"
 )
@@ -17,16 +16,6 @@ const fileVersion = 1
 // maxFileSize bounds what is read: a file this large was not written by
 // hlx (the caps keep a real one under about 1 MB).
 const maxFileSize = 4 << 20
-
-// Modes of what the store writes: the jumps name customers.
-const (
-	fileMode fs.FileMode = 0o600
-	dirMode  fs.FileMode = 0o700
-)
-
-// lockWait bounds how long Add waits for another hlx process holding the
-// lock; one holds it only for a read and a small write.
-const lockWait = 10 * time.Second
 
 // file is the JSON document: {"version": 1, "accounts": {key: [jumps]}}.
 type file struct {

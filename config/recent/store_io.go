@@ -1,16 +1,14 @@
 package recent
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"time"
 
-	"github.com/gofrs/flock"
+	"github.com/hyperline-tui/hlx/config"
 )
 
 // view runs fn on the current file. Reads take no lock, since writes
@@ -29,7 +27,7 @@ func (s *Store) view(fn func(*file)) error {
 		return nil
 	}
 	var warn error
-	err = s.withLock(func() error {
+	err = config.WithFileLock(s.Path(), func() error {
 		f, warn, err = s.readLocked()
 		return err
 	})
@@ -46,7 +44,7 @@ func (s *Store) view(fn func(*file)) error {
 func (s *Store) update(fn func(*file)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.withLock(func() error {
+	return config.WithFileLock(s.Path(), func() error {
 		f, warn, err := s.readLocked()
 		if err != nil {
 			return err
@@ -56,7 +54,7 @@ func (s *Store) update(fn func(*file)) error {
 		if err != nil {
 			return fmt.Errorf("encode recent jumps: %w", err)
 		}
-		if err := writeFileAtomic(s.Path(), append(data, '\n')); err != nil {
+		if err := config.WriteFileAtomic(s.Path(), append(data, '\n')); err != nil {
 			return fmt.Errorf("save recent jumps: %w", err)
 		}
 		return warn
@@ -100,52 +98,9 @@ func (s *Store) readLocked() (f *file, warn error, err error) {
 	if errors.As(decodeErr, &newer) {
 		return nil, nil, fmt.Errorf("recent jumps %s: %w", s.Path(), decodeErr)
 	}
-	movedTo, err := moveAside(s.Path())
+	movedTo, err := config.MoveAside(s.Path())
 	if err != nil {
 		return nil, nil, fmt.Errorf("recent jumps file %s is corrupt (%v) and could not be moved aside: %w", s.Path(), decodeErr, err)
 	}
 	return newFile(), &CorruptError{Path: s.Path(), MovedTo: movedTo, Err: decodeErr}, nil
-}
-
-// withLock runs fn holding an exclusive flock on the file's ".lock"
-// sibling (the file itself is replaced by rename, which would orphan a
-// lock taken on it).
-func (s *Store) withLock(fn func() error) error {
-	if err := ensurePrivateDir(s.dir); err != nil {
-		return err
-	}
-	lock := flock.New(s.Path()+".lock", flock.SetPermissions(fileMode))
-	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
-	defer cancel()
-	ok, err := lock.TryLockContext(ctx, 5*time.Millisecond)
-	if err != nil || !ok {
-		_ = lock.Close()
-		if err == nil {
-			err = ctx.Err()
-		}
-		return fmt.Errorf("lock recent jumps %s (is another hlx stuck?): %w", s.Path(), err)
-	}
-	defer func() { _ = lock.Close() }()
-	return fn()
-}
-
-// moveAside renames path to path.corrupt-<UTC time>, adding -1, -2, ...
-// if that name is taken, so no earlier corrupt copy is lost.
-func moveAside(path string) (string, error) {
-	stamp := time.Now().UTC().Format("20060102T150405Z")
-	for i := 0; ; i++ {
-		target := path + ".corrupt-" + stamp
-		if i > 0 {
-			target = fmt.Sprintf("%s-%d", target, i)
-		}
-		if _, err := os.Lstat(target); err == nil {
-			continue
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
-		}
-		if err := os.Rename(path, target); err != nil {
-			return "", err
-		}
-		return target, nil
-	}
 }
