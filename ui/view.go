@@ -181,13 +181,15 @@ func (a *App) statusBar() string {
 	left := env.Render(" " + strings.ToUpper(envName) + " ")
 	right := a.countdownView()
 	var parts []string
+	// Each part is sanitised alone: the plain ASCII ones cost nothing, the
+	// separator is ours.
 	if a.c.signedIn && a.c.account.Email != "" {
-		parts = append(parts, a.c.account.Email)
+		parts = append(parts, termsafe.Line(a.c.account.Email))
 	}
 	if a.scope.company.Name != "" {
-		parts = append(parts, a.scope.company.Name)
+		parts = append(parts, termsafe.Line(a.scope.company.Name))
 	}
-	middle := termsafe.Line(strings.Join(parts, st.StatusSep))
+	middle := strings.Join(parts, st.StatusSep)
 	room := a.width - lipgloss.Width(left) - lipgloss.Width(right) - 2
 	middle = " " + ansi.Truncate(middle, max(room, 0), "…")
 	gap := max(a.width-lipgloss.Width(left)-lipgloss.Width(middle)-lipgloss.Width(right), 0)
