@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"regexp"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -118,7 +119,23 @@ func TestEndToEnd(t *testing.T) {
 	waitFor(t, tm, "[1 Customers]", "/"+formatCount(first.Customers))
 
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitFor(t, tm, "Customer ·", "Raw JSON", "Subscriptions and invoices")
+	// Every request of the detail has been answered (the full object, its
+	// related lists, its wallet and portal), so none is still on its way
+	// to the server when the company changes below.
+	loaded := regexp.MustCompile(`subscriptions [0-9]+ · invoices [0-9]`)
+	var seen []byte
+	objectArrived := func() bool {
+		for _, r := range env.sim.Requests() {
+			if strings.HasPrefix(r.Path, "/v2/customers/") && r.CompanyHeader == first.ID {
+				return true
+			}
+		}
+		return false
+	}
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		seen = append(seen, b...)
+		return bytes.Contains(seen, []byte("Portal")) && loaded.Match(seen) && objectArrived()
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 
 	tm.Type("c")
 	waitFor(t, tm, "Choose a company")

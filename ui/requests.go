@@ -117,11 +117,19 @@ func (m *requestsModel) row(i int, r debuglog.Record) table.Row {
 		{Text: r.Time.In(m.c.fmt.loc).Format("15:04:05"), Tone: table.ToneMuted},
 		{Text: what},
 		status,
-		{Text: r.Duration.Round(time.Millisecond).String()},
+		{Text: tookText(r.Duration)},
 		{Text: try, Tone: table.ToneWarn},
 		{Text: rateLimitLeft(r.RateLimit)},
 		{Text: msg, Tone: table.ToneMuted},
 	}}
+}
+
+// tookText is a duration to the millisecond, "<1ms" under one.
+func tookText(d time.Duration) string {
+	if d < time.Millisecond {
+		return "<1ms"
+	}
+	return d.Round(time.Millisecond).String()
 }
 
 // rateLimitLeft is the remaining-requests header, whatever its spelling.
