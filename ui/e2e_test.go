@@ -2,11 +2,11 @@ package ui
 
 import (
 	"bytes"
-	"regexp"
 	"context"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
