@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // Cursor paging (GET /v2/customers, GET /v2/invoices): limit (default 50,
@@ -77,7 +76,11 @@ const (
 // documented: the default sort; the first one the spec lists (created_at).
 // Not documented: the messages.
 func (d *dataset) parseCursorPage(q url.Values, list cursorList, co *company, sorts []string) (cursorPage, string) {
-	p := cursorPage{limit: defaultLimit, sort: sorts[0], desc: true}
+	p, msg := parseOrderSort(q, sorts)
+	if msg != "" {
+		return p, msg
+	}
+	p.limit = defaultLimit
 	if v, ok := q["limit"]; ok {
 		n, err := strconv.Atoi(v[0])
 		if err != nil || n < 1 || n > maxTake {
@@ -93,21 +96,6 @@ func (d *dataset) parseCursorPage(q url.Values, list cursorList, co *company, so
 		default:
 			return p, "include_total must be true or false"
 		}
-	}
-	if v, ok := q["order"]; ok {
-		switch v[0] {
-		case "asc":
-			p.desc = false
-		case "desc":
-		default:
-			return p, "order must be one of: asc, desc"
-		}
-	}
-	if v, ok := q["sort"]; ok {
-		if !slices.Contains(sorts, v[0]) {
-			return p, "sort must be one of: " + strings.Join(sorts, ", ")
-		}
-		p.sort = v[0]
 	}
 	if v, ok := q["cursor"]; ok {
 		st, ok := d.decodeCursor(v[0])
