@@ -65,22 +65,3 @@ func walletField(f formatter, ws []hyperline.Wallet, err error) field {
 	}
 	return fd
 }
-
-// asInvoice is item as an invoice, nil when it is another kind.
-func asInvoice(item any) *hyperline.Invoice {
-	switch it := item.(type) {
-	case hyperline.Invoice:
-		return &it
-	case *hyperline.Invoice:
-		return it
-	}
-	return nil
-}
-
-// publicURL is an invoice's public page, "" for anything else.
-func publicURL(item any) string {
-	if inv := asInvoice(item); inv != nil {
-		return inv.PublicURL
-	}
-	return ""
-}

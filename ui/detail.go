@@ -165,11 +165,13 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 			return m, nil
 		}
 		m.extraReq = 0
-		m.fields = append(m.fields[:len(m.fields)-len(m.extras):len(m.fields)-len(m.extras)], msg.fields...)
-		m.extras = msg.fields
-		for i := range m.fields {
-			m.fields[i].value = termsafe.Line(m.fields[i].value)
+		for i := range msg.fields {
+			msg.fields[i].value = termsafe.Line(msg.fields[i].value)
 		}
+		// The extras are the last fields: replace the previous ones.
+		base := len(m.fields) - len(m.extras)
+		m.fields = append(m.fields[:base:base], msg.fields...)
+		m.extras = msg.fields
 		m.layoutJSON()
 		return m, nil
 	case tea.KeyMsg:

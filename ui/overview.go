@@ -266,35 +266,22 @@ func (m overviewModel) countsView() string {
 		return " " + st.Muted.Render("Counting by status…") + "\n"
 	}
 	w := max(m.width, 20)
-	row := func(label string, counts []statusCount, look func(string) statusLook) string {
+	row := func(label string, counts []statusCount, cell func(string) table.Cell) string {
 		parts := make([]string, 0, len(counts))
 		for _, sc := range counts {
-			l := look(sc.status)
-			parts = append(parts, st.toneStyle(l.tone).Render(l.word)+" "+formatCount(sc.n))
+			c := cell(sc.status)
+			parts = append(parts, st.toneStyle(c.Tone).Render(c.Text)+" "+formatCount(sc.n))
 		}
 		return wrapParts(st, label, 14, parts, w)
 	}
-	lookOf := func(looks func(string) (statusLook, bool)) func(string) statusLook {
-		return func(s string) statusLook {
-			if l, ok := looks(s); ok {
-				return l
-			}
-			return statusLook{word: statusWord(s)}
+	sub := func(s string) table.Cell { return subscriptionStatusCell(hyperline.SubscriptionStatus(s)) }
+	inv := func(s string) table.Cell {
+		if s == hyperline.InvoiceFilterLate { // a filter value, not a status
+			return table.Cell{Text: "late", Tone: table.ToneBad}
 		}
+		return invoiceStatusCell(hyperline.InvoiceStatus(s))
 	}
-	customer := lookOf(func(s string) (statusLook, bool) { l, ok := customerLooks[s]; return l, ok })
-	sub := lookOf(func(s string) (statusLook, bool) {
-		l, ok := subscriptionLooks[hyperline.SubscriptionStatus(s)]
-		return l, ok
-	})
-	inv := lookOf(func(s string) (statusLook, bool) {
-		if s == hyperline.InvoiceFilterLate {
-			return statusLook{"late", table.ToneBad}, true
-		}
-		l, ok := invoiceLooks[hyperline.InvoiceStatus(s)]
-		return l, ok
-	})
-	return row("Customers", m.counts.customers, customer) + row("Subscriptions", m.counts.subscriptions, sub) +
+	return row("Customers", m.counts.customers, customerStatusCell) + row("Subscriptions", m.counts.subscriptions, sub) +
 		row("Invoices", m.counts.invoices, inv)
 }
 
