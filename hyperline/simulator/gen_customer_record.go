@@ -165,7 +165,7 @@ func (d *dataset) customer(c *company, i int) customerRecord {
 	}
 	cu.Subscriptions = make([]customerSubscriptionJSON, 0, 4)
 	for slot := range d.subCount(c, i) {
-		s := d.subscription(c, i, slot)
+		s := d.subscriptionSummary(c, i, slot)
 		cu.Subscriptions = append(cu.Subscriptions, customerSubscriptionJSON{
 			ID:                     s.ID,
 			Status:                 d.summaryStatus(c, i, slot),

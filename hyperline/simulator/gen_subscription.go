@@ -115,6 +115,20 @@ func (d *dataset) subscription(c *company, i, slot int) subscriptionJSON {
 
 // subscriptionRecord builds subscription slot of customer i.
 func (d *dataset) subscriptionRecord(c *company, i, slot int) subscriptionRecord {
+	return d.buildSubscription(c, i, slot, true)
+}
+
+// subscriptionSummary is subscription slot of customer i as far as a
+// customer's summary of it reads it (id, plan, checkout session, current
+// period): the products, amounts and later dates are not built, which
+// halves the cost of a customer page.
+func (d *dataset) subscriptionSummary(c *company, i, slot int) subscriptionJSON {
+	return d.buildSubscription(c, i, slot, false).json
+}
+
+// buildSubscription builds subscription slot of customer i, all of it or,
+// without full, up to its current period.
+func (d *dataset) buildSubscription(c *company, i, slot int, full bool) subscriptionRecord {
 	cc := d.core(c, i)
 	status := d.subStatus(c, i, slot)
 	r := newRNG(d.seed, tagSubscription, uint64(c.index), uint64(i), uint64(slot))
@@ -253,6 +267,10 @@ func (d *dataset) subscriptionRecord(c *company, i, slot int) subscriptionRecord
 		}
 	}
 	r.chance(0.1) // was the trial draw; kept so the draws after it keep their values
+	if !full {
+		rec.json = s
+		return rec
+	}
 
 	monthly := d.addProducts(&s, r, c, iv, start, periodFrom, periodTo)
 	perPeriod := monthly * int64(monthsIn(iv))
