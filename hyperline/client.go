@@ -21,7 +21,6 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
-	"golang.org/x/time/rate"
 )
 
 // Base URLs of the two Hyperline environments.
@@ -52,8 +51,8 @@ type Client struct {
 	hc          *http.Client
 	userAgent   string
 	retry       RetryPolicy
-	reads       *rate.Limiter // nil: unlimited
-	writes      *rate.Limiter // nil: unlimited
+	reads       *windowLimiter // nil: unlimited
+	writes      *windowLimiter // nil: unlimited
 	concurrency int
 	maxBody     int64
 	now         func() time.Time
@@ -277,7 +276,7 @@ func (c *Client) do(ctx context.Context, method, path string, query url.Values, 
 }
 
 // limiterFor picks the read or write limiter for a method.
-func (c *Client) limiterFor(method string) *rate.Limiter {
+func (c *Client) limiterFor(method string) *windowLimiter {
 	if method == http.MethodGet || method == http.MethodHead {
 		return c.reads
 	}

@@ -1,42 +1,84 @@
 package hyperline
 
 import (
+	"context"
+	"errors"
+	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
-// newWindowLimiter returns a token bucket that never lets more than limit
-// requests through in any window of length per, or nil when limit <= 0.
+// windowLimiter keeps requests under the server's limit (200 reads, 50
+// writes per 10 s) by remembering when it let the last ones through: a
+// request goes when fewer than n were sent in the window before it.
 //
-// The server counts requests in a window (200 reads per 10 s); the window's
-// kind, fixed or sliding, is not documented, so the bucket is sized for the
-// strictest, a sliding one. A bucket with burst B refilling at r per second
-// admits at most B + r*W requests in any W-second span (a full bucket at the
-// start, plus what refills during it). Staying under the limit L therefore
-// needs B + r*W <= L. Rate 20/s with any burst >= 1 would allow 201+ in some
-// window, so the budget is split instead:
+// The window's kind, fixed or sliding, is not documented, so the limiter
+// holds to the strictest, a sliding one, which also keeps every fixed window
+// under the limit. The server counts arrival times, not send times, so the
+// limiter leaves a margin for jitter: n is the limit less 1% (198 reads),
+// and its window is 5% longer than the server's (10.5 s).
 //
-//   - burst B = L/2 (100 reads): a short walk such as the 100 pages of a
-//     10,000-customer company starts at once, at whatever concurrency asks;
-//   - rate r = (L - B - m)/W, with a margin m = max(1, L/100) (98 reads per
-//     10 s): one or two requests of slack for latency jitter, since the
-//     server sees arrival times, not send times.
-//
-// The cost is a sustained rate of about half the documented one for very long
-// walks; the gain is that no window ever sees a 429 from our own traffic.
-// 429s from other clients sharing the quota are still handled by retries.
-func newWindowLimiter(limit int, per time.Duration) *rate.Limiter {
+// A token bucket cannot use this budget: with burst B and rate r it admits
+// B + r*W in a window, so staying under the limit costs half the burst or
+// half the rate. This one lets a walk of 198 pages (19,800 customers) start
+// at once and sustains the documented rate.
+type windowLimiter struct {
+	n   int
+	per time.Duration
+	now func() time.Time // time.Now; tests step it
+
+	mu   sync.Mutex
+	sent []time.Time // the last n admissions, a ring; zero: none yet
+	next int         // the oldest admission, the next one to replace
+}
+
+// newWindowLimiter returns a limiter for limit requests per window, or nil
+// (no limit) when limit or per is not positive.
+func newWindowLimiter(limit int, per time.Duration) *windowLimiter {
 	if limit <= 0 || per <= 0 {
 		return nil
 	}
-	burst := max(1, limit/2)
-	margin := max(1, limit/100)
-	refill := limit - burst - margin
-	if refill <= 0 {
-		// Tiny limits (tests, or a limit of 1-3): half the limit per window,
-		// which can exceed the limit by one in the worst window.
-		return rate.NewLimiter(rate.Limit(float64(limit)/2/per.Seconds()), burst)
+	n := max(1, limit-max(1, limit/100))
+	return &windowLimiter{n: n, per: per + per/20, now: time.Now, sent: make([]time.Time, n)}
+}
+
+// errLimiterDeadline says a wait would outlast the context's deadline.
+var errLimiterDeadline = errors.New("waiting for the rate limit would exceed the deadline")
+
+// Wait blocks until a request may go, or until ctx ends. A wait that would
+// outlast ctx's deadline is refused at once.
+func (l *windowLimiter) Wait(ctx context.Context) error {
+	for {
+		now, wait := l.reserve()
+		if wait <= 0 {
+			return nil
+		}
+		if deadline, ok := ctx.Deadline(); ok && now.Add(wait).After(deadline) {
+			return errLimiterDeadline
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		}
 	}
-	return rate.NewLimiter(rate.Limit(float64(refill)/per.Seconds()), burst)
+}
+
+// reserve admits a request now and returns a zero wait, or returns how
+// long until the oldest of the last n admissions leaves the window. The
+// clock is read under the lock, so the ring stays in time order.
+func (l *windowLimiter) reserve() (now time.Time, wait time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now = l.now()
+	oldest := l.sent[l.next]
+	if !oldest.IsZero() {
+		if wait := oldest.Add(l.per).Sub(now); wait > 0 {
+			return now, wait
+		}
+	}
+	l.sent[l.next] = now
+	l.next = (l.next + 1) % l.n
+	return now, 0
 }

@@ -8,19 +8,23 @@ import (
 	"time"
 )
 
-// A greedy client that asks every millisecond for a minute must never get
-// more than the limit through in any window, wherever the window starts.
+// A greedy client that asks all it can every millisecond for six windows must never get
+// more than the limit through in any window, wherever the window starts,
+// and must get most of the budget: a walk starts with 198 requests at once.
 func TestWindowLimiterNeverExceedsWindow(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		limit int
-		per   time.Duration
-	}{{200, 10 * time.Second}, {50, 10 * time.Second}, {7, time.Second}} {
+		limit, atOnce int
+		per           time.Duration
+	}{{200, 198, 10 * time.Second}, {50, 49, 10 * time.Second}, {7, 6, time.Second}, {1, 1, time.Second}} {
 		lim := newWindowLimiter(tc.limit, tc.per)
-		start := time.Unix(1_700_000_000, 0)
+		now := time.Unix(1_700_000_000, 0)
+		lim.now = func() time.Time { return now }
 		var admitted []time.Time
+		start := now
 		for step := time.Duration(0); step < 6*tc.per; step += time.Millisecond {
-			if now := start.Add(step); lim.AllowN(now, 1) {
+			now = start.Add(step)
+			for _, wait := lim.reserve(); wait == 0; _, wait = lim.reserve() {
 				admitted = append(admitted, now)
 			}
 		}
@@ -34,18 +38,28 @@ func TestWindowLimiterNeverExceedsWindow(t *testing.T) {
 		if worst > tc.limit {
 			t.Errorf("%d per %v: %d requests in one window", tc.limit, tc.per, worst)
 		}
-		// And the bucket is not pointlessly strict: at least 45% of the
-		// documented sustained rate over the minute.
-		if min := int(0.45 * 6 * float64(tc.limit)); len(admitted) < min {
+		if first := countBefore(admitted, start.Add(time.Millisecond)); first != tc.atOnce {
+			t.Errorf("%d per %v: %d requests at once, want %d", tc.limit, tc.per, first, tc.atOnce)
+		}
+		// At least 80% of the documented rate (tiny limits lose a larger
+		// share to the margin).
+		if min := int(0.8 * 6 * float64(tc.limit)); len(admitted) < min {
 			t.Errorf("%d per %v: only %d admitted in 6 windows, want >= %d", tc.limit, tc.per, len(admitted), min)
 		}
 	}
 	if newWindowLimiter(0, time.Second) != nil || newWindowLimiter(10, 0) != nil {
 		t.Error("zero limit or window must disable the limiter")
 	}
-	if lim := newWindowLimiter(200, 10*time.Second); lim.Burst() != 100 {
-		t.Errorf("default burst %d, want 100", lim.Burst())
+}
+
+func countBefore(ts []time.Time, end time.Time) int {
+	n := 0
+	for _, t := range ts {
+		if t.Before(end) {
+			n++
+		}
 	}
+	return n
 }
 
 func TestLimiterWaitHonoursContext(t *testing.T) {
