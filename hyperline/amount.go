@@ -21,6 +21,13 @@ func (a *Amount) UnmarshalJSON(b []byte) error {
 		*a = 0
 		return nil
 	}
+	if len(b) > 0 && ('1' <= b[0] && b[0] <= '9' || b[0] == '-' || len(b) == 1) {
+		// The usual integer, read without a second JSON decoder.
+		if i, err := strconv.ParseInt(string(b), 10, 64); err == nil && (b[0] != '-' || len(b) > 1 && b[1] != '0') {
+			*a = Amount(i)
+			return nil
+		}
+	}
 	var n json.Number
 	if err := json.Unmarshal(b, &n); err != nil {
 		return fmt.Errorf("amount %s is not a number", b)

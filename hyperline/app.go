@@ -27,6 +27,8 @@ func (a *App) UnmarshalJSON(b []byte) error {
 	return decodeKeepingRaw(b, (*alias)(a), &a.Raw)
 }
 
+func (a *App) setRaw(b json.RawMessage) { a.Raw = b }
+
 // String describes the app with the client secret masked, so that printing an
 // App with %v never leaks it. Read ClientSecret explicitly to show it.
 func (a App) String() string {

@@ -14,9 +14,9 @@ func (c *Client) ListCompanies(ctx context.Context) (*Page[Company], error) {
 	if err := c.do(ctx, http.MethodGet, "/v1/companies", nil, nil, &raw); err != nil {
 		return nil, err
 	}
-	items, meta, hasMeta, err := decodeList[Company](raw)
+	items, meta, hasMeta, err := decodeList[Company](raw, true)
 	if err != nil {
-		return nil, malformed(http.MethodGet, "/v1/companies", "decode list: %v", err)
+		return nil, bodyError(http.MethodGet, "/v1/companies", "decode list", raw, err)
 	}
 	p := &Page[Company]{Meta: meta, known: true, hasTotal: hasMeta}
 	p.keep(assemble([]*Page[Company]{{Items: items}}, companyID), nil)

@@ -22,6 +22,8 @@ func (c *Company) UnmarshalJSON(b []byte) error {
 	return decodeKeepingRaw(b, (*alias)(c), &c.Raw)
 }
 
+func (c *Company) setRaw(b json.RawMessage) { c.Raw = b }
+
 // Address is the postal address shape shared by companies, customers and
 // invoices. State is meant for US addresses; Country is ISO 3166-1 alpha-2.
 type Address struct {

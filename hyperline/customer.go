@@ -71,6 +71,8 @@ func (c *Customer) UnmarshalJSON(b []byte) error {
 	return decodeKeepingRaw(b, (*alias)(c), &c.Raw)
 }
 
+func (c *Customer) setRaw(b json.RawMessage) { c.Raw = b }
+
 // TaxID is one tax identifier of a customer, e.g. {"value":"FR123456789","status":"valid"}.
 type TaxID struct {
 	Value  string `json:"value"`
@@ -119,6 +121,10 @@ type FlexString string
 func (f *FlexString) UnmarshalJSON(b []byte) error {
 	if isJSONNull(b) {
 		*f = ""
+		return nil
+	}
+	if s, ok := plainString(b); ok {
+		*f = FlexString(s)
 		return nil
 	}
 	var s string

@@ -109,6 +109,8 @@ func (inv *Invoice) UnmarshalJSON(b []byte) error {
 	return decodeKeepingRaw(b, (*alias)(inv), &inv.Raw)
 }
 
+func (inv *Invoice) setRaw(b json.RawMessage) { inv.Raw = b }
+
 // Total is the invoice total, tax included.
 func (inv Invoice) Total() Money { return inv.TotalAmount.In(inv.Currency) }
 

@@ -99,7 +99,7 @@ func TestDecodeSubscriptionAndInvoice(t *testing.T) {
 func TestListItemsKeepRaw(t *testing.T) {
 	t.Parallel()
 	body := readFixture(t, "companies.json")
-	items, meta, hasMeta, err := decodeList[Company](bytes.Clone(body))
+	items, meta, hasMeta, err := decodeList[Company](bytes.Clone(body), true)
 	if err != nil || !hasMeta || meta.Total != 2 || len(items) != 2 {
 		t.Fatalf("decode: %v meta=%+v items=%d", err, meta, len(items))
 	}

@@ -30,6 +30,12 @@ type ListOptions struct {
 	// WithTotal asks a cursor list for its total (include_total=true),
 	// which the server otherwise leaves out. Offset lists always send it.
 	WithTotal bool
+	// OmitRaw leaves every item's Raw empty, for a caller that holds many
+	// items and shows their typed fields (the explorer's lists): the page's
+	// JSON is then not kept at all, and a detail fetches its object, Raw
+	// included. Otherwise each item's Raw is its exact JSON, a slice of the
+	// page's body, which the items hold once between them. It is not sent.
+	OmitRaw bool
 }
 
 // IsFirst reports whether the options ask for a list's first page.
@@ -125,6 +131,7 @@ type Page[T any] struct {
 	skip     int
 	received int
 	hasTotal bool
+	omitRaw  bool
 }
 
 // HasTotal reports whether Meta.Total is the list's total: always on an
@@ -178,12 +185,12 @@ func (p *Page[T]) NextSkip() int {
 // NextOptions returns the options that fetch the next page with the same
 // size: the next skip, or the next cursor.
 func (p *Page[T]) NextOptions() ListOptions {
-	take := 0
+	take, omitRaw := 0, false
 	if p != nil && p.known {
-		take = p.take
+		take, omitRaw = p.take, p.omitRaw
 	}
 	if p != nil && p.cursor {
-		return ListOptions{Take: take, Cursor: p.NextCursor}
+		return ListOptions{Take: take, Cursor: p.NextCursor, OmitRaw: omitRaw}
 	}
-	return ListOptions{Take: take, Skip: p.NextSkip()}
+	return ListOptions{Take: take, Skip: p.NextSkip(), OmitRaw: omitRaw}
 }

@@ -64,11 +64,11 @@ func listPage[T any](ctx context.Context, do doFunc, path string, opts ListOptio
 	if err := do(ctx, http.MethodGet, path, withFilters(q, filters), nil, &raw); err != nil {
 		return nil, err
 	}
-	items, meta, hasMeta, err := decodeList[T](raw)
+	items, meta, hasMeta, err := decodeList[T](raw, !opts.OmitRaw)
 	if err != nil {
-		return nil, malformed(http.MethodGet, path, "decode list: %v", err)
+		return nil, bodyError(http.MethodGet, path, "decode list", raw, err)
 	}
-	p := &Page[T]{Meta: meta, known: true, take: opts.Take, skip: opts.Skip, hasTotal: hasMeta}
+	p := &Page[T]{Meta: meta, known: true, take: opts.Take, skip: opts.Skip, hasTotal: hasMeta, omitRaw: opts.OmitRaw}
 	p.keep(items, keep)
 	return p, nil
 }
@@ -88,12 +88,12 @@ func cursorPage[T any](ctx context.Context, do doFunc, path string, opts ListOpt
 	if err := do(ctx, http.MethodGet, path, withFilters(q, filters), nil, &raw); err != nil {
 		return nil, err
 	}
-	l, err := decodeCursorList[T](raw)
+	l, err := decodeCursorList[T](raw, !opts.OmitRaw)
 	if err != nil {
-		return nil, malformed(http.MethodGet, path, "decode list: %v", err)
+		return nil, bodyError(http.MethodGet, path, "decode list", raw, err)
 	}
 	p := &Page[T]{Meta: Meta{Total: l.total}, NextCursor: l.nextCursor, known: true, cursor: true,
-		hasMore: l.hasMore, take: opts.Take, hasTotal: l.hasTotal}
+		hasMore: l.hasMore, take: opts.Take, hasTotal: l.hasTotal, omitRaw: opts.OmitRaw}
 	p.keep(l.items, keep)
 	return p, nil
 }

@@ -28,8 +28,8 @@ type call struct {
 	stream func(*http.Response) error
 }
 
-// rawBody receives the validated bytes of a JSON success body, for callers
-// (the list decoder) that decode it themselves.
+// rawBody receives the bytes of a JSON success body, for callers (the list
+// decoder) that decode it themselves, checking its syntax as they go.
 type rawBody []byte
 
 // send runs a call: it encodes the body once, then attempts the request,

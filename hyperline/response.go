@@ -168,7 +168,7 @@ func (c *Client) decodeSuccess(ctx context.Context, resp *http.Response, cl call
 			return malformed(cl.method, cl.path, "expected JSON, got %q", ct)
 		}
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxBody+1))
+	body, err := readBody(resp.Body, resp.ContentLength, c.maxBody+1)
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return fmt.Errorf("hyperline: %s %s: read body: %w", cl.method, cl.path, ctxErr)
@@ -185,14 +185,24 @@ func (c *Client) decodeSuccess(ctx context.Context, resp *http.Response, cl call
 		return malformed(cl.method, cl.path, "empty body (status %d)", resp.StatusCode)
 	}
 	if raw, ok := cl.out.(*rawBody); ok {
-		if !json.Valid(body) {
-			return malformed(cl.method, cl.path, "body is not valid JSON (%d bytes)", len(body))
-		}
-		*raw = body
+		*raw = body // checked by the caller's decoding, in the same pass
 		return nil
 	}
-	if err := json.Unmarshal(body, cl.out); err != nil {
-		return malformed(cl.method, cl.path, "decode %d bytes: %v", len(body), err)
+	if err := decodeObject(body, cl.out); err != nil {
+		return bodyError(cl.method, cl.path, fmt.Sprintf("decode %d bytes", len(body)), body, err)
 	}
 	return nil
+}
+
+// readBody reads at most limit bytes of r. When the length is known, the
+// buffer is made that size at once, instead of growing by copies to as much
+// as twice the body.
+func readBody(r io.Reader, length, limit int64) ([]byte, error) {
+	if length < 0 || length >= limit {
+		return io.ReadAll(io.LimitReader(r, limit))
+	}
+	// bytes.MinRead more, so that reading to the end needs no new room.
+	buf := bytes.NewBuffer(make([]byte, 0, length+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit))
+	return buf.Bytes(), err
 }

@@ -105,6 +105,8 @@ func (s *Subscription) UnmarshalJSON(b []byte) error {
 	return decodeKeepingRaw(b, (*alias)(s), &s.Raw)
 }
 
+func (s *Subscription) setRaw(b json.RawMessage) { s.Raw = b }
+
 // NextPayment is the amount of the next payment in the subscription's currency.
 func (s Subscription) NextPayment() Money {
 	return s.NextPaymentAmount.In(s.Currency)

@@ -27,6 +27,8 @@ func (u *UserInfo) UnmarshalJSON(b []byte) error {
 	return decodeKeepingRaw(b, (*alias)(u), &u.Raw)
 }
 
+func (u *UserInfo) setRaw(b json.RawMessage) { u.Raw = b }
+
 // DisplayName is the best name to show: name, then given + family name, then email.
 func (u UserInfo) DisplayName() string {
 	if u.Name != nil && *u.Name != "" {

@@ -33,6 +33,8 @@ func (w *Wallet) UnmarshalJSON(b []byte) error {
 	return decodeKeepingRaw(b, (*alias)(w), &w.Raw)
 }
 
+func (w *Wallet) setRaw(b json.RawMessage) { w.Raw = b }
+
 // WalletListOptions filters GET /v2/wallets.
 type WalletListOptions struct {
 	ListOptions
