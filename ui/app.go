@@ -39,9 +39,8 @@ type App struct {
 	// refreshAfter holds automatic refreshes back after one failed.
 	refreshAfter time.Time
 
-	// helpLine caches the short help; it changes only with the keys shown.
-	helpLine, helpSig string
-	helpWidth         int
+	// frames caches the short help and the status bar.
+	frames frameCache
 
 	// body caches the top screen's view: a clock tick changes the status bar
 	// only, so it must not re-render a large table.

@@ -44,6 +44,7 @@ func BenchmarkCursorMoveAndView(b *testing.B) {
 			fillCustomers(h, n)
 			h.app.View()
 			down, up := keyMsg("down"), keyMsg("up")
+			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				k := down
@@ -78,6 +79,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	fillCustomers(h, 100_000)
 	h.key("/")
 	h.typeText("cobalt labs 9")
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		k := keyMsg("9")

@@ -30,6 +30,11 @@ type browserModel struct {
 	invoices      listModel[hyperline.Invoice]
 
 	width, height int
+
+	headerDrawn struct {
+		active, width int
+		counts, line  string
+	}
 }
 
 // newBrowser opens the company on the customers tab and loads its first page.
@@ -163,36 +168,37 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 	if m.filtering() {
 		return m.onActive(opUpdate, msg)
 	}
+	k := spelt(msg.String())
 	switch {
-	case key.Matches(msg, m.keys.Overview):
+	case key.Matches(k, m.keys.Overview):
 		return m, emit(openOverviewMsg{})
-	case key.Matches(msg, m.keys.Customers):
+	case key.Matches(k, m.keys.Customers):
 		return m.switchTab(tabCustomers)
-	case key.Matches(msg, m.keys.Subscriptions):
+	case key.Matches(k, m.keys.Subscriptions):
 		return m.switchTab(tabSubscriptions)
-	case key.Matches(msg, m.keys.Invoices):
+	case key.Matches(k, m.keys.Invoices):
 		return m.switchTab(tabInvoices)
-	case key.Matches(msg, m.keys.NextTab):
+	case key.Matches(k, m.keys.NextTab):
 		return m.switchTab((m.active + 1) % tabCount)
-	case key.Matches(msg, m.keys.PrevTab):
+	case key.Matches(k, m.keys.PrevTab):
 		return m.switchTab((m.active + tabCount - 1) % tabCount)
-	case key.Matches(msg, m.keys.Filter):
+	case key.Matches(k, m.keys.Filter):
 		return m.onActive(opFilter, nil)
-	case key.Matches(msg, m.keys.ClearFilter):
+	case key.Matches(k, m.keys.ClearFilter):
 		return m.onActive(opClearFilter, nil)
-	case key.Matches(msg, m.keys.Reload):
+	case key.Matches(k, m.keys.Reload):
 		return m.onActive(opReload, nil)
-	case key.Matches(msg, m.keys.Sort):
+	case key.Matches(k, m.keys.Sort):
 		return m.onActive(opSort, nil)
-	case key.Matches(msg, m.keys.ExportCSV):
+	case key.Matches(k, m.keys.ExportCSV):
 		return m.onActive(opExportCSV, nil)
-	case key.Matches(msg, m.keys.ExportJSON):
+	case key.Matches(k, m.keys.ExportJSON):
 		return m.onActive(opExportJSON, nil)
-	case key.Matches(msg, m.keys.Download) && m.active == tabInvoices:
+	case key.Matches(k, m.keys.Download) && m.active == tabInvoices:
 		if inv, ok := m.invoices.selectedItem(); ok {
 			return m, downloadInvoice(m.c, m.sc.company.ID, inv)
 		}
-	case key.Matches(msg, m.keys.Select):
+	case key.Matches(k, m.keys.Select):
 		return m.onActive(opOpen, nil)
 	}
 	return m.onActive(opUpdate, msg)
@@ -205,6 +211,15 @@ func (m browserModel) switchTab(tab int) (browserModel, tea.Cmd) {
 }
 
 func (m *browserModel) render() string {
+	counts := read(m, (*listModel[hyperline.Customer]).counts, (*listModel[hyperline.Subscription]).counts,
+		(*listModel[hyperline.Invoice]).counts)
+	body := read(m, (*listModel[hyperline.Customer]).view, (*listModel[hyperline.Subscription]).view,
+		(*listModel[hyperline.Invoice]).view)
+	return m.header(counts) + "\n" + body
+}
+
+// drawHeader is the tabs and the active tab's counts.
+func (m *browserModel) drawHeader(counts string) string {
 	st := m.c.styles
 	names := [tabCount]string{"1 Customers", "2 Subscriptions", "3 Invoices"}
 	var tabs strings.Builder
@@ -217,11 +232,7 @@ func (m *browserModel) render() string {
 			tabs.WriteString(st.TabInactive.Render(" " + name + " "))
 		}
 	}
-	counts := read(m, (*listModel[hyperline.Customer]).counts, (*listModel[hyperline.Subscription]).counts,
-		(*listModel[hyperline.Invoice]).counts)
-	body := read(m, (*listModel[hyperline.Customer]).view, (*listModel[hyperline.Subscription]).view,
-		(*listModel[hyperline.Invoice]).view)
-	return spread(tabs.String(), st.HeaderInfo.Render(counts+" "), m.width) + "\n" + body
+	return spread(tabs.String(), st.HeaderInfo.Render(counts+" "), m.width)
 }
 
 // The screen interface.

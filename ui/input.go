@@ -22,30 +22,31 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if coalesced(msg) {
 		return a.handleRunes(msg.Runes)
 	}
+	k := spelt(msg.String())
 	switch {
-	case key.Matches(msg, a.global.Quit):
+	case key.Matches(k, a.global.Quit):
 		return tea.Quit
-	case key.Matches(msg, a.global.Help):
+	case key.Matches(k, a.global.Help):
 		a.showHelp = !a.showHelp
 		return nil
 	case a.showHelp && msg.Type == tea.KeyEsc:
 		a.showHelp = false
 		return nil
-	case key.Matches(msg, a.global.Companies):
+	case key.Matches(k, a.global.Companies):
 		return a.openPicker()
-	case key.Matches(msg, a.global.GoTo):
+	case key.Matches(k, a.global.GoTo):
 		return a.openGoto()
-	case key.Matches(msg, a.global.Token):
+	case key.Matches(k, a.global.Token):
 		return a.toggleToken()
-	case key.Matches(msg, a.global.Requests):
+	case key.Matches(k, a.global.Requests):
 		return a.toggleRequests()
-	case key.Matches(msg, a.global.Cancel):
+	case key.Matches(k, a.global.Cancel):
 		return a.cancelJob()
-	case key.Matches(msg, a.global.Copy):
+	case key.Matches(k, a.global.Copy):
 		if sel, ok := top.selected(); ok {
 			return copyCmd(a.c.copyText, sel.id)
 		}
-	case key.Matches(msg, a.global.Open):
+	case key.Matches(k, a.global.Open):
 		if sel, ok := top.selected(); ok {
 			return openCmd(a.c.openURL, sel.openURL(a.c.env))
 		}

@@ -205,3 +205,10 @@ type singleKey struct{ key.Binding }
 
 func (k singleKey) ShortHelp() []key.Binding  { return []key.Binding{k.Binding} }
 func (k singleKey) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Binding}} }
+
+// spelt is a key press spelt once ("down", "ctrl+c") for key.Matches,
+// which otherwise spells a tea.KeyMsg again, allocating, for every binding
+// it is asked about: a dozen times for one cursor key.
+type spelt string
+
+func (s spelt) String() string { return string(s) }

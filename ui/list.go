@@ -100,10 +100,12 @@ type filterSettledMsg struct {
 // loadPage fetches one page of a list for the scope's company. Its context
 // is the scope's (cancelled by a company switch) or a narrower one (cancelled
 // when a newer filter replaces this one). A first page also asks for the
-// list's total, which cursor lists only send when asked.
+// list's total, which cursor lists only send when asked. The rows keep no
+// raw JSON: at 100,000 customers it would double what the tab holds, and the
+// detail fetches its object, JSON included.
 func loadPage[T any](ctx context.Context, c *common, companyID string, spec listSpec[T], req pageRequest, reqID uint64) tea.Cmd {
 	data, timeout, load := c.data, c.timeout, spec.load
-	req.page.Take = pageSize
+	req.page.Take, req.page.OmitRaw = pageSize, true
 	first := req.page.IsFirst()
 	req.page.WithTotal = first
 	return func() tea.Msg {
@@ -139,6 +141,11 @@ type listModel[T any] struct {
 	followEnd bool
 
 	sortIdx int // the order the tab is listed in (spec.sorts)
+
+	countsDrawn struct {
+		in   countsInputs
+		text string
+	}
 
 	width, height int
 }
@@ -365,8 +372,20 @@ func (m listModel[T]) selectedItem() (T, bool) {
 	return l.items[i], true
 }
 
-// counts is the header's "loaded/total", with the filter's matches.
+// counts is the header's "loaded/total", with the filter's matches, drawn
+// again only when one of them changed.
 func (m *listModel[T]) counts() string {
+	l := m.shown()
+	in := countsInputs{server: m.serverOn, loaded: l.loaded, failed: l.err != "", items: len(l.items), total: l.total, hasTotal: l.hasTotal,
+		filtered: m.query != "", matches: l.table.VisibleLen(), loading: l.reqID != 0, sort: m.sortIdx}
+	if in != m.countsDrawn.in || m.countsDrawn.text == "" {
+		m.countsDrawn.in, m.countsDrawn.text = in, m.drawCounts()
+	}
+	return m.countsDrawn.text
+}
+
+// drawCounts is counts without the cache.
+func (m *listModel[T]) drawCounts() string {
 	l := m.shown()
 	if !l.loaded {
 		if l.err != "" {

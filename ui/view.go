@@ -22,12 +22,14 @@ func (a *App) View() string {
 	// A banner of several lines covers the bottom of the body for a while;
 	// the full help goes above it.
 	body := dropLastLines(a.bodyView(), strings.Count(footer, "\n"))
-	frame := footer + "\n" + a.statusBar()
+	var frame string
 	if body != "" { // "" is no line at all: the body has no room or the banner covers it
 		if a.showHelp {
 			body = a.overlayHelp(body)
 		}
-		frame = body + "\n" + frame
+		frame = body + "\n" + footer + "\n" + a.statusBar() // one copy, not two
+	} else {
+		frame = footer + "\n" + a.statusBar()
 	}
 	// Under three lines the status bar comes first, then the footer: a
 	// frame taller than the terminal would scroll and lose its bottom.
@@ -146,24 +148,14 @@ func (a *App) footer() string {
 	if a.job != nil {
 		return a.jobLine()
 	}
-	keys := a.helpKeys().ShortHelp()
-	var sig strings.Builder
-	for _, k := range keys {
-		if k.Enabled() {
-			sig.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
-		}
-	}
-	if sig.String() != a.helpSig || a.width != a.helpWidth {
-		h := a.help
-		h.ShowAll = false
-		a.helpLine, a.helpSig, a.helpWidth = fitLine(" "+h.ShortHelpView(keys), a.width), sig.String(), a.width
-	}
-	return a.helpLine
+	k := a.helpKeys()
+	return a.shortHelp(k.screen.ShortHelp(), k.global.ShortHelp())
 }
 
-// statusBar shows the environment, the account, the company and the access
-// token's countdown. It is the only part a clock tick redraws.
-func (a *App) statusBar() string {
+// drawStatusBar shows the environment, the account, the company and the
+// access token's countdown. It is the only part a clock tick redraws (see
+// statusBar).
+func (a *App) drawStatusBar() string {
 	st := a.c.styles
 	env := st.EnvCustom
 	switch a.c.env.Kind {
