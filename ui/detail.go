@@ -48,6 +48,9 @@ type detailModel struct {
 	width, height int
 }
 
+// jsonLoading stands for the JSON while the full object loads.
+const jsonLoading = "(loading the JSON…)"
+
 // field is one label and value of a summary.
 type field struct {
 	label, value string
@@ -135,7 +138,12 @@ func (m *detailModel) setItem(item any) {
 	// The JSON shows what the API sent, with any control, bidi or
 	// invisible character escaped (\u001b) so support sees it is there.
 	pretty, err := termsafe.JSON(raw)
-	if err != nil || len(raw) == 0 {
+	switch {
+	case len(raw) == 0 && m.reqID == 0 && m.pretty == "":
+		// Opened from a list, whose rows keep no JSON: the full object,
+		// JSON included, is on its way (newDetail asks for it next).
+		pretty = []byte(jsonLoading)
+	case err != nil || len(raw) == 0:
 		pretty = []byte("(no JSON was kept for this object)")
 	}
 	m.pretty = string(pretty)
@@ -151,6 +159,10 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 		m.reqID = 0
 		if msg.err != nil {
 			m.loadErr = plainError(msg.err)
+			if m.pretty == jsonLoading {
+				m.pretty = "(the object's JSON could not be loaded: r tries again)"
+				m.layoutJSON()
+			}
 			return m, emit(errMsg{what: "load the " + m.kind.String(), err: msg.err})
 		}
 		m.setItem(msg.item)
