@@ -151,3 +151,73 @@ func BenchmarkClearFilter100k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkHeldCustomers loads every customer of a 100,000-customer company
+// into the customers tab through the app (G follows the list to its end,
+// page by page, from the simulator over loopback) and reports the heap the
+// app then holds against the size of the customers' JSON as the API sends
+// it. The bound is 1.3; the benchmark fails above it.
+//
+//	go test -run '^$' -bench HeldCustomers -benchtime 1x ./ui
+func BenchmarkHeldCustomers(b *testing.B) {
+	const n = 100_000
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	env := newSimEnv(b, simulator.Config{ReadLimit: -1, LargeCustomers: n})
+	company := env.loginAndChoose(b, ctx, 2)
+	backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store,
+		ClientOptions: []hyperline.Option{hyperline.WithRateLimit(0, 0)}})
+	if _, err := backend.Resume(ctx); err != nil {
+		b.Fatal(err)
+	}
+	jsonSize := customersJSONSize(b, ctx, backend, company.ID)
+	var held uint64
+	for b.Loop() {
+		before := heapAfterGC()
+		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 200, 50).start()
+		h.key("G")
+		if got := h.browser().customers.base.table.Len(); got != n {
+			b.Fatalf("the tab holds %d customers, want %d", got, n)
+		}
+		held = heapAfterGC() - before
+		runtime.KeepAlive(h)
+	}
+	ratio := float64(held) / float64(jsonSize)
+	b.ReportMetric(float64(held)/1e6, "heap-MB")
+	b.ReportMetric(float64(jsonSize)/1e6, "json-MB")
+	b.ReportMetric(ratio, "heap/json")
+	if ratio > 1.3 {
+		b.Errorf("the app holds %.0f MB for %.0f MB of customers' JSON: %.2f×, want at most 1.3×",
+			float64(held)/1e6, float64(jsonSize)/1e6, ratio)
+	}
+}
+
+// customersJSONSize is the size of every customer's JSON object in a
+// company, as the API sends it.
+func customersJSONSize(b *testing.B, ctx context.Context, data *Backend, companyID string) int {
+	size := 0
+	opts := hyperline.CustomerListOptions{ListOptions: hyperline.ListOptions{Take: hyperline.MaxTake}}
+	for pages := 0; pages < hyperline.MaxPages; pages++ {
+		p, err := data.Customers(ctx, companyID, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range p.Items {
+			size += len(c.Raw)
+		}
+		if !p.HasMore() {
+			break
+		}
+		opts.ListOptions = p.NextOptions()
+	}
+	return size
+}
+
+// heapAfterGC is the live heap once the garbage is collected.
+func heapAfterGC() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
