@@ -20,6 +20,33 @@ type haystacks struct {
 	end  []int    // end[i] is the offset just past row i's newline
 	mask []uint64 // mask[i] has byteBit(b) set for every byte b of row i
 	freq []int    // how often each byte value occurs in buf
+	// scratch is the working memory of a search, kept from one keystroke
+	// to the next; copies of a model share it, as they share the render
+	// cache. Results never live in it.
+	scratch *scratch
+}
+
+// scratch is room for one row index per row, and the parts of a search
+// split across the CPUs.
+type scratch struct {
+	all   []int
+	found [][]int
+}
+
+// room returns the scratch with room for n indexes and parts parts.
+func (h *haystacks) room(n, parts int) *scratch {
+	if h.scratch == nil {
+		h.scratch = &scratch{}
+	}
+	s := h.scratch
+	if cap(s.all) < n {
+		s.all = make([]int, n, n+n/4) // rows keep arriving: some room ahead
+	}
+	if cap(s.found) < parts {
+		s.found = make([][]int, parts)
+	}
+	s.all, s.found = s.all[:n], s.found[:parts]
+	return s
 }
 
 // newHaystacks indexes rows.
@@ -32,10 +59,11 @@ func newHaystacks(rows []Row) haystacks {
 		}
 	}
 	h := haystacks{
-		buf:  make([]byte, 0, size+size/8),
-		end:  make([]int, 0, len(rows)),
-		mask: make([]uint64, 0, len(rows)),
-		freq: make([]int, 256),
+		buf:     make([]byte, 0, size+size/8),
+		end:     make([]int, 0, len(rows)),
+		mask:    make([]uint64, 0, len(rows)),
+		freq:    make([]int, 256),
+		scratch: &scratch{},
 	}
 	h.add(rows)
 	return h
@@ -75,7 +103,7 @@ func (h *haystacks) matchAll(q []byte, first int) []int {
 	if len(q) == 1 && exactBit(q[0]) {
 		return h.matchMask(maskOf(q), first)
 	}
-	return split(len(h.end)-first, func(lo, hi int, out []int) []int {
+	return h.split(len(h.end)-first, func(lo, hi int, out []int) []int {
 		return h.matchRange(q, first+lo, first+hi, out)
 	})
 }
@@ -111,7 +139,7 @@ func (h *haystacks) matchRange(q []byte, lo, hi int, out []int) []int {
 // new storage: a copy of the model may still hold candidates.
 func (h *haystacks) matchIn(q []byte, candidates []int) []int {
 	qm, nd := maskOf(q), h.needle(q)
-	return split(len(candidates), func(lo, hi int, out []int) []int {
+	return h.split(len(candidates), func(lo, hi int, out []int) []int {
 		for _, i := range candidates[lo:hi] {
 			if h.mask[i]&qm == qm && nd.index(h.buf[h.start(i):h.end[i]]) >= 0 {
 				out = append(out, i)
@@ -121,49 +149,42 @@ func (h *haystacks) matchIn(q []byte, candidates []int) []int {
 	})
 }
 
-// split runs find over n items and returns what it found, in order. find
-// appends what it finds among items [lo, hi) to out, at most hi-lo values.
-// Large inputs are split across the CPUs, each part filling its own stretch
-// of one result slice; the stretches are then closed up.
-func split(n int, find func(lo, hi int, out []int) []int) []int {
-	all := make([]int, n)
+// split runs find over n items and returns what it found, in order, in
+// new storage the size of the answer. find appends what it finds among
+// items [lo, hi) to out, at most hi-lo values. It works in the scratch, so
+// a keystroke allocates only its answer: large inputs are split across the
+// CPUs, each part filling its own stretch of the scratch; the stretches are
+// then closed up and copied out.
+func (h *haystacks) split(n int, find func(lo, hi int, out []int) []int) []int {
 	parts := min(runtime.GOMAXPROCS(0), n/parallelChunk)
+	s := h.room(n, max(parts, 1))
 	if parts <= 1 {
-		return shrink(find(0, n, all[:0]))
+		return slices.Clone(find(0, n, s.all[:0]))
 	}
-	found := make([][]int, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := n*p/parts, n*(p+1)/parts
-		wg.Go(func() { found[p] = find(lo, hi, all[lo:lo:hi]) })
+		wg.Go(func() { s.found[p] = find(lo, hi, s.all[lo:lo:hi]) })
 	}
 	wg.Wait()
 	k := 0
-	for _, f := range found {
-		k += copy(all[k:], f)
+	for _, f := range s.found {
+		k += copy(s.all[k:], f)
 	}
-	return shrink(all[:k])
-}
-
-// shrink lets a short result drop the room it was given for a long one.
-func shrink(s []int) []int {
-	if len(s) < cap(s)/4 {
-		return slices.Clone(s)
-	}
-	return s
+	return slices.Clone(s.all[:k])
 }
 
 // matchMask returns the rows from first onwards whose mask has every bit of
 // qm: the whole answer for a one-letter or one-digit query (the first
 // keystroke, which matches the most rows), found without reading the text.
 func (h *haystacks) matchMask(qm uint64, first int) []int {
-	out := make([]int, 0, len(h.mask)-first) // most rows match one letter
+	out := h.room(len(h.mask)-first, 1).all[:0] // most rows match one letter
 	for i, m := range h.mask[first:] {
 		if m&qm == qm {
 			out = append(out, first+i)
 		}
 	}
-	return out
+	return slices.Clone(out)
 }
 
 // needle is a query with the byte to look for first: its rarest byte in
