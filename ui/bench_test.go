@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/list"
+
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 )
@@ -221,3 +223,35 @@ func heapAfterGC() uint64 {
 	runtime.ReadMemStats(&ms)
 	return ms.HeapAlloc
 }
+
+// BenchmarkStockBubblesListFilter is the anchor of BenchmarkFilterKeystroke:
+// bubbles/list v1.0.0 holding the same 100,000 customers (name, id, email,
+// currency, status), one keystroke of the same query and the frame after
+// it, at 200x50.
+func BenchmarkStockBubblesListFilter(b *testing.B) {
+	names := []string{"Acme Tools", "Bluebird Analytics", "Cobalt Labs", "Delta Freight", "Evergreen Farms"}
+	items := make([]list.Item, 100_000)
+	for i := range items {
+		items[i] = stockCustomer{title: fmt.Sprintf("%s %d", names[i%len(names)], i),
+			desc: fmt.Sprintf("cus_%08d · billing@example.com · EUR · active", i)}
+	}
+	m := list.New(items, list.NewDefaultDelegate(), 200, 50)
+	m.SetFilterText("cobalt labs ")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := "cobalt labs 9"
+		if i%2 == 1 {
+			q = "cobalt labs "
+		}
+		m.SetFilterText(q)
+		_ = m.View()
+	}
+}
+
+// stockCustomer is a customer as a bubbles/list item.
+type stockCustomer struct{ title, desc string }
+
+func (c stockCustomer) Title() string       { return c.title }
+func (c stockCustomer) Description() string { return c.desc }
+func (c stockCustomer) FilterValue() string { return c.title + " " + c.desc }
