@@ -39,6 +39,7 @@ const (
 	defaultConcurrency  = 4
 	defaultReadLimit    = 200
 	defaultWriteLimit   = 50
+	maxIdlePerHost      = 16
 	defaultLimitWindow  = 10 * time.Second
 	userAgentProjectURL = "+https://github.com/hyperline-tui/hlx"
 )
@@ -235,6 +236,10 @@ func defaultHTTPClient() *http.Client {
 	// The API answers quickly; a server that sends no headers for this long
 	// is stuck. The body (a PDF download) is not bounded by this.
 	tr.ResponseHeaderTimeout = 60 * time.Second
+	// The All* walks keep WithConcurrency requests in flight; with the
+	// default two idle connections per host, each page past the second
+	// would close a connection and open another.
+	tr.MaxIdleConnsPerHost = maxIdlePerHost
 	return &http.Client{Transport: tr}
 }
 
