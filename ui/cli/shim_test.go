@@ -76,12 +76,17 @@ func (o Options) factory(stdout, stderr io.Writer) *cmdutil.Factory {
 // Run runs `hlx cmd args…` with the world's API URL and redirect URI and
 // returns an error with the exit code, as the process would end.
 func Run(ctx context.Context, cmd string, args []string, o Options, stdout, stderr io.Writer) error {
-	full := append([]string{cmd}, args...)
+	var flags []string
 	if o.APIURL != "" && !slices.Contains(args, "--api-url") && !slices.Contains(args, "--sandbox") {
-		full = append(full, "--api-url", o.APIURL)
+		flags = append(flags, "--api-url", o.APIURL)
 	}
 	if o.RedirectURI != "" {
-		full = append(full, "--redirect-uri", o.RedirectURI)
+		flags = append(flags, "--redirect-uri", o.RedirectURI)
+	}
+	full := append(append([]string{cmd}, args...), flags...)
+	if cmd == "__complete" {
+		// Completion completes the last word: the flags go first.
+		full = append(append([]string{cmd}, flags...), args...)
 	}
 	var errOut strings.Builder
 	code := Main(ctx, o.factory(stdout, io.MultiWriter(stderr, &errOut)), full)
