@@ -74,6 +74,13 @@ type LoginResult struct {
 	// could not be fetched, the old session file was corrupt, an earlier
 	// refresh token could not be revoked.
 	Warnings []error
+	// TokenLocation says where the tokens were saved, as hlx status says
+	// it: the OS keyring or the session file.
+	TokenLocation string
+	// StorageNotice is a one-line notice to show when the store wanted the
+	// OS keyring but none answered, so the tokens went to the 0600 file;
+	// "" otherwise.
+	StorageNotice string
 }
 
 // Login runs the Authorization Code flow with PKCE: it listens on the

@@ -112,7 +112,14 @@ func startSecretService() error {
 	if err := os.Mkdir(run, 0o700); err != nil {
 		return err
 	}
-	bus := exec.Command("dbus-daemon", "--session", "--nofork", "--print-address=1")
+	// A bus of our own without service activation: an activated
+	// gnome-keyring (locked, no login collection) must not win the name
+	// from the unlocked one started below.
+	conf := filepath.Join(dir, "bus.conf")
+	if err := os.WriteFile(conf, []byte(fmt.Sprintf(busConfig, dir)), 0o600); err != nil {
+		return err
+	}
+	bus := exec.Command("dbus-daemon", "--config-file="+conf, "--nofork", "--print-address=1")
 	bus.SysProcAttr = dieWithParent()
 	out, err := bus.StdoutPipe()
 	if err != nil {
@@ -132,6 +139,8 @@ func startSecretService() error {
 	daemon.Env = env
 	daemon.Stdin = strings.NewReader("hlx-test") // creates and unlocks the login keyring
 	daemon.SysProcAttr = dieWithParent()
+	var daemonOut lockedBuffer
+	daemon.Stdout, daemon.Stderr = &daemonOut, &daemonOut
 	if err := daemon.Start(); err != nil {
 		return fmt.Errorf("start gnome-keyring-daemon: %w", err)
 	}
@@ -140,7 +149,43 @@ func startSecretService() error {
 	if err := os.Setenv("DBUS_SESSION_BUS_ADDRESS", addr); err != nil {
 		return err
 	}
-	return waitForSecrets(startTimeout)
+	if err := waitForSecrets(startTimeout); err != nil {
+		return fmt.Errorf("%w; gnome-keyring-daemon said: %q", err, daemonOut.String())
+	}
+	return nil
+}
+
+// busConfig is a session bus listening in a directory (%s), open to its
+// user, with no service activation.
+const busConfig = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir=%[1]s</listen>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+`
+
+// lockedBuffer collects a daemon's output while it runs.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // firstLine reads the first line of r within the timeout.
