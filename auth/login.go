@@ -25,6 +25,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
 // DefaultLoginTimeout is how long Login waits for the browser.
@@ -132,6 +133,11 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	defer stopServer()
 
 	authURL := authorizeURL(s, newEndpoint(s, opts.HTTPClient, opts.Now).authorizePath(ctx), redirectURI, state, verifier)
+	// The URL is printed for the user to open and handed to a browser:
+	// a hostile API URL or discovery document must not reach either.
+	if _, err := weburl.Check(authURL); err != nil {
+		return nil, fmt.Errorf("login URL: %w", err)
+	}
 	opened, reason := false, "--no-browser"
 	if !opts.NoBrowser {
 		if err := opts.OpenBrowser(authURL); err != nil {
