@@ -96,23 +96,35 @@ func (k filterKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Apply, k
 func (k filterKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // pickerKeys drive the company picker; typing filters it.
+//
+// The picker takes typed text for its filter, so the global keys are off.
+// While the filter is empty, q quits, esc closes (or quits, when there is
+// nothing under the picker) and, after a failed load, r retries; once
+// something is typed they are letters of the filter again, and esc clears
+// it.
 type pickerKeys struct {
 	Up, Down, Choose, Close, Reload key.Binding
+	Retry, Quit, ClearFilter        key.Binding
 }
 
 func newPickerKeys() pickerKeys {
 	return pickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Reload: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload")),
+		Up:          key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		Choose:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Close:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Reload:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload")),
+		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry"), key.WithDisabled()),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter"), key.WithDisabled()),
 	}
 }
 
-func (k pickerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Choose, k.Up, k.Down, k.Close} }
+func (k pickerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Retry, k.Choose, k.Up, k.Down, k.ClearFilter, k.Close, k.Quit}
+}
 func (k pickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Close, k.Reload}}
+	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.ClearFilter, k.Close, k.Reload, k.Retry, k.Quit}}
 }
 
 // detailKeys drive an object's detail.

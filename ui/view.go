@@ -86,8 +86,13 @@ func (a *App) helpKeys() combinedKeys {
 	if top := a.top(); top != nil {
 		k.screen = top.keyMap()
 		if top.capturing() {
-			// Typed keys go to the screen: only ctrl+c is global then.
-			k.global = singleKey{a.forceQuit}
+			// Typed keys go to the screen: only ctrl+c is global then,
+			// and not worth the room when the screen shows its own quit.
+			fq := a.forceQuit
+			if q, ok := top.(interface{ quitShown() bool }); ok && q.quitShown() {
+				fq.SetEnabled(false)
+			}
+			k.global = singleKey{fq}
 		}
 	}
 	return k
