@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
@@ -321,6 +322,11 @@ func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
 			return a.requireLogin(msg.err)
 		}
 		a.refreshAfter = a.c.now.Add(30 * time.Second)
+		if errors.Is(msg.err, auth.ErrSessionNotSaved) {
+			a.c.token = msg.token // in use now, though it could not be saved
+			a.showError("save the refreshed token", msg.err)
+			return nil
+		}
 		a.showError("refresh the access token", msg.err)
 		return nil
 	}

@@ -245,7 +245,9 @@ func (b *Backend) Refresh(ctx context.Context) (TokenState, error) {
 			return TokenState{}, sessionError(err)
 		}
 	}
-	return tokenState(ts.Info()), nil
+	// A token that works now but could not be saved is not a success:
+	// the session ends with this hlx unless the store recovers.
+	return tokenState(ts.Info()), ts.Unsaved()
 }
 
 // Logout revokes the refresh token and removes the account; an error means
