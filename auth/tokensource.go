@@ -233,6 +233,37 @@ func (ts *TokenSource) Unsaved() error {
 	return ts.saveErr
 }
 
+// SaveUnsaved tries again to save a token that could not be saved, as the
+// explorer does when it quits. It returns nil when there is nothing left
+// unsaved (saved now, or another hlx has stored newer tokens meanwhile),
+// else a *SessionNotSavedError: the session ends with this process.
+func (ts *TokenSource) SaveUnsaved() error {
+	ts.mu.RLock()
+	unsaved := ts.unsaved
+	ts.mu.RUnlock()
+	if unsaved == nil {
+		return nil
+	}
+	err := ts.store.Update(func(s *config.Session) error {
+		acc := s.Account(ts.apiURL, ts.email)
+		if acc == nil || acc.Token.RefreshToken != unsaved.spent {
+			return nil // logged out, or newer tokens stored by another hlx
+		}
+		acc.Token = unsaved.tok
+		acc.UpdatedAt = ts.now()
+		return nil
+	})
+	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+		return &SessionNotSavedError{Err: err}
+	}
+	ts.mu.Lock()
+	if ts.unsaved == unsaved {
+		ts.unsaved, ts.saveErr = nil, nil
+	}
+	ts.mu.Unlock()
+	return nil
+}
+
 // fresh reports whether tok can be used now: it has an access token that
 // does not expire within the margin. A zero Expiry (none given) is fresh.
 func fresh(tok config.Token, now time.Time) bool {

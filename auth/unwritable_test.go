@@ -119,3 +119,34 @@ func TestTokenSourceSaveFailureNeedsNewLogin(t *testing.T) {
 		t.Errorf("Unsaved = %v after a good save", ts.Unsaved())
 	}
 }
+
+// TestTokenSourceSaveUnsaved: a token whose save failed is saved by
+// SaveUnsaved once the store recovers (the explorer calls it when it
+// quits), and SaveUnsaved says plainly when it still cannot.
+func TestTokenSourceSaveUnsaved(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, simulator.Config{AccessTTL: time.Hour})
+	e.login(t)
+	email := e.sim.User().Email
+	st, _, write := e.faultyStore()
+	write.Store(true)
+	ts := e.tokenSource(t, TokenSourceOptions{Store: st})
+	e.clock.Advance(2 * time.Hour)
+	tok, err := ts.SavedToken(context.Background())
+	if !errors.Is(err, ErrSessionNotSaved) {
+		t.Fatalf("err = %v", err)
+	}
+	if err := ts.SaveUnsaved(); !errors.Is(err, ErrSessionNotSaved) || !strings.Contains(err.Error(), "needs a new login") {
+		t.Fatalf("SaveUnsaved on a broken store = %v", err)
+	}
+	write.Store(false)
+	if err := ts.SaveUnsaved(); err != nil {
+		t.Fatalf("SaveUnsaved once the store works: %v", err)
+	}
+	if a := e.stored(t, email); a.Token.AccessToken != tok.AccessToken || a.Token.RefreshToken != tok.RefreshToken {
+		t.Error("the live tokens were not saved")
+	}
+	if ts.Unsaved() != nil {
+		t.Error("still reported unsaved")
+	}
+}

@@ -250,6 +250,37 @@ func (b *Backend) Refresh(ctx context.Context) (TokenState, error) {
 	return tokenState(ts.Info()), ts.Unsaved()
 }
 
+// Close is for main once the program has ended: a refreshed token that
+// could not be saved is saved now if the store has recovered. Otherwise it
+// returns the *auth.SessionNotSavedError to print (the session needs a new
+// login) and turn into a failure exit.
+func (b *Backend) Close() error {
+	b.mu.RLock()
+	ts := b.ts
+	b.mu.RUnlock()
+	if ts == nil {
+		return nil
+	}
+	return ts.SaveUnsaved()
+}
+
+// TokenLocation says where the open account's tokens are kept (the OS
+// keyring or the session file), for the token panel; "" when no account
+// is open.
+func (b *Backend) TokenLocation() string {
+	b.mu.RLock()
+	email := b.email
+	b.mu.RUnlock()
+	if email == "" {
+		return ""
+	}
+	sess, err := b.opts.Store.Load()
+	if err != nil {
+		return ""
+	}
+	return b.opts.Store.TokenLocation(b.opts.Settings.APIURL, sess.Account(b.opts.Settings.APIURL, email))
+}
+
 // Logout revokes the refresh token and removes the account; an error means
 // the revocation failed (the local tokens are gone anyway).
 func (b *Backend) Logout(ctx context.Context) error {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -92,11 +93,25 @@ func TestExplorerKeepsTheSessionWhenTheStoreIsUnwritable(t *testing.T) {
 		t.Fatal("test setup: the failed save changed the file")
 	}
 
+	// Quitting now would lose the session: Close says so.
+	if err := b.Close(); err == nil || !strings.Contains(err.Error(), "needs a new login") {
+		t.Errorf("Close with an unsaved token = %v", err)
+	}
 	write.Store(false)
+	if err := b.Close(); err != nil {
+		t.Fatalf("Close once the store works = %v", err)
+	}
+	saved := refreshToken()
+	if saved == original {
+		t.Fatal("Close did not save the live tokens")
+	}
 	clk.advance(2 * time.Hour)
 	h.key("r")
 	h.requireView("Access token refreshed")
-	if got := refreshToken(); got == original || got == "" {
+	if got := refreshToken(); got == saved || got == "" {
 		t.Error("the live tokens were not saved once the store recovered")
+	}
+	if err := b.Close(); err != nil {
+		t.Errorf("Close with everything saved = %v", err)
 	}
 }
