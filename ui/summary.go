@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -191,8 +192,9 @@ func publicURL(item any) string {
 // webField shows an address the user may open; one that is not a web page
 // shows why it was refused instead, never the address itself.
 func webField(label, raw string) field {
-	if _, err := weburl.Check(raw); err != nil {
-		return field{label: label, value: "refused: " + plainError(err), tone: table.ToneMuted}
+	var refused *weburl.RefusedError
+	if _, err := weburl.Check(raw); errors.As(err, &refused) {
+		return field{label: label, value: "not shown, not a web page: " + refused.Reason, tone: table.ToneMuted}
 	}
 	return field{label: label, value: raw}
 }

@@ -87,6 +87,7 @@ type Proxy struct {
 	left     int // requests the rule still fails when Count > 0
 	injected map[Kind]int
 	seen     int
+	events   chan Kind
 }
 
 // Start runs a proxy in front of origin (a base URL such as the
@@ -100,6 +101,7 @@ func Start(origin string) (*Proxy, error) {
 		origin:   httputil.NewSingleHostReverseProxy(target),
 		done:     make(chan struct{}),
 		injected: map[Kind]int{},
+		events:   make(chan Kind, 64),
 	}
 	p.origin.ErrorLog = nil
 	p.srv = httptest.NewServer(http.HandlerFunc(p.serve))
@@ -153,8 +155,16 @@ func (p *Proxy) pick(r *http.Request) Rule {
 		p.left--
 	}
 	p.injected[rule.Kind]++
+	select {
+	case p.events <- rule.Kind:
+	default: // nobody reads: drop, Injected still counts
+	}
 	return rule
 }
+
+// Events delivers each fault as it is injected (the first 64 unread are
+// kept), so a test can wait for a request to have arrived.
+func (p *Proxy) Events() <-chan Kind { return p.events }
 
 // matches reports whether the rule applies to path.
 func (r Rule) matches(path string) bool {
