@@ -38,6 +38,11 @@ func hostilePublicURL(base, id string, n int) string {
 	return urls[n%(len(urls)+1)]
 }
 
+// hostileUserName is the signed-in user's name in hostile mode: a
+// clipboard write, a device status query, a DCS string, a C1 control, a
+// right-to-left override and a zero-width space.
+const hostileUserName = "Camille\x1b]52;c;SE9TVElMRQ==\x07 \x1b[6n\x1bPq#0\x1b\\Lef\u0085\u202eèvre\u200b"
+
 // hostileNames are the customer names of the hostile company, one attack
 // each: screen and cursor control, the OSC 52 clipboard write, an OSC 8
 // hyperlink, a C1 CSI, BEL, a right-to-left override, zero-width and
