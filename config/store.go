@@ -163,7 +163,10 @@ func (s *Store) apply(sess *Session, fn func(*Session) error) error {
 	if err != nil {
 		return err
 	}
-	prev := placesOf(sess)
+	var prev map[accountKey]placed
+	if s.keyring != nil {
+		prev = placesOf(sess)
+	}
 	if err := fn(sess); err != nil {
 		return err
 	}
@@ -171,8 +174,13 @@ func (s *Store) apply(sess *Session, fn func(*Session) error) error {
 	if err != nil {
 		return err
 	}
-	if bytes.Equal(before, after) {
+	switch {
+	case bytes.Equal(before, after):
 		return nil
+	case s.keyring == nil:
+		// No keyring: no account can hold its tokens there (reading
+		// them would have failed), so the file takes the session as is.
+		return s.writeFile(after)
 	}
 	return s.save(sess, prev)
 }
