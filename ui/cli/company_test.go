@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func TestCompanyByName(t *testing.T) {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, out, errOut)
 		}
 		for _, c := range cos {
-			if !strings.Contains(errOut, c.Name+"  ("+c.ID+")") {
+			if !regexp.MustCompile(regexp.QuoteMeta(c.Name) + ` +` + c.ID).MatchString(errOut) {
 				t.Errorf("%q: stderr does not list %s (%s):\n%s", args, c.Name, c.ID, errOut)
 			}
 		}

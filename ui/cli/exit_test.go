@@ -4,6 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/hyperline-tui/hlx/config"
 )
 
 // TestExitCodes: one command line per code of the README's table.
@@ -55,5 +58,27 @@ func TestLoginWithNothingToPaste(t *testing.T) {
 	if code != ExitFailure || out != "" || !strings.HasPrefix(last, "hlx: login: nothing was pasted") ||
 		strings.Count(errOut, "login: login") > 0 || !strings.Contains(last, "--no-browser and paste") {
 		t.Errorf("login --no-browser </dev/null: exit %d, stderr:\n%s", code, errOut)
+	}
+}
+
+// TestExpiredSessionWithoutSecret: a refresh needs the client secret; an
+// expired session without one is "not configured" (exit 3), and says what
+// to set.
+func TestExpiredSessionWithoutSecret(t *testing.T) {
+	t.Parallel()
+	w, _ := loggedIn(t)
+	env := w.opts.Getenv
+	w.opts.Getenv = func(k string) string {
+		if k == config.EnvClientSecret {
+			return ""
+		}
+		return env(k)
+	}
+	w.opts.Now = func() time.Time { return time.Now().Add(25 * time.Hour) }
+	for _, args := range [][]string{{"token"}, {"list", "customers"}, {"api", "/v1/companies"}} {
+		_, errOut, code := run(t, w, args[0], args[1:]...)
+		if code != ExitConfig || !strings.Contains(errOut, config.EnvClientSecret) {
+			t.Errorf("%q with an expired session and no secret: exit %d: %s", args, code, errOut)
+		}
 	}
 }

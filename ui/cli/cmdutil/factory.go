@@ -5,7 +5,6 @@
 package cmdutil
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -163,12 +162,20 @@ func (f *Factory) HTTPClient() (*http.Client, error) {
 	return f.httpClient, f.httpErr
 }
 
+// OAuth is what the session commands talk to the OAuth endpoints with:
+// the settings and the HTTP client.
+func (f *Factory) OAuth() (config.Settings, *http.Client, error) {
+	s, err := f.Settings()
+	if err != nil {
+		return config.Settings{}, nil, err
+	}
+	hc, err := f.HTTPClient()
+	return s, hc, err
+}
+
 // Close releases what the factory opened (the debug log).
 func (f *Factory) Close() {
 	if f.closeDebug != nil {
 		f.closeDebug()
 	}
 }
-
-// errNoSession is returned where a command needs a logged-in account.
-var errNoSession = errors.New("no session")

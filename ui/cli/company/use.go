@@ -2,6 +2,7 @@ package company
 
 import (
 	"context"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +29,10 @@ func NewCmdUse(f *cmdutil.Factory, run func(context.Context, *UseOptions) error)
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: f.CompleteCompanies,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Ref = args[0]
+			opts.Ref = strings.TrimSpace(args[0])
+			if opts.Ref == "" {
+				return cmdutil.UsageErrorf("name the company to use, by ID or name")
+			}
 			if run != nil {
 				return run(cmd.Context(), opts)
 			}

@@ -49,11 +49,7 @@ func NewCmdLogin(f *cmdutil.Factory, run func(context.Context, *LoginOptions) er
 // URL to open go to stderr; the result goes to stdout.
 func loginRun(ctx context.Context, opts *LoginOptions) error {
 	f := opts.F
-	s, err := f.Settings()
-	if err != nil {
-		return err
-	}
-	hc, err := f.HTTPClient()
+	s, hc, err := f.OAuth()
 	if err != nil {
 		return err
 	}

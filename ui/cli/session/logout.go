@@ -48,11 +48,7 @@ func NewCmdLogout(f *cmdutil.Factory, run func(context.Context, *LogoutOptions) 
 
 func logoutRun(ctx context.Context, opts *LogoutOptions) error {
 	f := opts.F
-	s, err := f.Settings()
-	if err != nil {
-		return err
-	}
-	hc, err := f.HTTPClient()
+	s, hc, err := f.OAuth()
 	if err != nil {
 		return err
 	}

@@ -36,11 +36,7 @@ func NewCmdToken(f *cmdutil.Factory, run func(context.Context, *TokenOptions) er
 
 func tokenRun(ctx context.Context, opts *TokenOptions) error {
 	f := opts.F
-	s, err := f.Settings()
-	if err != nil {
-		return err
-	}
-	hc, err := f.HTTPClient()
+	s, hc, err := f.OAuth()
 	if err != nil {
 		return err
 	}
