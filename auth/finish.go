@@ -66,6 +66,7 @@ func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, veri
 		}
 		a.Name = user.DisplayName()
 		a.Token = tok
+		a.InsecureStorage = opts.InsecureStorage
 		a.LoggedInAt = now
 		a.UpdatedAt = now
 		if companiesErr == nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,4 +86,66 @@ func assertNoSecretsInFile(t *testing.T, path string, tok config.Token) {
 			t.Fatalf("the session file holds a token:\n%s", data)
 		}
 	}
+}
+
+// TestLoginInsecureStorageSticks: a login with InsecureStorage keeps the
+// tokens in the file through later refreshes, though a keyring answers; a
+// login without it moves them to the keyring.
+func TestLoginInsecureStorageSticks(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, simulator.Config{AccessTTL: time.Hour})
+	kr := &memKeyring{entries: map[string]string{}}
+	e.store = config.NewStore(e.store.Path(), config.WithKeyring(kr))
+	open, _ := scriptedBrowser(t, true, nil)
+	res, err := Login(context.Background(), LoginOptions{Settings: e.settings, Store: e.store, OpenBrowser: open,
+		Now: e.clock.Now, Timeout: 30 * time.Second, InsecureStorage: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.TokenLocation, e.store.Path()) || res.StorageNotice != "" {
+		t.Fatalf("TokenLocation = %q, StorageNotice = %q", res.TokenLocation, res.StorageNotice)
+	}
+	ts := e.tokenSource(t, TokenSourceOptions{})
+	e.clock.Advance(2 * time.Hour)
+	if _, err := ts.SavedToken(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if a := e.stored(t, res.Account.Email); a.TokensIn != config.TokensInFile || len(kr.entries) != 0 {
+		t.Fatalf("after a refresh: tokens in %q, keyring %v", a.TokensIn, kr.entries)
+	}
+	res = e.login(t)
+	if !strings.Contains(res.TokenLocation, "OS keyring") || len(kr.entries) != 1 {
+		t.Fatalf("a login without InsecureStorage: %q, keyring %v", res.TokenLocation, kr.entries)
+	}
+	assertNoSecretsInFile(t, e.store.Path(), res.Account.Token)
+}
+
+// memKeyring is a keyring in memory, private to one test.
+type memKeyring struct {
+	mu      sync.Mutex
+	entries map[string]string
+}
+
+func (k *memKeyring) Get(service, user string) (string, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	v, ok := k.entries[service+"|"+user]
+	if !ok {
+		return "", config.ErrKeyringNotFound
+	}
+	return v, nil
+}
+
+func (k *memKeyring) Set(service, user, secret string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.entries[service+"|"+user] = secret
+	return nil
+}
+
+func (k *memKeyring) Delete(service, user string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.entries, service+"|"+user)
+	return nil
 }

@@ -47,6 +47,10 @@ type LoginOptions struct {
 	OpenBrowser func(url string) error
 	// NoBrowser skips OpenBrowser: the user opens the URL themselves.
 	NoBrowser bool
+	// InsecureStorage keeps this account's tokens in the session file
+	// (mode 0600) even where an OS keyring answers, from now on, until a
+	// login without it (hlx login --insecure-storage).
+	InsecureStorage bool
 	// Stdin, when set, is read line by line for a pasted redirected URL
 	// (for a browser on another machine). Login does not close it; a read
 	// that is blocked when Login returns stays blocked until it is closed.

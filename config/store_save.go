@@ -165,7 +165,7 @@ func (s *Store) placeTokens(k accountKey, a *Account, p placed) TokenPlace {
 	case a.Token.AccessToken == "" && a.Token.RefreshToken == "":
 		a.TokensIn = ""
 		return TokensInFile
-	case s.keyring == nil || s.fileOnly:
+	case s.keyring == nil || s.fileOnly || a.InsecureStorage:
 		a.TokensIn = "" // the file, written as in files from before keyrings
 		return TokensInFile
 	}
