@@ -54,11 +54,13 @@ func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
 			p.origin.ServeHTTP(w, r)
 		case <-r.Context().Done():
 		case <-p.done:
+			panic(http.ErrAbortHandler) // drop the connection, no answer
 		}
 	case Hang:
 		select {
 		case <-r.Context().Done():
 		case <-p.done:
+			panic(http.ErrAbortHandler)
 		}
 	default:
 		p.origin.ServeHTTP(w, r)
