@@ -224,6 +224,7 @@ func TestModelsMatchSpec(t *testing.T) {
 		{Subscription{}, []any{get("/v2/subscriptions/{id}"), items(get("/v2/subscriptions"))}},
 		{Company{}, []any{items(get("/v1/companies"))}},
 		{Wallet{}, []any{items(get("/v2/wallets"))}},
+		{ListedTransaction{}, []any{items(get("/v1/transactions"))}},
 		{Analytics{}, []any{get("/v1/analytics")}},
 		{UserInfo{}, []any{get("/oauth/userinfo")}},
 	}
