@@ -132,10 +132,11 @@ func splitWords(line string) []string {
 	return words
 }
 
-// cutTerm splits key:value when key is one or more letters (or _).
+// cutTerm splits key:value when key is one or more letters (or _) and
+// the word is no URL.
 func cutTerm(word string) (key, value string, ok bool) {
 	key, value, found := strings.Cut(word, ":")
-	if !found || key == "" {
+	if !found || key == "" || strings.HasPrefix(value, "//") { // a URL is text
 		return "", "", false
 	}
 	for _, r := range key {

@@ -36,6 +36,11 @@ type listSpec[T any] struct {
 	// filter line names the server's answer ("match", "numbers contain").
 	serverSearch func(query string) bool
 	searchSays   string
+	// terms are the key:value filters the tab sends to the API (see
+	// filter_terms.go); none: the filter line takes text only.
+	terms []termSpec
+	// open is what enter opens for an object; nil: the object's own detail.
+	open func(T) (objectKind, string, bool)
 	// sorts are the orders the API can list the tab in, the API's default
 	// first; none means the API's one order.
 	sorts []sortChoice
@@ -48,9 +53,13 @@ type listSpec[T any] struct {
 
 // pageRequest is what one page request of a tab asks for.
 type pageRequest struct {
-	query string // the server-side search ("" for none)
-	sort  hyperline.Sort
-	page  hyperline.ListOptions
+	query  string       // the server-side search ("" for none)
+	filter parsedFilter // the key:value terms, sent as the API's parameters
+	// customerID is the customer: term's customer once resolved ("" until
+	// then: loadPage resolves a name through the customer search).
+	customerID string
+	sort       hyperline.Sort
+	page       hyperline.ListOptions
 }
 
 // sortChoice is one order a tab can be listed in.
@@ -65,8 +74,11 @@ type sortChoice struct {
 // a rebuild of the filter index takes tens of milliseconds).
 type listing[T any] struct {
 	table    table.Model
-	query    string
-	items    []T
+	filter   parsedFilter // what the server was asked for (none: the full list)
+	key      string       // filter's identity, to tell a new one from the same
+	// customerID is the filter's customer: term, resolved by the first page.
+	customerID string
+	items      []T
 	rows     []table.Row
 	index    map[string]int // id → position in items
 	total    int
@@ -85,9 +97,10 @@ type listing[T any] struct {
 // pageLoadedMsg answers one page request of a list.
 type pageLoadedMsg[T any] struct {
 	resultTag
-	first bool
-	page  *hyperline.Page[T]
-	err   error
+	first      bool
+	page       *hyperline.Page[T]
+	customerID string // the customer: term's customer, resolved
+	err        error
 }
 
 // filterSettledMsg fires when typing in the filter has paused long enough
@@ -109,8 +122,16 @@ func loadPage[T any](ctx context.Context, c *common, companyID string, spec list
 	return func() tea.Msg {
 		rctx, cancel := context.WithTimeout(ctx, timeout)
 		defer cancel()
+		tag := resultTag{reqID: reqID, company: companyID}
+		if t, ok := req.filter.term("customer"); ok && req.customerID == "" {
+			id, err := resolveCustomer(rctx, data, companyID, t.ref)
+			if err != nil {
+				return pageLoadedMsg[T]{resultTag: tag, first: first, err: err}
+			}
+			req.customerID = id
+		}
 		page, err := load(rctx, data, companyID, req)
-		return pageLoadedMsg[T]{resultTag: resultTag{reqID: reqID, company: companyID}, first: first, page: page, err: err}
+		return pageLoadedMsg[T]{resultTag: tag, first: first, page: page, customerID: req.customerID, err: err}
 	}
 }
 
@@ -128,8 +149,10 @@ type listModel[T any] struct {
 	server     listing[T]
 	serverOn   bool // the table shows server rows
 	names      map[string]string
-	filtering  bool   // the filter line has the keyboard
-	query      string // the filter text
+	filtering  bool         // the filter line has the keyboard
+	query      string       // the filter line as typed, trimmed
+	parsed     parsedFilter // the filter line read: text and terms
+	filterErr  string       // why the filter line cannot be sent ("" when it can)
 	debounceID uint64
 	started    bool
 	autoPages  int // pages that may still load without a user move
@@ -177,16 +200,26 @@ func (m listModel[T]) activate() (listModel[T], tea.Cmd) {
 }
 
 // reload asks for the first page again; the rows stay until it arrives.
+// A tab opened on a server filter (a jump from the overview) loads only
+// the filter's answer; the full list loads when the filter goes.
 func (m listModel[T]) reload() (listModel[T], tea.Cmd) {
 	m.started, m.autoPages = true, autoPageBudget
-	m.base.reqID, m.base.more, m.base.err = m.c.nextID(), false, ""
-	cmds := []tea.Cmd{loadPage(m.sc.ctx, m.c, m.sc.company.ID, m.spec, m.request("", hyperline.ListOptions{}), m.base.reqID)}
-	if m.server.query != "" {
+	var cmds []tea.Cmd
+	if m.server.key == "" || m.base.loaded {
+		cmds = append(cmds, m.loadBase())
+	}
+	if m.server.key != "" {
 		var cmd tea.Cmd
-		m, cmd = m.startServerFilter(m.server.query)
+		m, cmd = m.startServerFilter(m.server.filter)
 		cmds = append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// loadBase asks for the full list's first page.
+func (m *listModel[T]) loadBase() tea.Cmd {
+	m.base.reqID, m.base.more, m.base.err = m.c.nextID(), false, ""
+	return loadPage(m.sc.ctx, m.c, m.sc.company.ID, m.spec, m.request(&m.base, hyperline.ListOptions{}), m.base.reqID)
 }
 
 func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
@@ -196,10 +229,15 @@ func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
 	case namesLoadedMsg:
 		return m.handleNames(msg), nil
 	case filterSettledMsg:
-		if msg.reqID != m.debounceID || msg.query != m.query || m.query == "" {
+		if msg.reqID != m.debounceID || msg.query != m.query || m.query == "" || m.filterErr != "" {
 			return m, nil
 		}
-		return m.startServerFilter(msg.query)
+		return m.startServerFilter(m.parsed)
+	case filterTermChosenMsg:
+		if msg.kind != m.spec.kind {
+			return m, nil
+		}
+		return m.addTerm(msg.term)
 	case tea.KeyMsg:
 		if m.filtering {
 			return m.handleFilterKey(msg)
@@ -251,9 +289,12 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	} else {
 		l.table.AppendRows(rows)
 	}
+	if msg.customerID != "" {
+		l.customerID = msg.customerID
+	}
 	if l == &m.server && !m.serverOn {
 		m.serverOn = true
-		l.table.SetFilter(m.query) // the local filter applies on top, as on the loaded rows
+		l.table.SetFilter(m.parsed.text) // the local filter applies on top, as on the loaded rows
 	}
 	if follow {
 		l.table.GotoBottom()
@@ -299,7 +340,7 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 	if !l.loaded || !l.more || l.reqID != 0 {
 		return nil
 	}
-	if m.searchesServer(m.query) && !m.serverOn {
+	if m.wantsServer() && !m.serverOn {
 		return nil // the server's answer is coming; no point paging the full list
 	}
 	if t := m.shownTable(); !t.NearEnd(max(t.Height()*2, 20)) {
@@ -315,17 +356,31 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 	if l.ctx != nil {
 		ctx = l.ctx
 	}
-	return loadPage(ctx, m.c, m.sc.company.ID, m.spec, m.request(l.query, l.next), l.reqID)
+	return loadPage(ctx, m.c, m.sc.company.ID, m.spec, m.request(l, l.next), l.reqID)
 }
 
-// searchesServer reports whether the server searches for query.
+// searchesServer reports whether the server searches for the text query.
 func (m *listModel[T]) searchesServer(query string) bool {
 	return query != "" && m.spec.serverSearch != nil && m.spec.serverSearch(query)
 }
 
-// request is a page request of this tab in its current order.
-func (m *listModel[T]) request(query string, page hyperline.ListOptions) pageRequest {
-	req := pageRequest{query: query, page: page}
+// serverText is the part of a filter the server searches ("" for none).
+func (m *listModel[T]) serverText(f parsedFilter) string {
+	if m.searchesServer(f.text) {
+		return f.text
+	}
+	return ""
+}
+
+// wantsServer reports whether the filter line, as typed now, is answered
+// by the server: it has terms, or text the API searches.
+func (m *listModel[T]) wantsServer() bool {
+	return m.filterErr == "" && m.query != "" && (len(m.parsed.terms) > 0 || m.searchesServer(m.parsed.text))
+}
+
+// request is a page request of listing l in the tab's current order.
+func (m *listModel[T]) request(l *listing[T], page hyperline.ListOptions) pageRequest {
+	req := pageRequest{query: m.serverText(l.filter), filter: l.filter, customerID: l.customerID, page: page}
 	if len(m.spec.sorts) > 0 {
 		req.sort = m.spec.sorts[m.sortIdx].sort
 	}
@@ -379,8 +434,11 @@ func (m *listModel[T]) counts() string {
 		total = "?"
 	}
 	s := formatCount(len(l.items)) + "/" + total
-	if m.query != "" {
+	if m.parsed.text != "" {
 		s = formatCount(l.table.VisibleLen()) + " match · " + s
+	}
+	if label := l.filter.label(); label != "" && l == &m.server {
+		s = label + " · " + s
 	}
 	if l.reqID != 0 {
 		s = "loading… " + s
@@ -418,7 +476,7 @@ func (m listModel[T]) setSize(width, height int) listModel[T] {
 // tableHeight is the tab's height less the filter line when it shows.
 func (m *listModel[T]) tableHeight() int {
 	if m.filterShown() {
-		return max(m.height-1, 1)
+		return max(m.height-1-m.filterErrLines(), 1)
 	}
 	return max(m.height, 1)
 }
@@ -430,6 +488,9 @@ func (m *listModel[T]) view() string {
 	var b strings.Builder
 	if m.filterShown() {
 		b.WriteString(spread(" "+m.input.view(), st.Muted.Render(m.filterHint()), m.width) + "\n")
+		for _, line := range m.filterErrText()[:m.filterErrLines()] {
+			b.WriteString(fitLine(" "+st.Bad.Render(line), m.width) + "\n")
+		}
 	}
 	l := m.shown()
 	if !l.loaded && l.table.Len() == 0 {

@@ -49,8 +49,8 @@ func exportWriters[T any](cols func() []export.Column[T], raw func(T) json.RawMe
 func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
 	spec, data, company, dir := m.spec, m.c.data, m.sc.company, m.c.saveDir
 	l := m.shown()
-	req := m.request(l.query, hyperline.ListOptions{})
-	filter := strings.ToLower(m.query)
+	req := m.request(l, hyperline.ListOptions{})
+	filter := strings.ToLower(m.parsed.text)
 	f, now, names := m.c.fmt, m.c.now, maps.Clone(m.names)
 	unit := strings.ToLower(spec.title)
 	base := "hlx-" + fileSafe(company.Name) + "-" + unit + "-" + now.Format("20060102-1504")
