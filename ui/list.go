@@ -73,20 +73,20 @@ type sortChoice struct {
 // to the loaded rows swaps tables instead of rebuilding one (at 100,000 rows
 // a rebuild of the filter index takes tens of milliseconds).
 type listing[T any] struct {
-	table    table.Model
-	filter   parsedFilter // what the server was asked for (none: the full list)
-	key      string       // filter's identity, to tell a new one from the same
+	table  table.Model
+	filter parsedFilter // what the server was asked for (none: the full list)
+	key    string       // filter's identity, to tell a new one from the same
 	// customerID is the filter's customer: term, resolved by the first page.
 	customerID string
 	items      []T
-	rows     []table.Row
-	index    map[string]int // id → position in items
-	total    int
-	hasTotal bool
-	next     hyperline.ListOptions // the next page: a skip or a cursor
-	more     bool
-	loaded   bool   // the first page arrived
-	reqID    uint64 // the page request in flight, 0 if none
+	rows       []table.Row
+	index      map[string]int // id → position in items
+	total      int
+	hasTotal   bool
+	next       hyperline.ListOptions // the next page: a skip or a cursor
+	more       bool
+	loaded     bool   // the first page arrived
+	reqID      uint64 // the page request in flight, 0 if none
 	// ctx and cancel scope a server filter's requests, so a newer query
 	// cancels them; nil for the full list (the company scope's context).
 	ctx    context.Context
