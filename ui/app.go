@@ -160,6 +160,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.handleJobUpdate(msg)
 	case openPickerMsg:
 		return a.openPicker()
+	case openFilterPickerMsg:
+		p := newFilterPicker(a.c, msg)
+		a.push(&p)
+		return nil
 	case openDetailMsg:
 		return a.openDetail(msg)
 	case popScreenMsg:

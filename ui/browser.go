@@ -53,6 +53,7 @@ const (
 	opActivate
 	opReload
 	opFilter
+	opFilterKeys // the filter picker
 	opClearFilter
 	opOpen
 	opSort
@@ -74,6 +75,11 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		return l.reload()
 	case opFilter:
 		return l.startFilter()
+	case opFilterKeys:
+		if len(l.spec.terms) == 0 {
+			return l, emit(noticeMsg("The API filters " + strings.ToLower(l.spec.title) + " by nothing: / filters the loaded rows."))
+		}
+		return l, emit(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms})
 	case opClearFilter:
 		return l.clearFilter()
 	case opSort:
@@ -86,6 +92,13 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		item, ok := l.selectedItem()
 		if !ok {
 			return l, nil
+		}
+		if l.spec.open != nil {
+			kind, id, ok := l.spec.open(item)
+			if !ok {
+				return l, nil
+			}
+			return l, emit(openDetailMsg{kind: kind, id: id})
 		}
 		return l, emit(openDetailMsg{kind: l.spec.kind, id: l.spec.id(item), item: item})
 	}
@@ -178,6 +191,8 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 		return m.switchTab((m.active + tabCount - 1) % tabCount)
 	case key.Matches(msg, m.keys.Filter):
 		return m.onActive(opFilter, nil)
+	case key.Matches(msg, m.keys.FilterKeys):
+		return m.onActive(opFilterKeys, nil)
 	case key.Matches(msg, m.keys.ClearFilter):
 		return m.onActive(opClearFilter, nil)
 	case key.Matches(msg, m.keys.Reload):

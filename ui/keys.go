@@ -47,7 +47,7 @@ type browserKeys struct {
 	NextTab, PrevTab                    key.Binding
 	Filter, ClearFilter, Reload, Select key.Binding
 	Sort, ExportCSV, ExportJSON         key.Binding
-	Download, Overview                  key.Binding
+	Download, Overview, FilterKeys      key.Binding
 }
 
 func newBrowserKeys() browserKeys {
@@ -67,6 +67,7 @@ func newBrowserKeys() browserKeys {
 		ExportJSON:    key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export JSON")),
 		Download:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF")),
 		Overview:      key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "company overview")),
+		FilterKeys:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter on the server")),
 	}
 }
 
@@ -76,7 +77,7 @@ func (k browserKeys) ShortHelp() []key.Binding {
 func (k browserKeys) FullHelp() [][]key.Binding {
 	return append(k.table.FullHelp(),
 		[]key.Binding{k.Overview, k.Customers, k.Subscriptions, k.Invoices, k.NextTab, k.PrevTab},
-		[]key.Binding{k.Select, k.Filter, k.ClearFilter, k.Sort, k.Reload},
+		[]key.Binding{k.Select, k.Filter, k.FilterKeys, k.ClearFilter, k.Sort, k.Reload},
 		[]key.Binding{k.ExportCSV, k.ExportJSON, k.Download})
 }
 

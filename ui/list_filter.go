@@ -170,6 +170,7 @@ func (m *listModel[T]) typingKey(text string) bool {
 // overview). The keyboard stays with the table.
 func (m listModel[T]) setFilterLine(line string) (listModel[T], tea.Cmd) {
 	m.input.reset()
+	m.input.focus()
 	m.input, _ = m.input.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(line)})
 	m.input.blur()
 	m.setFocused(true)
