@@ -160,6 +160,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.handleJobUpdate(msg)
 	case openPickerMsg:
 		return a.openPicker()
+	case openListMsg:
+		return a.openList(msg)
 	case openFilterPickerMsg:
 		p := newFilterPicker(a.c, msg)
 		a.push(&p)

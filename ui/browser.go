@@ -53,7 +53,8 @@ const (
 	opActivate
 	opReload
 	opFilter
-	opFilterKeys // the filter picker
+	opFilterKeys   // the filter picker
+	opOpenFiltered // show the list filtered (msg is an openListMsg)
 	opClearFilter
 	opOpen
 	opSort
@@ -75,6 +76,8 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		return l.reload()
 	case opFilter:
 		return l.startFilter()
+	case opOpenFiltered:
+		return l.openFiltered(msg.(openListMsg).line)
 	case opFilterKeys:
 		if len(l.spec.terms) == 0 {
 			return l, emit(noticeMsg("The API filters " + strings.ToLower(l.spec.title) + " by nothing: / filters the loaded rows."))
@@ -150,6 +153,16 @@ func (m *browserModel) selectedID() (string, bool) {
 	id := read(m, (*listModel[hyperline.Customer]).selectedIDOrEmpty, (*listModel[hyperline.Subscription]).selectedIDOrEmpty,
 		(*listModel[hyperline.Invoice]).selectedIDOrEmpty)
 	return id, id != ""
+}
+
+// tabOf is the tab listing kind, -1 for none.
+func tabOf(kind objectKind) int {
+	for tab, k := range [tabCount]objectKind{kindCustomer, kindSubscription, kindInvoice} {
+		if k == kind {
+			return tab
+		}
+	}
+	return -1
 }
 
 // kind is what the active tab lists.

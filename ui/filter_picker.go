@@ -234,7 +234,7 @@ func (m *filterPickerModel) resize(w, h int) screen {
 	return m
 }
 
-func (m *filterPickerModel) keyMap() help.KeyMap         { return m.keys }
+func (m *filterPickerModel) keyMap() help.KeyMap { return m.keys }
 func (m *filterPickerModel) capturing() bool {
 	return m.spec != nil && m.spec.kind == termCustomer
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
@@ -44,6 +45,10 @@ type overviewModel struct {
 	revenueReq uint64
 	revenueErr string
 
+	// sel is the count under the cursor: a row (customers, subscriptions,
+	// invoices) and a status in it; enter opens that list so filtered.
+	sel struct{ row, col int }
+
 	width, height int
 }
 
@@ -52,17 +57,25 @@ type openOverviewMsg struct{}
 
 // overviewKeys drive the overview.
 type overviewKeys struct {
-	Reload, Close key.Binding
+	Left, Right, Up, Down, Open key.Binding
+	Reload, Close               key.Binding
 }
 
 func newOverviewKeys() overviewKeys {
 	return overviewKeys{
+		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose a count")),
+		Right:  key.NewBinding(key.WithKeys("right", "l")),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "customers/subscriptions/invoices")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open that list"), key.WithDisabled()),
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Close:  key.NewBinding(key.WithKeys("esc", "0"), key.WithHelp("esc", "close")),
 	}
 }
 
-func (k overviewKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Reload, k.Close} }
+func (k overviewKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Left, k.Up, k.Reload, k.Close}
+}
 func (k overviewKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 func newOverview(c *common, sc scope) (overviewModel, tea.Cmd) {
@@ -94,6 +107,7 @@ func (m overviewModel) update(msg tea.Msg) (overviewModel, tea.Cmd) {
 	case countsLoadedMsg:
 		if msg.reqID == m.countsReq {
 			m.counts, m.countsErr = &msg.counts, errText(msg.err)
+			m.keys.Open.SetEnabled(msg.err == nil)
 		}
 	case revenuePageMsg:
 		return m.handleRevenue(msg)
@@ -104,6 +118,10 @@ func (m overviewModel) update(msg tea.Msg) (overviewModel, tea.Cmd) {
 			return m, emit(popScreenMsg{})
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
+		case key.Matches(msg, m.keys.Open):
+			return m.openCount()
+		default:
+			m.moveSel(msg)
 		}
 	}
 	return m, nil
@@ -266,12 +284,18 @@ func (m overviewModel) countsView() string {
 		return " " + st.Muted.Render("Counting by status…") + "\n"
 	}
 	w := max(m.width, 20)
+	rowIdx := 0
 	row := func(label string, counts []statusCount, cell func(string) table.Cell) string {
 		parts := make([]string, 0, len(counts))
-		for _, sc := range counts {
+		for i, sc := range counts {
 			c := cell(sc.status)
-			parts = append(parts, st.toneStyle(c.Tone).Render(c.Text)+" "+formatCount(sc.n))
+			part := st.toneStyle(c.Tone).Render(c.Text) + " " + formatCount(sc.n)
+			if m.keys.Open.Enabled() && m.sel.row == rowIdx && m.sel.col == i {
+				part = st.TabActive.Render("[" + ansi.Strip(part) + "]") // brackets show it without colour
+			}
+			parts = append(parts, part)
 		}
+		rowIdx++
 		return wrapParts(st, label, 14, parts, w)
 	}
 	sub := func(s string) table.Cell { return subscriptionStatusCell(hyperline.SubscriptionStatus(s)) }
