@@ -168,6 +168,11 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case openDetailMsg:
 		return a.openDetail(msg)
+	case openFoundMsg:
+		if msg.company != a.scope.company.ID {
+			return nil // found for a company the user has left
+		}
+		return a.openDetail(msg.openDetailMsg)
 	case popScreenMsg:
 		a.pop()
 		return nil

@@ -98,6 +98,9 @@ type Data interface {
 	Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error)
 	// Invoice gets one invoice.
 	Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error)
+	// Transactions lists one page of a company's transactions (take/skip
+	// only: the API has no filter for them).
+	Transactions(ctx context.Context, companyID string, page hyperline.ListOptions) (*hyperline.Page[hyperline.ListedTransaction], error)
 	// Wallets lists a customer's wallets.
 	Wallets(ctx context.Context, companyID, customerID string) ([]hyperline.Wallet, error)
 	// CustomerPortalURL is the link to a customer's self-service portal.

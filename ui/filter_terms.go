@@ -79,15 +79,12 @@ func parseFilter(line string, specs []termSpec, now time.Time, loc *time.Locatio
 	var text []string
 	for _, word := range splitWords(line) {
 		k, v, isTerm := cutTerm(word)
-		if !isTerm {
+		if !isTerm || len(specs) == 0 { // a list with no server filter: all text
 			text = append(text, word)
 			continue
 		}
 		i := slices.IndexFunc(specs, func(s termSpec) bool { return s.key == strings.ToLower(k) })
 		if i < 0 {
-			if len(specs) == 0 {
-				return p, fmt.Errorf("this list takes no key:value filters, only text")
-			}
 			return p, fmt.Errorf("unknown filter %q; this list takes %s", k+":", keyNames(specs))
 		}
 		spec := specs[i]

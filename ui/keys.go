@@ -44,6 +44,7 @@ func newForceQuitKey() key.Binding {
 type browserKeys struct {
 	table                               table.KeyMap
 	Customers, Subscriptions, Invoices  key.Binding
+	Transactions                        key.Binding
 	NextTab, PrevTab                    key.Binding
 	Filter, ClearFilter, Reload, Select key.Binding
 	Sort, ExportCSV, ExportJSON         key.Binding
@@ -56,6 +57,7 @@ func newBrowserKeys() browserKeys {
 		Customers:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "customers")),
 		Subscriptions: key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "subscriptions")),
 		Invoices:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "invoices")),
+		Transactions:  key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "transactions")),
 		NextTab:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
 		PrevTab:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
 		Filter:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
@@ -76,7 +78,7 @@ func (k browserKeys) ShortHelp() []key.Binding {
 }
 func (k browserKeys) FullHelp() [][]key.Binding {
 	return append(k.table.FullHelp(),
-		[]key.Binding{k.Overview, k.Customers, k.Subscriptions, k.Invoices, k.NextTab, k.PrevTab},
+		[]key.Binding{k.Overview, k.Customers, k.Subscriptions, k.Invoices, k.Transactions, k.NextTab, k.PrevTab},
 		[]key.Binding{k.Select, k.Filter, k.FilterKeys, k.ClearFilter, k.Sort, k.Reload},
 		[]key.Binding{k.ExportCSV, k.ExportJSON, k.Download})
 }

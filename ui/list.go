@@ -39,8 +39,8 @@ type listSpec[T any] struct {
 	// terms are the key:value filters the tab sends to the API (see
 	// filter_terms.go); none: the filter line takes text only.
 	terms []termSpec
-	// open is what enter opens for an object; nil: the object's own detail.
-	open func(T) (objectKind, string, bool)
+	// open is what enter does on an object; nil: open the object's detail.
+	open func(ctx context.Context, c *common, companyID string, item T) tea.Cmd
 	// sorts are the orders the API can list the tab in, the API's default
 	// first; none means the API's one order.
 	sorts []sortChoice
@@ -507,6 +507,12 @@ func (m *listModel[T]) view() string {
 	b.WriteString(l.table.View())
 	return b.String()
 }
+
+// capturingText reports whether the filter line has the keyboard.
+func (m *listModel[T]) capturingText() bool { return m.filtering }
+
+// sortable reports whether the tab can be listed in more than one order.
+func (m *listModel[T]) sortable() bool { return len(m.spec.sorts) > 1 }
 
 // selectedIDOrEmpty is the id under the cursor, "" when no row is shown.
 func (m *listModel[T]) selectedIDOrEmpty() string {
