@@ -13,7 +13,7 @@ import (
 // globalKeys work on every screen unless the screen is capturing text.
 type globalKeys struct {
 	Quit, Help, Companies, Token, Copy, Open key.Binding
-	Requests, Cancel, GoTo                   key.Binding
+	Requests, Cancel, GoTo, Accounts         key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -27,12 +27,13 @@ func newGlobalKeys() globalKeys {
 		Requests:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "requests (debug log)"), key.WithDisabled()),
 		Cancel:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel the download/export"), key.WithDisabled()),
 		GoTo:      key.NewBinding(key.WithKeys(":", "ctrl+k"), key.WithHelp(":", "go to"), key.WithDisabled()),
+		Accounts:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accounts/environments"), key.WithDisabled()),
 	}
 }
 
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Cancel, k.GoTo, k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.GoTo, k.Companies, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
+	return [][]key.Binding{{k.GoTo, k.Companies, k.Accounts, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
 }
 
 // forceQuit is ctrl+c: it quits even while a screen captures text.
