@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -40,6 +39,8 @@ type overviewModel struct {
 	// the oldest month), summed over the pages read so far.
 	from       time.Time
 	byCurrency map[string]*[12]int64
+	byStats    map[string]*currencyStats
+	chartIdx   int // the chart's currency, counted from the main one (n)
 	scanned    int
 	total      int
 	revenueReq uint64
@@ -58,7 +59,7 @@ type openOverviewMsg struct{}
 // overviewKeys drive the overview.
 type overviewKeys struct {
 	Left, Right, Up, Down, Open key.Binding
-	Reload, Close               key.Binding
+	Currency, Reload, Close     key.Binding
 }
 
 func newOverviewKeys() overviewKeys {
@@ -68,13 +69,14 @@ func newOverviewKeys() overviewKeys {
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "customers/subscriptions/invoices")),
 		Down:   key.NewBinding(key.WithKeys("down", "j")),
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open that list"), key.WithDisabled()),
-		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
-		Close:  key.NewBinding(key.WithKeys("esc", "0"), key.WithHelp("esc", "close")),
+		Currency: newCurrencyKey(),
+		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		Close:    key.NewBinding(key.WithKeys("esc", "0"), key.WithHelp("esc", "close")),
 	}
 }
 
 func (k overviewKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Left, k.Up, k.Reload, k.Close}
+	return []key.Binding{k.Open, k.Left, k.Up, k.Currency, k.Reload, k.Close}
 }
 func (k overviewKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
@@ -90,7 +92,7 @@ func (m overviewModel) reload() (overviewModel, tea.Cmd) {
 	m.analyticsReq, m.countsReq, m.revenueReq = m.c.nextID(), m.c.nextID(), m.c.nextID()
 	m.analyticsErr, m.countsErr, m.revenueErr = "", "", ""
 	m.from = revenueStart(m.c.now, m.c.fmt.loc)
-	m.byCurrency, m.scanned, m.total = map[string]*[12]int64{}, 0, 0
+	m.byCurrency, m.byStats, m.chartIdx, m.scanned, m.total = map[string]*[12]int64{}, nil, 0, 0, 0
 	co := m.sc.company.ID
 	return m, tea.Batch(
 		loadAnalytics(m.sc.ctx, m.c, co, m.analyticsReq),
@@ -120,6 +122,8 @@ func (m overviewModel) update(msg tea.Msg) (overviewModel, tea.Cmd) {
 			return m.reload()
 		case key.Matches(msg, m.keys.Open):
 			return m.openCount()
+		case key.Matches(msg, m.keys.Currency):
+			m.chartIdx++
 		default:
 			m.moveSel(msg)
 		}
@@ -143,6 +147,8 @@ func (m overviewModel) handleRevenue(msg revenuePageMsg) (overviewModel, tea.Cmd
 		m.scanned++
 		m.addInvoice(inv)
 	}
+	cs, _ := m.currencies()
+	m.keys.Currency.SetEnabled(len(cs) > 1)
 	if !msg.page.HasMore() {
 		m.revenueReq = 0
 		return m, nil
@@ -162,42 +168,24 @@ func (m *overviewModel) addInvoice(inv hyperline.Invoice) {
 	if month < 0 || month > 11 {
 		return
 	}
-	amount := int64(inv.AmountExcludingTax)
+	amount, sign := int64(inv.AmountExcludingTax), int64(1)
 	switch inv.Type {
 	case hyperline.InvoiceTypeCreditNote:
 		if amount > 0 {
 			amount = -amount
 		}
+		sign = -1
 	case hyperline.InvoiceTypeInvoice:
 	default:
 		return // documents and child references are not revenue
 	}
+	m.countCurrency(inv, sign)
 	months := m.byCurrency[inv.Currency]
 	if months == nil {
 		months = new([12]int64)
 		m.byCurrency[inv.Currency] = months
 	}
 	months[month] += amount
-}
-
-// currencies are the currencies invoiced in, the one with the most money
-// first.
-func (m *overviewModel) currencies() []string {
-	out := make([]string, 0, len(m.byCurrency))
-	sum := map[string]int64{}
-	for cur, months := range m.byCurrency {
-		out = append(out, cur)
-		for _, v := range months {
-			sum[cur] += abs64(v)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if sum[out[i]] != sum[out[j]] {
-			return sum[out[i]] > sum[out[j]]
-		}
-		return out[i] < out[j]
-	})
-	return out
 }
 
 func abs64(v int64) int64 {
@@ -235,7 +223,7 @@ func (m overviewModel) headline() string {
 		return " " + st.Muted.Render("Loading the figures…") + "\n"
 	}
 	a, cur := m.analytics, ""
-	if cs := m.currencies(); len(cs) > 0 {
+	if cs, _ := m.currencies(); len(cs) > 0 {
 		cur = cs[0] // Not documented: the figures' currency; the company's main one
 	}
 	money := func(v hyperline.Amount) string { return m.c.fmt.money(v, cur) }
@@ -245,6 +233,9 @@ func (m overviewModel) headline() string {
 		st.Label.Render("active customers ") + st.Value.Render(formatCount(int(a.ActiveCustomers))),
 		st.Label.Render("revenue 30 d ") + st.Value.Render(money(a.RevenueLast30Days)),
 		st.Label.Render("churn 30 d ") + st.Value.Render(strconv.FormatFloat(a.Churn30Days, 'f', 1, 64)+"%"),
+	}
+	if note := m.inferredNote(); note != "" {
+		parts = append(parts, st.Muted.Render("("+note+")"))
 	}
 	return wrapParts(st, "", 0, parts, max(m.width, 20))
 }
@@ -313,11 +304,8 @@ func (m overviewModel) countsView() string {
 // horizontal bars, with how far the invoices were read.
 func (m overviewModel) chartView() string {
 	st := m.c.styles
-	currencies := m.currencies()
-	cur := ""
-	if len(currencies) > 0 {
-		cur = currencies[0]
-	}
+	currencies, _ := m.currencies()
+	cur := m.chartCurrency()
 	progress := ""
 	switch {
 	case m.revenueErr != "":
@@ -360,7 +348,13 @@ func (m overviewModel) chartView() string {
 		b.WriteString(" " + st.Label.Render(month) + "  " + bar + " " + amount + "\n")
 	}
 	if len(currencies) > 1 {
-		b.WriteString(" " + st.Muted.Render("Also invoiced in "+strings.Join(currencies[1:], ", ")+" (not charted).") + "\n")
+		var others []string
+		for _, c := range currencies {
+			if c != cur {
+				others = append(others, c)
+			}
+		}
+		b.WriteString(" " + st.Muted.Render("Also invoiced in "+strings.Join(others, ", ")+" · n charts the next.") + "\n")
 	}
 	return b.String()
 }
