@@ -64,11 +64,11 @@ type overviewKeys struct {
 
 func newOverviewKeys() overviewKeys {
 	return overviewKeys{
-		Left:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose a count")),
-		Right:  key.NewBinding(key.WithKeys("right", "l")),
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "customers/subscriptions/invoices")),
-		Down:   key.NewBinding(key.WithKeys("down", "j")),
-		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open that list"), key.WithDisabled()),
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose a count")),
+		Right:    key.NewBinding(key.WithKeys("right", "l")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "customers/subscriptions/invoices")),
+		Down:     key.NewBinding(key.WithKeys("down", "j")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open that list"), key.WithDisabled()),
 		Currency: newCurrencyKey(),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Close:    key.NewBinding(key.WithKeys("esc", "0"), key.WithHelp("esc", "close")),
