@@ -95,4 +95,3 @@ func (m *listModel[T]) view() string {
 	b.WriteString(l.table.View())
 	return b.String()
 }
-
