@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 )
@@ -132,7 +133,7 @@ type shownTab interface {
 	filterShown() bool
 	selectedIDOrEmpty() string
 	sortable() bool
-	counts() string
+	counts(compact bool) string
 	view() string
 }
 
@@ -243,14 +244,18 @@ func (m browserModel) switchTab(tab int) (browserModel, tea.Cmd) {
 
 func (m *browserModel) render() string {
 	st := m.c.styles
-	counts := m.tab().counts()
 	// The inactive tabs take short names when the full ones leave the
-	// counts no room.
-	names := [tabCount]string{"1 Customers", "2 Subscriptions", "3 Invoices", "4 Transactions"}
-	if 5+13+17+12+16+len([]rune(counts))+2 > m.width {
-		names = [tabCount]string{"1 Cust", "2 Subs", "3 Inv", "4 Tx"}
-	}
+	// counts no room, and the counts drop what the filter line says when
+	// even that is not enough.
 	full := [tabCount]string{"1 Customers", "2 Subscriptions", "3 Invoices", "4 Transactions"}
+	names := full
+	counts := m.tab().counts(false)
+	if 5+13+17+12+16+ansi.StringWidth(counts)+2 > m.width {
+		names = [tabCount]string{"1 Cust", "2 Subs", "3 Inv", "4 Tx"}
+		if 5+ansi.StringWidth(full[m.active])+2+3*8+ansi.StringWidth(counts)+2 > m.width {
+			counts = m.tab().counts(true)
+		}
+	}
 	var tabs strings.Builder
 	tabs.WriteString(st.Title.Render(" hlx "))
 	for i, name := range names {
@@ -292,6 +297,9 @@ func (m *browserModel) keyMap() help.KeyMap {
 	k.Download.SetEnabled(ok && m.active == tabInvoices)
 	k.Sort.SetEnabled(m.tab().sortable())
 	k.FilterKeys.SetEnabled(m.active != tabTransactions)
+	if m.active == tabTransactions {
+		k.Select.SetHelp("enter", "open invoice")
+	}
 	return k
 }
 

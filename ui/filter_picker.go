@@ -189,7 +189,7 @@ func (m filterPickerModel) view() string {
 		title += " · " + m.spec.key + ":"
 		step = m.spec.about
 	}
-	lines := []string{spread(st.Heading.Render(title), st.HeaderInfo.Render("f "), m.width),
+	lines := []string{fitLine(st.Heading.Render(title), m.width),
 		fitLine(" "+st.Muted.Render(step), m.width), ""}
 	if m.spec != nil && m.spec.kind == termCustomer {
 		lines = append(lines, fitLine(" "+m.input.view(), m.width), "",

@@ -135,6 +135,9 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 		m = m.setSize(m.width, m.height) // the error line comes or goes
 	}
 	if err != nil {
+		// The rows stay filtered by the plain words only: not by "status"
+		// from a moment ago, before the colon came.
+		m.shownTable().SetFilter(plainWords(q))
 		return m, nil
 	}
 	m.parsed = pf
@@ -151,6 +154,17 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 	tag := resultTag{reqID: m.debounceID, company: m.sc.company.ID}
 	settle := m.c.sched(m.c.debounce, func(time.Time) tea.Msg { return filterSettledMsg{resultTag: tag, query: q} })
 	return m, settle
+}
+
+// plainWords is the words of a filter line that are not key:value terms.
+func plainWords(line string) string {
+	var words []string
+	for _, w := range splitWords(line) {
+		if _, _, term := cutTerm(w); !term {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // typingKey reports whether the text's last word is the start of one of

@@ -8,8 +8,10 @@ import (
 // What a tab draws: the header's counts, the filter line (with the reason
 // it cannot be sent) and the table.
 
-// counts is the header's "loaded/total", with the filter's matches.
-func (m *listModel[T]) counts() string {
+// counts is the header's "loaded/total", with the filter's terms and
+// matches and the order; compact leaves out the order and the matches
+// (the filter line says those) for a narrow screen.
+func (m *listModel[T]) counts(compact bool) string {
 	l := m.shown()
 	if !l.loaded {
 		if l.err != "" {
@@ -22,7 +24,7 @@ func (m *listModel[T]) counts() string {
 		total = "?"
 	}
 	s := formatCount(len(l.items)) + "/" + total
-	if m.parsed.text != "" {
+	if m.parsed.text != "" && !compact {
 		s = formatCount(l.table.VisibleLen()) + " match · " + s
 	}
 	if label := l.filter.label(); label != "" && l == &m.server {
@@ -31,7 +33,7 @@ func (m *listModel[T]) counts() string {
 	if l.reqID != 0 {
 		s = "loading… " + s
 	}
-	if label := m.sortLabel(); label != "" {
+	if label := m.sortLabel(); label != "" && !compact {
 		s = label + " · " + s
 	}
 	return s

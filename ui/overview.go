@@ -64,9 +64,9 @@ type overviewKeys struct {
 
 func newOverviewKeys() overviewKeys {
 	return overviewKeys{
-		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "choose a count")),
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←↑↓→", "choose a count")),
 		Right:    key.NewBinding(key.WithKeys("right", "l")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "customers/subscriptions/invoices")),
+		Up:       key.NewBinding(key.WithKeys("up", "k")),
 		Down:     key.NewBinding(key.WithKeys("down", "j")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open that list"), key.WithDisabled()),
 		Currency: newCurrencyKey(),
@@ -76,7 +76,7 @@ func newOverviewKeys() overviewKeys {
 }
 
 func (k overviewKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Left, k.Up, k.Currency, k.Reload, k.Close}
+	return []key.Binding{k.Open, k.Left, k.Currency, k.Reload, k.Close}
 }
 func (k overviewKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
