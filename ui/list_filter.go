@@ -137,7 +137,8 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 	if err != nil {
 		// The rows stay filtered by the plain words only: not by "status"
 		// from a moment ago, before the colon came.
-		m.shownTable().SetFilter(plainWords(q))
+		m.parsed.text = plainWords(q)
+		m.shownTable().SetFilter(m.parsed.text)
 		return m, nil
 	}
 	m.parsed = pf
