@@ -101,7 +101,7 @@ func (m *filterPickerModel) showValues(spec termSpec) {
 func datePresets(now time.Time) []pickChoice {
 	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
 	return []pickChoice{
-		{"today", "today"},
+		{"today", "today only"},
 		{"<today", "before today"},
 		{"7d", "the last 7 days"},
 		{"30d", "the last 30 days"},
