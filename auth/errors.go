@@ -23,6 +23,10 @@ var (
 	ErrStateMismatch = errors.New("the callback's state does not match this login attempt")
 	// ErrCallbackTimeout means no callback or pasted URL arrived in time.
 	ErrCallbackTimeout = errors.New("timed out waiting for the browser to come back")
+	// ErrNothingPasted means the login could not finish: no browser was
+	// opened and standard input ended before a redirect was pasted.
+	ErrNothingPasted = errors.New("login: nothing was pasted and no browser answered; " +
+		"run hlx login in a terminal, or pass --no-browser and paste the address the browser ends on")
 	// ErrNotLoggedIn means logout found no account to log out.
 	ErrNotLoggedIn = errors.New("not logged in")
 )

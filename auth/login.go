@@ -137,14 +137,34 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 
 	waitCtx, cancelWait := context.WithTimeout(ctx, opts.Timeout)
 	defer cancelWait()
+	// stdinDone closes when nothing more can be pasted: stdin ended.
+	stdinDone := make(chan struct{})
 	if opts.Stdin != nil {
-		go readPastes(waitCtx, opts.Stdin, handler, progress)
+		go func() {
+			readPastes(waitCtx, opts.Stdin, handler, progress)
+			close(stdinDone)
+		}()
+	}
+	// With no browser opened and stdin at its end, nothing can finish the
+	// login: say so now rather than wait out the timeout.
+	var nothingPasted <-chan struct{}
+	if !opened && opts.Stdin != nil {
+		nothingPasted = stdinDone
 	}
 	progress(EventWaiting{RedirectURI: redirectURI, Deadline: opts.Now().Add(opts.Timeout), AcceptsPaste: opts.Stdin != nil})
 
 	var res callbackResult
 	select {
 	case res = <-handler.results:
+	case <-nothingPasted:
+		select {
+		case res = <-handler.results: // the last paste completed it
+		default:
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("login: %w", err)
+			}
+			return nil, ErrNothingPasted
+		}
 	case <-waitCtx.Done():
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("login: %w", err)

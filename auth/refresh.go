@@ -136,6 +136,12 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 			loginErr = fmt.Errorf("%w: the access token expired and there is no refresh token; run hlx login", ErrLoginRequired)
 			return nil
 		}
+		if ts.ep.clientSecret == "" {
+			// Sent without it, the refresh would come back 401 and read
+			// as a refused secret; the fix is the configuration.
+			return fmt.Errorf("%w: refreshing the access token needs the app's client secret; set %s or save it with hlx apps create --save",
+				ErrNotConfigured, config.EnvClientSecret)
+		}
 		// Refresh with the stored refresh token, not ours: if another
 		// process rotated it, ours is dead and the stored one is current.
 		tok, err := ts.ep.refresh(ctx, cur.RefreshToken)

@@ -10,6 +10,11 @@ package simulator
 // hostileCompanyName clears the screen and sets the window title.
 const hostileCompanyName = "Hostile\x1b[2J\x1b]0;pwned\x07 Holdings"
 
+// hostileUserName is the signed-in user's name in hostile mode: a
+// clipboard write, a device status query, a DCS string, a C1 control, a
+// right-to-left override and a zero-width space.
+const hostileUserName = "Camille\x1b]52;c;SE9TVElMRQ==\x07 \x1b[6n\x1bPq#0\x1b\\Lef\u0085\u202eèvre\u200b"
+
 // hostileNames are the customer names of the hostile company, one attack
 // each: screen and cursor control, the OSC 52 clipboard write, an OSC 8
 // hyperlink, a C1 CSI, BEL, a right-to-left override, zero-width and

@@ -83,6 +83,9 @@ func New(cfg Config) *Server {
 		pages:  newPages(),
 		stats:  &analyticsCache{},
 	}
+	if cfg.Hostile {
+		s.user.Name = hostileUserName
+	}
 	s.routes = s.apiRoutes()
 	s.oauthPath = s.oauthRoutes()
 	return s

@@ -82,10 +82,21 @@ func JSON(raw []byte) ([]byte, error) {
 		c := in[i]
 		if !inString || c < utf8.RuneSelf && c != 0x7f {
 			switch {
+			case escaped && c == 'u':
+				// A \uXXXX escape: a lone surrogate is valid JSON text
+				// but decodes to no character, and jq and others refuse
+				// it, so it becomes U+FFFD.
+				n := copyUnicodeEscape(&out, in[i-1:])
+				escaped = false
+				i += n - 1
+				continue
 			case escaped:
 				escaped = false
+				out.WriteByte('\\')
 			case inString && c == '\\':
 				escaped = true
+				i++
+				continue
 			case c == '"':
 				inString = !inString
 			}
@@ -105,4 +116,52 @@ func JSON(raw []byte) ([]byte, error) {
 		}
 	}
 	return out.Bytes(), nil
+}
+
+// copyUnicodeEscape copies the \uXXXX escape (or surrogate pair) at the
+// start of esc, which begins with the backslash, to out and returns how
+// many bytes of esc it used. A surrogate that is not half of a pair is
+// written as \ufffd.
+func copyUnicodeEscape(out *bytes.Buffer, esc []byte) int {
+	r, ok := hex4(esc)
+	if !ok {
+		// json.Indent accepted the document, so this cannot happen;
+		// copy the backslash and let the next bytes pass as they are.
+		out.WriteByte('\\')
+		return 1
+	}
+	switch {
+	case utf16.IsSurrogate(r) && r < 0xdc00:
+		if lo, ok := hex4(esc[6:]); ok && lo >= 0xdc00 && lo <= 0xdfff {
+			out.Write(esc[:12])
+			return 12
+		}
+		out.WriteString(`\ufffd`)
+	case utf16.IsSurrogate(r):
+		out.WriteString(`\ufffd`)
+	default:
+		out.Write(esc[:6])
+	}
+	return 6
+}
+
+// hex4 reads the code unit of a \uXXXX escape at the start of b.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[2:6] {
+		switch {
+		case '0' <= c && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestEscaped(t *testing.T) {
@@ -76,4 +77,27 @@ func mustMarshal(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+func TestJSONReplacesLoneSurrogates(t *testing.T) {
+	for in, want := range map[string]string{
+		`"\udc80"`:              `"\ufffd"`,
+		`"a\ud800b"`:            `"a\ufffdb"`,
+		`"\ud800\u0041"`:        `"\ufffd\u0041"`,
+		`"\ud83d\ude00 ok"`:     `"\ud83d\ude00 ok"`,
+		`"\\udc80"`:             `"\\udc80"`,
+		`["k\udc80","\n\"x\""]`: "[\n  \"k\\ufffd\",\n  \"\\n\\\"x\\\"\"\n]",
+		`"\u001b[2J"`:           `"\u001b[2J"`,
+	} {
+		got, err := JSON([]byte(in))
+		if err != nil {
+			t.Fatalf("JSON(%s): %v", in, err)
+		}
+		if string(got) != want {
+			t.Errorf("JSON(%s) = %s, want %s", in, got, want)
+		}
+		if !utf8.Valid(got) || !json.Valid(got) {
+			t.Errorf("JSON(%s) = %s is not valid", in, got)
+		}
+	}
 }

@@ -1,0 +1,185 @@
+// Package explorer is `hlx` with no command: the terminal UI, on the
+// saved session or, with --demo, on a built-in simulator.
+package explorer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/adrg/xdg"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/cobra"
+
+	"github.com/hyperline-tui/hlx/auth"
+	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/config/recent"
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/debuglog"
+	"github.com/hyperline-tui/hlx/ui"
+	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
+)
+
+// Options are what the explorer needs.
+type Options struct {
+	F *cmdutil.Factory
+	// Demo explores a built-in simulated Hyperline.
+	Demo bool
+	// NoBrowser shows the login URL instead of opening a browser.
+	NoBrowser bool
+	// Company names the company to open on (an ID or a name).
+	Company string
+}
+
+// AddFlags adds the explorer's flags to the root command, bound to opts.
+func AddFlags(cmd *cobra.Command, opts *Options) {
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.Demo, "demo", false, "explore a built-in simulated Hyperline (no account, no internet)")
+	fl.BoolVar(&opts.NoBrowser, "no-browser", false, "show the login URL instead of opening a browser")
+	cmdutil.AddCompanyFlag(cmd, opts.F, &opts.Company)
+}
+
+// Run opens the explorer and returns when the user quits.
+func Run(ctx context.Context, opts *Options) error {
+	f := opts.F
+	var backend ui.BackendOptions
+	if opts.Demo {
+		if opts.Company != "" {
+			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
+		}
+		b, cleanup, err := startDemo(ctx, f, opts.NoBrowser)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		backend = b
+	} else {
+		settings, err := f.Settings()
+		if err != nil {
+			return err
+		}
+		if settings.ClientID == "" || settings.ClientSecret == "" {
+			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: set %s and %s, or save them with "+
+				"`hlx apps create --save` (try `hlx --demo` to explore without an account)",
+				auth.ErrNotConfigured, config.EnvClientID, config.EnvClientSecret))
+		}
+		if err := useCompany(ctx, f, opts.Company); err != nil {
+			return err
+		}
+		backend = ui.BackendOptions{
+			Settings:    settings,
+			Store:       f.Store(),
+			HTTPClient:  &http.Client{Timeout: cmdutil.HTTPTimeout, Transport: f.Transport},
+			NoBrowser:   opts.NoBrowser,
+			OpenBrowser: f.OpenBrowser,
+		}
+	}
+	backend.ClientOptions = append(backend.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
+	var debugLog *ui.DebugLog
+	if f.Flags.Debug {
+		dl, closeLog, err := openDebugLog(backend.HTTPClient)
+		if err != nil {
+			return err
+		}
+		defer closeLog()
+		debugLog = dl
+		f.IO.Errorf("hlx: debug log: %s\n", dl.Path)
+	}
+	detectBackground()
+	b := ui.NewBackend(backend)
+	app := ui.New(ui.Deps{
+		Context: ctx,
+		Session: b,
+		Data:    b,
+		Env:     ui.EnvironmentFor(backend.Settings.APIURL, opts.Demo),
+		Demo:    opts.Demo,
+		Version: f.Version,
+		OpenURL: auth.DefaultOpenBrowser(nil),
+		Debug:   debugLog,
+		Recent:  recentJumps(opts.Demo, backend),
+		SaveDir: saveDir(),
+	})
+	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(f.IO.Out))
+	_, runErr := p.Run()
+	if co, ok := app.Company(); ok {
+		// The UI saves a company choice in a command that quitting may cut
+		// short; saving it again here (the UI is gone, nothing waits) makes
+		// the next start open on it.
+		saveCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err := b.ChooseCompany(saveCtx, co)
+		cancel()
+		if err != nil && runErr == nil {
+			return err
+		}
+	}
+	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
+		return fmt.Errorf("run the explorer: %w", runErr)
+	}
+	return nil
+}
+
+// detectBackground asks the terminal for its background colour, for the
+// adaptive palette, before the styles are built and the program takes the
+// terminal; the fresh renderer also reads the colour profile from the
+// restored TERM. The commands
+// never ask (package termquery keeps bubbletea's start-up query away);
+// the explorer does, once, here.
+func detectBackground() {
+	lipgloss.SetDefaultRenderer(lipgloss.NewRenderer(os.Stdout))
+	_ = lipgloss.HasDarkBackground()
+}
+
+// useCompany makes the company named on the command line the account's
+// chosen one, so the explorer opens on it; "" changes nothing.
+func useCompany(ctx context.Context, f *cmdutil.Factory, ref string) error {
+	if ref == "" {
+		return nil
+	}
+	acct, err := f.OpenAccount()
+	if err != nil {
+		return fmt.Errorf("--company: %w", err)
+	}
+	co, err := acct.Company(ctx, ref)
+	if err != nil {
+		return err
+	}
+	return acct.UseCompany(co)
+}
+
+// recentJumps is where the go-to prompt remembers jumps: under XDG state,
+// or, for the demo, next to its throw-away session.
+func recentJumps(demo bool, b ui.BackendOptions) ui.RecentJumps {
+	if demo {
+		return recent.Open(filepath.Dir(b.Store.Path()))
+	}
+	return recent.Open(recent.DefaultDir())
+}
+
+// saveDir is where downloads and exports go: the XDG download directory
+// when it exists, else the current directory.
+func saveDir() string {
+	if d := xdg.UserDirs.Download; d != "" {
+		if info, err := os.Stat(d); err == nil && info.IsDir() {
+			return d
+		}
+	}
+	return "."
+}
+
+// openDebugLog starts the debug log: a file under the XDG state directory
+// (0600 in 0700) that every HTTP exchange of hc is written to, secrets
+// redacted, and a ring of the recent ones for the requests screen.
+func openDebugLog(hc *http.Client) (*ui.DebugLog, func(), error) {
+	f, path, err := debuglog.OpenFile(config.StateDir())
+	if err != nil {
+		return nil, nil, fmt.Errorf("open the debug log: %w", err)
+	}
+	recent := debuglog.NewRecent(500)
+	hc.Transport = debuglog.New(f, debuglog.WithRecent(recent)).Transport(hc.Transport)
+	return &ui.DebugLog{Path: path, Recent: recent}, func() { f.Close() }, nil
+}

@@ -1,0 +1,30 @@
+package get
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+)
+
+// TestSummaryIsTerminalSafe: what the API typed reaches the terminal with
+// its controls shown, not obeyed.
+func TestSummaryIsTerminalSafe(t *testing.T) {
+	t.Parallel()
+	var c hyperline.Customer
+	if err := json.Unmarshal([]byte(`{"id":"cus_1","name":"\u001b]52;c;bad\u0007Acme\u202e","billing_email":"a@b\r\nX-Injected: 1",`+
+		`"created_at":"2025-03-01T09:00:00Z"}`), &c); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	customerSummary(&c).print(&b)
+	out := b.String()
+	if strings.ContainsAny(out, "\x1b\x07\r\u202e") || strings.Contains(out, "\nX-Injected") {
+		t.Fatalf("unsafe summary:\n%q", out)
+	}
+	if !strings.Contains(out, "Name:             ␛]52;c;bad␇Acme\n") || !strings.Contains(out, "Created:          2025-03-01T09:00:00Z\n") {
+		t.Errorf("summary:\n%s", out)
+	}
+
+}
