@@ -81,3 +81,23 @@ func TestAccountSwitchAcrossEnvironments(t *testing.T) {
 	t.Logf("account switch: %d request(s): %v", len(paths), paths)
 	h.requireView(strings.ToUpper(strings.TrimPrefix(second.settings.APIURL, "http://")))
 }
+
+// TestAccountsPickerLogsInToAnother: the picker's last line starts a
+// browser login in the open environment, dropping the company shown.
+func TestAccountsPickerLogsInToAnother(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24, withAccounts()).start()
+	h.key("a")
+	h.requireView("production", "support@example.com  logged out", "+ log in to another account of sandbox")
+	for range 3 {
+		h.key("down")
+	}
+	h.session.mu.Lock()
+	h.session.account.Email = "grace@example.com"
+	h.session.mu.Unlock()
+	h.key("enter")
+	if h.app.c.account.Email != "grace@example.com" {
+		t.Fatalf("after the login the account is %q", h.app.c.account.Email)
+	}
+	h.requireView("grace@example.com")
+}

@@ -109,6 +109,21 @@ func TestFilterTermsAreTheAPIsParameters(t *testing.T) {
 			t.Fatalf("subscription %s is %s", s.ID, s.Status)
 		}
 	}
+	// A customer by id needs no search.
+	env.sim.ResetRequests()
+	h.filterLine("customer:" + id)
+	if cs := listQueries(env, "/v2/customers"); len(cs) != 0 {
+		t.Fatalf("an id was searched for: %v", cs)
+	}
+	qs = listQueries(env, "/v2/subscriptions")
+	if len(qs) != 1 || qs[0].Get("customer_id") != id || qs[0].Get("status") != "any" {
+		t.Fatalf("a customer's subscriptions were asked as %v", qs)
+	}
+	for _, s := range h.browser().subscriptions.server.items {
+		if s.CustomerID != id {
+			t.Fatalf("subscription %s is %s's", s.ID, s.CustomerID)
+		}
+	}
 
 	// Customers: a date window and text the server searches, together.
 	h.key("esc")
