@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 )
@@ -76,4 +79,42 @@ func TestFilterKeysInHelp(t *testing.T) {
 	h := newHarness(t, 100, 30).start()
 	h.key("?")
 	h.requireView("filter on the server")
+}
+
+// TestExportResolvesTheCustomerTerm: an export started while a new
+// customer: term's first page is still on its way (the previous answer on
+// screen, the new customer not looked up yet) looks the customer up
+// itself instead of exporting every customer's invoices.
+func TestExportResolvesTheCustomerTerm(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	h := newHarness(t, 100, 30, withSaveDir(dir)).start()
+	h.key("3")
+	h.filterLine("customer:cus_acme00001")
+	h.key("enter")
+	b := h.browser()
+	l := b.invoices
+	f, err := parseFilter(`customer:"Acme Tools 0"`, l.spec.terms, h.app.c.now, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ = l.startServerFilter(f) // its page is never delivered
+	msg := l.exportList(exportCSV)().(startJobMsg)
+	path, err := msg.run(context.Background(), func(jobProgress) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("the export holds %q", raw)
+	}
+	for _, line := range lines[1:] {
+		if !strings.Contains(line, "cus_acme00000") {
+			t.Fatalf("the export holds another customer's invoice: %s", line)
+		}
+	}
 }

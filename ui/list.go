@@ -122,12 +122,8 @@ func loadPage[T any](ctx context.Context, c *common, companyID string, spec list
 		rctx, cancel := context.WithTimeout(ctx, timeout)
 		defer cancel()
 		tag := resultTag{reqID: reqID, company: companyID}
-		if t, ok := req.filter.term("customer"); ok && req.customerID == "" {
-			id, err := resolveCustomer(rctx, data, companyID, t.ref)
-			if err != nil {
-				return pageLoadedMsg[T]{resultTag: tag, first: first, err: err}
-			}
-			req.customerID = id
+		if err := req.resolve(rctx, data, companyID); err != nil {
+			return pageLoadedMsg[T]{resultTag: tag, first: first, err: err}
 		}
 		page, err := load(rctx, data, companyID, req)
 		return pageLoadedMsg[T]{resultTag: tag, first: first, page: page, customerID: req.customerID, err: err}

@@ -58,6 +58,9 @@ func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
 		return export.WriteFile(freeName(dir, base, format.ext()), func(w io.Writer) error {
 			ew := spec.exportWriter(w, format)
 			var written, total int64
+			if err := req.resolve(ctx, data, company.ID); err != nil {
+				return err
+			}
 			req.page = hyperline.ListOptions{Take: pageSize, WithTotal: true}
 			for pages := 0; pages < hyperline.MaxPages; pages++ {
 				page, err := spec.load(ctx, data, company.ID, req)

@@ -94,6 +94,18 @@ func invoiceListOptions(req pageRequest) hyperline.InvoiceListOptions {
 	return opts
 }
 
+// resolve looks up the customer: term's customer when the request does
+// not have its id yet.
+func (req *pageRequest) resolve(ctx context.Context, data Data, companyID string) error {
+	t, ok := req.filter.term("customer")
+	if !ok || req.customerID != "" {
+		return nil
+	}
+	id, err := resolveCustomer(ctx, data, companyID, t.ref)
+	req.customerID = id
+	return err
+}
+
 // resolveCustomer turns a customer: term into a customer id: an id as it
 // is, a name through the customer search, which must find one customer
 // (or one whose name is exactly the one typed).
