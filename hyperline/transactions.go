@@ -2,7 +2,6 @@ package hyperline
 
 import (
 	"context"
-	"iter"
 	"net/url"
 )
 
@@ -12,11 +11,4 @@ import (
 // order.
 func (cc *CompanyClient) ListTransactions(ctx context.Context, opts ListOptions) (*Page[ListedTransaction], error) {
 	return listPage[ListedTransaction](ctx, cc.do, "/v1/transactions", opts, url.Values{}, nil)
-}
-
-// Transactions iterates over every transaction, one page at a time.
-func (cc *CompanyClient) Transactions(ctx context.Context, opts ListOptions) iter.Seq2[ListedTransaction, error] {
-	return walk(ctx, func(ctx context.Context, lo ListOptions) (*Page[ListedTransaction], error) {
-		return cc.ListTransactions(ctx, lo)
-	}, opts, func(t ListedTransaction) string { return t.ID })
 }
