@@ -161,8 +161,25 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.handleJobUpdate(msg)
 	case openPickerMsg:
 		return a.openPicker()
+	case accountsLoadedMsg:
+		return a.updateTop(msg)
+	case accountSwitchedMsg:
+		return a.handleAccountSwitched(msg)
+	case loginAnotherMsg:
+		return a.handleLoginAnother()
+	case openListMsg:
+		return a.openList(msg)
+	case openFilterPickerMsg:
+		p := newFilterPicker(a.c, msg)
+		a.push(&p)
+		return nil
 	case openDetailMsg:
 		return a.openDetail(msg)
+	case openFoundMsg:
+		if msg.company != a.scope.company.ID {
+			return nil // found for a company the user has left
+		}
+		return a.openDetail(msg.openDetailMsg)
 	case popScreenMsg:
 		a.pop()
 		return nil
@@ -440,6 +457,8 @@ func (a *App) syncGlobalKeys() {
 	// shows (the session ended), only a login leads back to the data.
 	_, loggingIn := a.stack[0].(*loginModel)
 	a.global.Companies.SetEnabled(a.c.signedIn && !loggingIn)
+	_, switches := a.c.session.(AccountSwitcher)
+	a.global.Accounts.SetEnabled(switches && a.c.signedIn && !loggingIn)
 	a.global.Token.SetEnabled(a.c.signedIn)
 	a.global.Requests.SetEnabled(a.c.debug != nil)
 	a.global.GoTo.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")

@@ -33,6 +33,8 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, a.global.Companies):
 		return a.openPicker()
+	case key.Matches(msg, a.global.Accounts):
+		return a.openAccounts()
 	case key.Matches(msg, a.global.GoTo):
 		return a.openGoto()
 	case key.Matches(msg, a.global.Token):

@@ -183,7 +183,11 @@ func (a *App) statusBar() string {
 	if envName == "" {
 		envName = "custom"
 	}
-	left := env.Render(" " + strings.ToUpper(envName) + " ")
+	label := strings.ToUpper(envName)
+	if a.c.env.Kind == EnvProduction {
+		label = "⚠ " + label // live customers' data: told apart without colour too
+	}
+	left := env.Render(" " + label + " ")
 	right := a.countdownView()
 	var parts []string
 	// Each part is sanitised alone: the plain ASCII ones cost nothing, the

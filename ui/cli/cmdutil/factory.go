@@ -121,6 +121,17 @@ func (f *Factory) Settings() (config.Settings, error) {
 	return s, nil
 }
 
+// SettingsFor resolves the settings of another environment of the
+// session (the explorer's account switch): its app credentials from the
+// environment and the settings file, as if --api-url named it.
+func (f *Factory) SettingsFor(apiURL string) (config.Settings, error) {
+	s, err := config.LoadSettings(config.Flags{APIURL: apiURL, RedirectURI: f.Flags.RedirectURI}, f.SettingsFile(), f.Env)
+	if err != nil {
+		return config.Settings{}, &ExitError{Code: ExitConfig, Err: err}
+	}
+	return s, nil
+}
+
 // SettingsFile is the path of the settings file.
 func (f *Factory) SettingsFile() string {
 	if f.SettingsPath == "" {

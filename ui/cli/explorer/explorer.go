@@ -77,6 +77,7 @@ func Run(ctx context.Context, opts *Options) error {
 			HTTPClient:  &http.Client{Timeout: cmdutil.HTTPTimeout, Transport: f.Transport},
 			NoBrowser:   opts.NoBrowser,
 			OpenBrowser: f.OpenBrowser,
+			SettingsFor: f.SettingsFor,
 		}
 	}
 	backend.ClientOptions = append(backend.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
