@@ -21,11 +21,11 @@ func plainError(err error) string {
 	if err == nil {
 		return ""
 	}
-	return termsafe.Line(plainWords(err))
+	return termsafe.Line(errorWords(err))
 }
 
-// plainWords is plainError before it is made terminal-safe.
-func plainWords(err error) string {
+// errorWords is plainError before it is made terminal-safe.
+func errorWords(err error) string {
 	var worded interface{ PlainText() string }
 	if errors.As(err, &worded) {
 		return worded.PlainText()

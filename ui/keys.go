@@ -119,7 +119,7 @@ func newPickerKeys() pickerKeys {
 		Close:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Reload:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload")),
 		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry"), key.WithDisabled()),
-		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"), key.WithDisabled()),
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter"), key.WithDisabled()),
 	}
 }
