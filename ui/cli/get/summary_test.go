@@ -35,8 +35,8 @@ func TestSummaryShowsOnlyWebPages(t *testing.T) {
 	t.Parallel()
 	for raw, want := range map[string]string{
 		"https://app.hyperline.co/public/invoices/inv_1": "Public URL:      https://app.hyperline.co/public/invoices/inv_1\n",
-		"javascript:alert(1)":                           "Public URL:      not shown, not a web page",
-		"file:///etc/passwd":                            "Public URL:      not shown, not a web page",
+		"javascript:alert(1)":                            "Public URL:      not shown, not a web page",
+		"file:///etc/passwd":                             "Public URL:      not shown, not a web page",
 	} {
 		inv := hyperline.Invoice{ID: "inv_1", PublicURL: raw}
 		var b strings.Builder
