@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/ui/cli"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
 	"github.com/hyperline-tui/hlx/ui/termquery"
@@ -25,7 +26,8 @@ var version = "dev"
 func main() {
 	termquery.Restore()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.Main(ctx, &cmdutil.Factory{IO: cmdutil.System(), Version: version}, os.Args[1:])
+	f := &cmdutil.Factory{IO: cmdutil.System(), Version: version, Keyring: config.SystemKeyring()}
+	code := cli.Main(ctx, f, os.Args[1:])
 	stop()
 	os.Exit(code)
 }

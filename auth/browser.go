@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/cli/browser"
+
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
 // browserGrace is how long a $BROWSER command may take to fail before hlx
@@ -41,6 +43,11 @@ func DefaultOpenBrowser(getenv func(string) string) func(url string) error {
 		getenv = os.Getenv
 	}
 	return func(url string) error {
+		// Only a web page is opened; nothing else reaches a browser's
+		// command line, where "-..." would be an option.
+		if _, err := weburl.Check(url); err != nil {
+			return err
+		}
 		if cmd := strings.TrimSpace(getenv("BROWSER")); cmd != "" {
 			return runBrowserCommand(cmd, url, browserGrace)
 		}
@@ -76,6 +83,9 @@ func noBrowserReason(getenv func(string) string, goos string) string {
 // command that fails at once (not found, exit 1) is reported as a failure,
 // but does not wait for a browser that stays open.
 func runBrowserCommand(command, url string, grace time.Duration) error {
+	if _, err := weburl.Check(url); err != nil {
+		return err
+	}
 	args := strings.Fields(command)
 	substituted := false
 	for i, a := range args {

@@ -29,7 +29,32 @@ var (
 		"run hlx login in a terminal, or pass --no-browser and paste the address the browser ends on")
 	// ErrNotLoggedIn means logout found no account to log out.
 	ErrNotLoggedIn = errors.New("not logged in")
+	// ErrRefreshNotSent means a refresh was not sent because its answer
+	// could not have been saved (the session store is not writable); the
+	// stored refresh token was not spent and still works.
+	ErrRefreshNotSent = errors.New("refresh not sent: its answer could not be saved, so the current refresh token was kept")
+	// ErrSessionNotSaved means Hyperline issued a new token that could not
+	// be saved: the session needs a new login once this process ends.
+	ErrSessionNotSaved = errors.New("the new token could not be saved")
 )
+
+// SessionNotSavedError reports a refreshed token that could not be saved
+// after the store's retries. After a rotation the refresh token on disk is
+// spent: the session ends with this process. It matches ErrSessionNotSaved.
+type SessionNotSavedError struct {
+	Err error // the store's error, naming the path and the cause
+}
+
+// Error says plainly that a new login will be needed.
+func (e *SessionNotSavedError) Error() string {
+	return fmt.Sprintf("Hyperline issued a new token but it could not be saved (%v): this session needs a new login (hlx login) once this hlx exits", e.Err)
+}
+
+// Unwrap returns the store's error.
+func (e *SessionNotSavedError) Unwrap() error { return e.Err }
+
+// Is matches ErrSessionNotSaved.
+func (e *SessionNotSavedError) Is(target error) bool { return target == ErrSessionNotSaved }
 
 // AuthorizationError is an error the authorization server sent back on the
 // redirect (RFC 6749 §4.1.2.1). It matches ErrConsentDenied for

@@ -55,7 +55,10 @@ func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, veri
 	}
 
 	now := opts.Now()
-	var replaced string
+	var (
+		replaced string
+		saved    *config.Account
+	)
 	err = opts.Store.Update(func(sess *config.Session) error {
 		a := sess.Upsert(s.APIURL, user.Email)
 		if a.Token.RefreshToken != tok.RefreshToken {
@@ -63,6 +66,7 @@ func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, veri
 		}
 		a.Name = user.DisplayName()
 		a.Token = tok
+		a.InsecureStorage = opts.InsecureStorage
 		a.LoggedInAt = now
 		a.UpdatedAt = now
 		if companiesErr == nil {
@@ -76,7 +80,7 @@ func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, veri
 			}
 		}
 		sess.SetCurrent(s.APIURL, user.Email)
-		result.Account = a.Clone()
+		saved = a // the store notes on it where the tokens went
 		return nil
 	})
 	var corrupt *config.CorruptError
@@ -87,6 +91,9 @@ func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, veri
 		revokeQuietly(ep, tok.RefreshToken)
 		return nil, fmt.Errorf("save session: %w", err)
 	}
+	result.Account = saved.Clone()
+	result.TokenLocation = opts.Store.TokenLocation(s.APIURL, saved)
+	result.StorageNotice = opts.Store.StorageNotice()
 	// The earlier grant of this account is no longer used by anyone: a
 	// second hlx still holding it re-reads the session on its next refresh.
 	if replaced != "" {

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
 // DefaultLoginTimeout is how long Login waits for the browser.
@@ -46,6 +47,10 @@ type LoginOptions struct {
 	OpenBrowser func(url string) error
 	// NoBrowser skips OpenBrowser: the user opens the URL themselves.
 	NoBrowser bool
+	// InsecureStorage keeps this account's tokens in the session file
+	// (mode 0600) even where an OS keyring answers, from now on, until a
+	// login without it (hlx login --insecure-storage).
+	InsecureStorage bool
 	// Stdin, when set, is read line by line for a pasted redirected URL
 	// (for a browser on another machine). Login does not close it; a read
 	// that is blocked when Login returns stays blocked until it is closed.
@@ -74,6 +79,13 @@ type LoginResult struct {
 	// could not be fetched, the old session file was corrupt, an earlier
 	// refresh token could not be revoked.
 	Warnings []error
+	// TokenLocation says where the tokens were saved, as hlx status says
+	// it: the OS keyring or the session file.
+	TokenLocation string
+	// StorageNotice is a one-line notice to show when the store wanted the
+	// OS keyring but none answered, so the tokens went to the 0600 file;
+	// "" otherwise.
+	StorageNotice string
 }
 
 // Login runs the Authorization Code flow with PKCE: it listens on the
@@ -125,6 +137,11 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	defer stopServer()
 
 	authURL := authorizeURL(s, newEndpoint(s, opts.HTTPClient, opts.Now).authorizePath(ctx), redirectURI, state, verifier)
+	// The URL is printed for the user to open and handed to a browser:
+	// a hostile API URL or discovery document must not reach either.
+	if _, err := weburl.Check(authURL); err != nil {
+		return nil, fmt.Errorf("login URL: %w", err)
+	}
 	opened, reason := false, "--no-browser"
 	if !opts.NoBrowser {
 		if err := opts.OpenBrowser(authURL); err != nil {

@@ -142,6 +142,11 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 			return fmt.Errorf("%w: refreshing the access token needs the app's client secret; set %s or save it with hlx apps create --save",
 				ErrNotConfigured, config.EnvClientSecret)
 		}
+		// A refresh may rotate the refresh token: send it only if its
+		// answer can be saved, else the session dies with this process.
+		if err := ts.store.CheckWritable(); err != nil {
+			return fmt.Errorf("%w: %w", ErrRefreshNotSent, err)
+		}
 		// Refresh with the stored refresh token, not ours: if another
 		// process rotated it, ours is dead and the stored one is current.
 		tok, err := ts.ep.refresh(ctx, cur.RefreshToken)
@@ -185,17 +190,18 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 	defer ts.mu.Unlock()
 	switch {
 	case errors.Is(err, ErrLoginRequired):
-		ts.tok, ts.unsaved = config.Token{}, nil
+		ts.tok, ts.unsaved, ts.saveErr = config.Token{}, nil, nil
 		return config.Token{}, outcome{RefreshFailed, err}, err
 	case err != nil && issued:
 		// The server issued got, and may have rotated the refresh token
-		// the file holds, but the file could not be written. got is now
-		// the only live token set: use it, report the failure, and save
-		// it with the next refresh.
+		// the file holds, but the store could not be written even after
+		// its retries. got is now the only live token set: use it while
+		// this process runs, save it with the next refresh if the store
+		// recovers, and say plainly what happens otherwise.
 		ts.tok = got
 		ts.unsaved = &unsavedToken{tok: got, spent: onDisk}
-		werr := fmt.Errorf("the new token could not be saved to the session file; hlx keeps it in memory and saves it with the next refresh: %w", err)
-		return got, outcome{RefreshFailed, werr}, nil
+		ts.saveErr = &SessionNotSavedError{Err: err}
+		return got, outcome{RefreshFailed, ts.saveErr}, nil
 	case err != nil:
 		// Offline for a moment: a token inside the margin still works.
 		if usable(held, ts.now()) && held.AccessToken != rejected {
@@ -203,7 +209,7 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		}
 		return config.Token{}, outcome{RefreshFailed, err}, err
 	}
-	ts.tok, ts.unsaved = got, nil
+	ts.tok, ts.unsaved, ts.saveErr = got, nil, nil
 	if issued {
 		return got, outcome{RefreshSucceeded, nil}, nil
 	}

@@ -80,10 +80,13 @@ type RefreshEvent struct {
 // before it expires. It implements oauth2.TokenSource and is safe for
 // concurrent use. Refreshes happen one at a time per source (other callers
 // wait for the result) and, through the store's lock, one at a time across
-// processes; a new token is saved before it is returned. If that save
-// fails, the new token is returned anyway (after a rotation it is the only
-// live one), the failure is reported through OnRefresh, and the next
-// refresh saves it.
+// processes; a new token is saved before it is returned. A refresh is only
+// sent once the store has proved it can be written (else it fails with
+// ErrRefreshNotSent and the stored refresh token stays valid). If the save
+// fails after the answer arrived anyway, the new token is returned (after a
+// rotation it is the only live one), the failure is reported through
+// OnRefresh and Unsaved as a *SessionNotSavedError, and the next refresh
+// saves it if it can.
 type TokenSource struct {
 	apiURL    string
 	email     string
@@ -100,6 +103,8 @@ type TokenSource struct {
 	// unsaved is a token the server issued that could not be written to
 	// the session file; the next refresh saves it.
 	unsaved *unsavedToken
+	// saveErr reports unsaved to SavedToken.
+	saveErr *SessionNotSavedError
 }
 
 // The API client passes each call's context to TokenContext.
@@ -202,6 +207,61 @@ func (ts *TokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) 
 // from Transport calls it; a client layer with its own retry may too.
 func (ts *TokenSource) ForceRefresh(ctx context.Context, rejected string) (*oauth2.Token, error) {
 	return ts.refresh(ctx, rejected)
+}
+
+// SavedToken is TokenContext for a caller that ends soon, such as hlx
+// token: when the token it returns was issued but could not be saved
+// (after a rotation the session then ends with the process), it returns
+// the token together with a *SessionNotSavedError, which the caller must
+// report and turn into a failure exit.
+func (ts *TokenSource) SavedToken(ctx context.Context) (*oauth2.Token, error) {
+	tok, err := ts.TokenContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return tok, ts.Unsaved()
+}
+
+// Unsaved returns a *SessionNotSavedError while the token in use could not
+// be saved, nil otherwise.
+func (ts *TokenSource) Unsaved() error {
+	ts.mu.RLock()
+	defer ts.mu.RUnlock()
+	if ts.saveErr == nil {
+		return nil
+	}
+	return ts.saveErr
+}
+
+// SaveUnsaved tries again to save a token that could not be saved, as the
+// explorer does when it quits. It returns nil when there is nothing left
+// unsaved (saved now, or another hlx has stored newer tokens meanwhile),
+// else a *SessionNotSavedError: the session ends with this process.
+func (ts *TokenSource) SaveUnsaved() error {
+	ts.mu.RLock()
+	unsaved := ts.unsaved
+	ts.mu.RUnlock()
+	if unsaved == nil {
+		return nil
+	}
+	err := ts.store.Update(func(s *config.Session) error {
+		acc := s.Account(ts.apiURL, ts.email)
+		if acc == nil || acc.Token.RefreshToken != unsaved.spent {
+			return nil // logged out, or newer tokens stored by another hlx
+		}
+		acc.Token = unsaved.tok
+		acc.UpdatedAt = ts.now()
+		return nil
+	})
+	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+		return &SessionNotSavedError{Err: err}
+	}
+	ts.mu.Lock()
+	if ts.unsaved == unsaved {
+		ts.unsaved, ts.saveErr = nil, nil
+	}
+	ts.mu.Unlock()
+	return nil
 }
 
 // fresh reports whether tok can be used now: it has an access token that

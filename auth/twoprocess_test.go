@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/config/keyringtest"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 )
 
@@ -32,7 +33,9 @@ func TestMain(m *testing.M) {
 	case os.Getenv(helperBrowserEnv) != "":
 		os.Exit(runBrowserHelper(os.Args[len(os.Args)-1]))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	keyringtest.Stop()
+	os.Exit(code)
 }
 
 // refreshSpec tells a helper process which session to refresh.
@@ -40,6 +43,7 @@ type refreshSpec struct {
 	Settings config.Settings
 	Path     string
 	Rejected string
+	Keyring  bool // the tokens are in the OS keyring
 }
 
 // runRefreshHelper is one hlx process replacing a token the API refused.
@@ -50,7 +54,11 @@ func runRefreshHelper(raw string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	ts, err := NewTokenSource(TokenSourceOptions{Settings: spec.Settings, Store: config.NewStore(spec.Path)})
+	store := config.NewStore(spec.Path)
+	if spec.Keyring {
+		store = config.NewStore(spec.Path, config.WithKeyring(config.SystemKeyring()))
+	}
+	ts, err := NewTokenSource(TokenSourceOptions{Settings: spec.Settings, Store: store})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -96,14 +104,37 @@ func hash(s string) string {
 // with the same token and the session survives.
 func TestTwoProcessesRefreshAtOnce(t *testing.T) {
 	t.Parallel()
+	twoProcessesRefresh(t, false)
+}
+
+// TestTwoProcessesRefreshAtOnceKeyring is the same with the tokens in the
+// OS keyring: the lock on the session file still serialises the refresh.
+// It needs a real Secret Service, which both processes reach.
+func TestTwoProcessesRefreshAtOnceKeyring(t *testing.T) {
+	if keyringtest.Start(t) != keyringtest.SecretService {
+		t.Skip("the mock keyring lives in one process; this test needs a real Secret Service")
+	}
+	twoProcessesRefresh(t, true)
+}
+
+func twoProcessesRefresh(t *testing.T, keyring bool) {
 	e := newEnv(t, simulator.Config{Now: time.Now}) // children use the real clock
+	if keyring {
+		e.store = config.NewStore(e.store.Path(), config.WithKeyring(config.SystemKeyring()))
+	}
 	e.login(t)
+	if keyring {
+		data, err := os.ReadFile(e.store.Path())
+		if err != nil || !strings.Contains(string(data), `"tokens_in": "keyring"`) || strings.Contains(string(data), "refresh_token") {
+			t.Fatalf("the login did not put the tokens in the keyring (%v):\n%s", err, data)
+		}
+	}
 	email := e.sim.User().Email
 	rejected := e.stored(t, email).Token.AccessToken
 	e.sim.ExpireAccessTokens()
 	before := e.tokenRequests()
 
-	spec, _ := json.Marshal(refreshSpec{Settings: e.settings, Path: e.store.Path(), Rejected: rejected})
+	spec, _ := json.Marshal(refreshSpec{Settings: e.settings, Path: e.store.Path(), Rejected: rejected, Keyring: keyring})
 	outputs := make([]bytes.Buffer, 2)
 	var wg sync.WaitGroup
 	for i := range outputs {

@@ -29,7 +29,15 @@ type Environment struct {
 type Account struct {
 	Email string `json:"email"`
 	Name  string `json:"name,omitempty"`
-	Token Token  `json:"token,omitzero"`
+	Token Token  `json:"token"`
+	// TokensIn says where Token's access and refresh tokens are kept: in
+	// the OS keyring (session.json then holds only their dates) or in
+	// session.json itself ("" in files from before keyrings: the file).
+	TokensIn TokenPlace `json:"tokens_in,omitempty"`
+	// InsecureStorage records that the user asked for the file at login
+	// (hlx login --insecure-storage): the tokens stay there even where a
+	// keyring answers, until a login without it.
+	InsecureStorage bool `json:"insecure_storage,omitempty"`
 	// Companies is the last list fetched from /v1/companies.
 	Companies []Company `json:"companies,omitempty"`
 	// CompanyID is the company the user chose; sent as Hyperline-CompanyId.

@@ -34,20 +34,67 @@ func (e *CorruptError) Unwrap() error { return e.Err }
 // rewrites the session, so several hlx processes (and goroutines) can share
 // the file without losing a write. Readers need no lock: writes replace the
 // file by rename, so a reader sees a complete old or new version.
+//
+// With a keyring (WithKeyring), the accounts' access and refresh tokens are
+// kept in the OS keyring and session.json holds everything else; the lock
+// stays on the file, so it serialises refreshes across processes wherever
+// the tokens are.
 type Store struct {
 	path string
 	// mu serialises Updates of this Store inside the process; the flock
 	// does the same across processes (and across Stores on one file).
 	mu sync.Mutex
+
+	keyring  Keyring // nil: the tokens stay in the file
+	fileOnly bool    // read and delete keyring entries, never write them
+	fault    func(StoreOp) error
+
+	noticeMu sync.Mutex
+	notice   string // why the last save kept tokens in the file
+	down     error  // the keyring failed a write: do not wait on it again
 }
+
+// StoreOption configures NewStore.
+type StoreOption func(*Store)
+
+// WithKeyring keeps the tokens in k (normally SystemKeyring()). Where k
+// does not answer, the tokens go to the file and StorageNotice says why;
+// tokens already in the file move to k on the next save.
+func WithKeyring(k Keyring) StoreOption { return func(s *Store) { s.keyring = k } }
+
+// WithInsecureStorage writes the tokens to the session file (mode 0600)
+// even when a keyring is given, for `hlx login --insecure-storage`. Tokens
+// found in the keyring are still read, moved to the file on the next save,
+// and deleted from the keyring at logout.
+func WithInsecureStorage() StoreOption { return func(s *Store) { s.fileOnly = true } }
+
+// StoreOp names a file operation a fault hook can make fail.
+type StoreOp int
+
+// The operations WithFaults sees.
+const (
+	// StoreOpProbe is CheckWritable's temporary file.
+	StoreOpProbe StoreOp = iota
+	// StoreOpWrite is one attempt to write the session file.
+	StoreOpWrite
+)
+
+// WithFaults calls fail before each file operation and makes the operation
+// fail with its error, if any. It is for tests: CI runs as root, where a
+// read-only directory proves nothing.
+func WithFaults(fail func(StoreOp) error) StoreOption { return func(s *Store) { s.fault = fail } }
 
 // NewStore returns a store for the session file at path; "" means
 // SessionPath(). Nothing is read or created until Load or Update.
-func NewStore(path string) *Store {
+func NewStore(path string, opts ...StoreOption) *Store {
 	if path == "" {
 		path = SessionPath()
 	}
-	return &Store{path: path}
+	s := &Store{path: path}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // Path is the session file's path.
@@ -62,23 +109,27 @@ func (s *Store) Load() (*Session, error) {
 		return nil, err
 	}
 	sess, err := DecodeSession(data)
-	if err == nil {
-		return sess, nil
-	}
-	if errors.As(err, new(*VersionError)) {
-		return nil, fmt.Errorf("load session %s: %w", s.path, err)
-	}
-	// Take the lock before moving the file aside, so that a writer that
-	// is replacing it right now is not undone.
 	var warn error
-	err = WithFileLock(s.path, func() error {
-		sess, warn, err = s.readLocked()
-		return err
-	})
-	if err != nil {
+	switch {
+	case err == nil:
+	case errors.As(err, new(*VersionError)):
+		return nil, fmt.Errorf("load session %s: %w", s.path, err)
+	default:
+		// Take the lock before moving the file aside, so that a writer
+		// that is replacing it right now is not undone.
+		err = WithFileLock(s.path, func() error {
+			sess, warn, err = s.readLocked()
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		return sess, warn
+	}
+	if err := s.fillTokens(sess); err != nil {
 		return nil, err
 	}
-	return sess, warn
+	return sess, nil
 }
 
 // Update runs fn on the freshly read session while holding the lock, then
@@ -106,11 +157,15 @@ func (s *Store) Update(fn func(*Session) error) error {
 	})
 }
 
-// apply runs fn on sess and writes the result if fn changed it.
+// apply runs fn on sess and saves the result if fn changed it.
 func (s *Store) apply(sess *Session, fn func(*Session) error) error {
 	before, err := EncodeSession(sess)
 	if err != nil {
 		return err
+	}
+	var prev map[accountKey]placed
+	if s.keyring != nil {
+		prev = placesOf(sess)
 	}
 	if err := fn(sess); err != nil {
 		return err
@@ -119,13 +174,15 @@ func (s *Store) apply(sess *Session, fn func(*Session) error) error {
 	if err != nil {
 		return err
 	}
-	if bytes.Equal(before, after) {
+	switch {
+	case bytes.Equal(before, after):
 		return nil
+	case s.keyring == nil:
+		// No keyring: no account can hold its tokens there (reading
+		// them would have failed), so the file takes the session as is.
+		return s.writeFile(after)
 	}
-	if err := WriteFileAtomic(s.path, after); err != nil {
-		return fmt.Errorf("save session: %w", err)
-	}
-	return nil
+	return s.save(sess, prev)
 }
 
 // read returns the file's bytes, or nil if it does not exist. A file open
@@ -162,6 +219,9 @@ func (s *Store) readLocked() (sess *Session, warn error, err error) {
 	}
 	sess, decodeErr := DecodeSession(data)
 	if decodeErr == nil {
+		if err := s.fillTokens(sess); err != nil {
+			return nil, nil, err
+		}
 		return sess, nil, nil
 	}
 	if errors.As(decodeErr, new(*VersionError)) {

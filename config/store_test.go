@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hyperline-tui/hlx/config/keyringtest"
 )
 
 func newTestStore(t *testing.T) *Store {
@@ -253,7 +255,9 @@ func TestMain(m *testing.M) {
 	if spec := os.Getenv(helperEnv); spec != "" {
 		os.Exit(runHelper(spec))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	keyringtest.Stop()
+	os.Exit(code)
 }
 
 // runHelper parses "path|name|count" and adds count accounts.

@@ -78,6 +78,10 @@ type Invoice struct {
 	AmountExcludingTax Amount `json:"amount_excluding_tax"`
 	TaxAmount          Amount `json:"tax_amount"`
 	DiscountAmount     Amount `json:"discount_amount"`
+	// ConvertedAmount is the total converted at ConversionRate, nil when
+	// not converted. Not documented: into which currency (the company's,
+	// by every sign), which no field names.
+	ConvertedAmount *Amount `json:"converted_amount"`
 
 	Customer       InvoiceCustomer `json:"customer"`
 	SubscriptionID *string         `json:"subscription_id"`

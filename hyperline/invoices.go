@@ -33,6 +33,9 @@ type InvoiceListOptions struct {
 	// IssuedFrom and IssuedBefore send issued_at__gte and issued_at__lt:
 	// invoices issued in [IssuedFrom, IssuedBefore).
 	IssuedFrom, IssuedBefore time.Time
+	// DueFrom and DueBefore send due_at__gte and due_at__lt: invoices due
+	// in [DueFrom, DueBefore).
+	DueFrom, DueBefore time.Time
 	// Sort orders the list by SortCreatedAt or SortEmittedAt.
 	Sort Sort
 }
@@ -60,6 +63,12 @@ func (o InvoiceListOptions) filters() (url.Values, error) {
 	}
 	if !o.IssuedBefore.IsZero() {
 		q.Set("issued_at__lt", o.IssuedBefore.UTC().Format(timestampLayout))
+	}
+	if !o.DueFrom.IsZero() {
+		q.Set("due_at__gte", o.DueFrom.UTC().Format(timestampLayout))
+	}
+	if !o.DueBefore.IsZero() {
+		q.Set("due_at__lt", o.DueBefore.UTC().Format(timestampLayout))
 	}
 	return q, nil
 }
@@ -89,6 +98,9 @@ func (o InvoiceListOptions) keep(inv Invoice) bool {
 	}
 	if (!o.IssuedFrom.IsZero() && inv.IssuedAt.Before(o.IssuedFrom)) ||
 		(!o.IssuedBefore.IsZero() && !inv.IssuedAt.Before(o.IssuedBefore)) {
+		return false
+	}
+	if !inWindow(inv.DueAt, o.DueFrom, o.DueBefore) {
 		return false
 	}
 	// Filter values such as "late" or "outstanding" select by more than the
@@ -140,3 +152,12 @@ func (cc *CompanyClient) GetInvoice(ctx context.Context, id string) (*Invoice, e
 }
 
 func invoiceID(inv Invoice) string { return inv.ID }
+
+// inWindow reports whether t is in [from, before), either end zero for
+// open; a missing time is in no window but the fully open one.
+func inWindow(t *time.Time, from, before time.Time) bool {
+	if from.IsZero() && before.IsZero() {
+		return true
+	}
+	return t != nil && (from.IsZero() || !t.Before(from)) && (before.IsZero() || t.Before(before))
+}

@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // maxMessageLen bounds the Message of an APIError.
@@ -111,13 +113,11 @@ func printable(s string) bool {
 	return true
 }
 
+// clip makes a server's message one terminal-safe line (controls, bidi
+// overrides and zero-width characters would otherwise reach whoever
+// prints the error) and bounds its length.
 func clip(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
+	s = termsafe.Line(s)
 	if utf8.RuneCountInString(s) <= maxMessageLen {
 		return s
 	}

@@ -124,6 +124,16 @@ func TestSpecContract(t *testing.T) {
 	_, err = cc.ListInvoices(ctx, InvoiceListOptions{NumberContains: "1", IssuedFrom: time.Now().AddDate(-1, 0, 0),
 		Status: []string{InvoiceFilterFinalized}, Type: []string{"refund"}})
 	must("invoices searched by number and date", err)
+	_, err = cc.ListInvoices(ctx, InvoiceListOptions{Status: []string{InvoiceFilterLate, InvoiceFilterOutstanding},
+		DueFrom: time.Now().AddDate(0, -3, 0), DueBefore: time.Now()})
+	must("invoices due in a window", err)
+	tp, err := cc.ListTransactions(ctx, ListOptions{Take: 20, WithTotal: true})
+	must("transactions", err)
+	_, err = cc.ListTransactions(ctx, tp.NextOptions())
+	must("transactions page 2", err)
+	_, err = cc.ListCustomers(ctx, CustomerListOptions{Status: []string{"all", "imported"},
+		CreatedFrom: time.Now().AddDate(-2, 0, 0), CreatedBefore: time.Now()})
+	must("customers created in a window", err)
 	if len(ip.Items) > 0 {
 		inv := ip.Items[0]
 		_, err = cc.ListInvoices(ctx, InvoiceListOptions{CustomerID: inv.Customer.ID, Number: inv.Number})
@@ -224,6 +234,7 @@ func TestModelsMatchSpec(t *testing.T) {
 		{Subscription{}, []any{get("/v2/subscriptions/{id}"), items(get("/v2/subscriptions"))}},
 		{Company{}, []any{items(get("/v1/companies"))}},
 		{Wallet{}, []any{items(get("/v2/wallets"))}},
+		{ListedTransaction{}, []any{items(get("/v1/transactions"))}},
 		{Analytics{}, []any{get("/v1/analytics")}},
 		{UserInfo{}, []any{get("/oauth/userinfo")}},
 	}

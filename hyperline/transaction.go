@@ -38,6 +38,31 @@ type Transaction struct {
 	WalletID          *string        `json:"wallet_id"`
 }
 
+// ListedTransaction is a GET /v1/transactions item: a transaction and the
+// invoices it went to (an invoice's own transactions carry no
+// allocations).
+type ListedTransaction struct {
+	Transaction
+	Allocations []Allocation `json:"allocations"`
+}
+
+// Allocation is the part of a transaction that went to one invoice.
+type Allocation struct {
+	InvoiceID string `json:"invoice_id"`
+	Amount    Amount `json:"amount"`
+}
+
+// InvoiceID is the invoice the transaction paid (its first allocation),
+// "" when it names none.
+func (t ListedTransaction) InvoiceID() string {
+	for _, a := range t.Allocations {
+		if a.InvoiceID != "" {
+			return a.InvoiceID
+		}
+	}
+	return ""
+}
+
 // Money is the transaction amount in its currency.
 func (t Transaction) Money() Money { return t.Amount.In(t.Currency) }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
@@ -159,8 +160,25 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.handleJobUpdate(msg)
 	case openPickerMsg:
 		return a.openPicker()
+	case accountsLoadedMsg:
+		return a.updateTop(msg)
+	case accountSwitchedMsg:
+		return a.handleAccountSwitched(msg)
+	case loginAnotherMsg:
+		return a.handleLoginAnother()
+	case openListMsg:
+		return a.openList(msg)
+	case openFilterPickerMsg:
+		p := newFilterPicker(a.c, msg)
+		a.push(&p)
+		return nil
 	case openDetailMsg:
 		return a.openDetail(msg)
+	case openFoundMsg:
+		if msg.company != a.scope.company.ID {
+			return nil // found for a company the user has left
+		}
+		return a.openDetail(msg.openDetailMsg)
 	case popScreenMsg:
 		a.pop()
 		return nil
@@ -320,6 +338,11 @@ func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
 			return a.requireLogin(msg.err)
 		}
 		a.refreshAfter = a.c.now.Add(30 * time.Second)
+		if errors.Is(msg.err, auth.ErrSessionNotSaved) {
+			a.c.token = msg.token // in use now, though it could not be saved
+			a.showError("save the refreshed token", msg.err)
+			return nil
+		}
 		a.showError("refresh the access token", msg.err)
 		return nil
 	}
@@ -433,6 +456,8 @@ func (a *App) syncGlobalKeys() {
 	// shows (the session ended), only a login leads back to the data.
 	_, loggingIn := a.stack[0].(*loginModel)
 	a.global.Companies.SetEnabled(a.c.signedIn && !loggingIn)
+	_, switches := a.c.session.(AccountSwitcher)
+	a.global.Accounts.SetEnabled(switches && a.c.signedIn && !loggingIn)
 	a.global.Token.SetEnabled(a.c.signedIn)
 	a.global.Requests.SetEnabled(a.c.debug != nil)
 	a.global.GoTo.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")

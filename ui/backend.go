@@ -39,6 +39,10 @@ type BackendOptions struct {
 	LoginNote string
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
+	// SettingsFor resolves the settings of another environment of the
+	// session, for a switch to one of its accounts (nil: the settings file
+	// and the environment, as for --api-url).
+	SettingsFor func(apiURL string) (config.Settings, error)
 }
 
 // Backend implements Session and Data over the auth, config and hyperline
@@ -47,10 +51,13 @@ type Backend struct {
 	opts   BackendOptions
 	events chan SessionEvent
 
-	mu     sync.RWMutex
-	ts     *auth.TokenSource
-	client *hyperline.Client
-	email  string
+	mu sync.RWMutex
+	// settings are those of the open account's environment: opts.Settings
+	// until the user switches to an account of another one.
+	settings config.Settings
+	ts       *auth.TokenSource
+	client   *hyperline.Client
+	email    string
 	// opened counts the token sources made; current is the number of the one
 	// in use (0 after a logout). Only its reports reach the UI.
 	opened, current uint64
@@ -69,12 +76,12 @@ func NewBackend(opts BackendOptions) *Backend {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Backend{opts: opts, events: make(chan SessionEvent, 64)}
+	return &Backend{opts: opts, settings: opts.Settings, events: make(chan SessionEvent, 64)}
 }
 
 // Resume opens the environment's current account when it holds tokens.
 func (b *Backend) Resume(ctx context.Context) (Account, error) {
-	if err := b.open(""); err != nil {
+	if err := b.open(b.settingsNow(), ""); err != nil {
 		return Account{}, err
 	}
 	return b.account()
@@ -84,7 +91,7 @@ func (b *Backend) Resume(ctx context.Context) (Account, error) {
 func (b *Backend) Login(ctx context.Context, progress func(LoginProgress)) (Account, error) {
 	progress(LoginProgress{Stage: LoginStarting, Note: b.opts.LoginNote})
 	res, err := auth.Login(ctx, auth.LoginOptions{
-		Settings:    b.opts.Settings,
+		Settings:    b.settingsNow(),
 		Store:       b.opts.Store,
 		HTTPClient:  b.opts.HTTPClient,
 		OpenBrowser: b.opts.OpenBrowser,
@@ -96,7 +103,7 @@ func (b *Backend) Login(ctx context.Context, progress func(LoginProgress)) (Acco
 	if err != nil {
 		return Account{}, loginError{err: err}
 	}
-	if err := b.open(res.Account.Email); err != nil {
+	if err := b.open(b.settingsNow(), res.Account.Email); err != nil {
 		return Account{}, err
 	}
 	acct, err := b.account()
@@ -119,7 +126,7 @@ func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
 		if !e.BrowserOpened && b.opts.LoginNote == "" {
 			p.Note = "No browser was opened (" + e.Reason + "): open the address below in a browser."
 			if strings.Contains(e.Reason, "SSH") {
-				p.Note += " On another machine, forward the callback port first (" + sshForwardHint(b.opts.Settings.RedirectURI) + ")."
+				p.Note += " On another machine, forward the callback port first (" + sshForwardHint(b.settingsNow().RedirectURI) + ")."
 			}
 		}
 		progress(p)
@@ -133,15 +140,22 @@ func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
 	}
 }
 
-// open makes the token source and API client of an account ("" = the
-// environment's current one).
-func (b *Backend) open(email string) error {
+// settingsNow are the settings of the open account's environment.
+func (b *Backend) settingsNow() config.Settings {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.settings
+}
+
+// open makes the token source and API client of an account of the
+// environment of settings ("" = the environment's current one).
+func (b *Backend) open(settings config.Settings, email string) error {
 	b.mu.Lock()
 	b.opened++
 	n := b.opened
 	b.mu.Unlock()
 	ts, err := auth.NewTokenSource(auth.TokenSourceOptions{
-		Settings:   b.opts.Settings,
+		Settings:   settings,
 		Store:      b.opts.Store,
 		Email:      email,
 		HTTPClient: b.opts.HTTPClient,
@@ -154,12 +168,12 @@ func (b *Backend) open(email string) error {
 	hc := *b.opts.HTTPClient
 	hc.Transport = ts.Transport(b.opts.HTTPClient.Transport)
 	opts := append([]hyperline.Option{hyperline.WithHTTPClient(&hc)}, b.opts.ClientOptions...)
-	client, err := hyperline.New(b.opts.Settings.APIURL, ts, opts...)
+	client, err := hyperline.New(settings.APIURL, ts, opts...)
 	if err != nil {
 		return fmt.Errorf("build the API client: %w", err)
 	}
 	b.mu.Lock()
-	b.ts, b.client, b.email, b.current = ts, client, ts.Email(), n
+	b.ts, b.client, b.email, b.current, b.settings = ts, client, ts.Email(), n, settings
 	b.mu.Unlock()
 	return nil
 }
@@ -167,13 +181,13 @@ func (b *Backend) open(email string) error {
 // account reads the open account from the store.
 func (b *Backend) account() (Account, error) {
 	b.mu.RLock()
-	ts, email := b.ts, b.email
+	ts, email, apiURL := b.ts, b.email, b.settings.APIURL
 	b.mu.RUnlock()
 	sess, err := b.opts.Store.Load()
 	if err != nil && !errors.As(err, new(*config.CorruptError)) {
 		return Account{}, fmt.Errorf("read the session: %w", err)
 	}
-	acc := sess.Account(b.opts.Settings.APIURL, email)
+	acc := sess.Account(apiURL, email)
 	if acc == nil {
 		return Account{}, fmt.Errorf("%w: %s is not in the session any more", ErrLoginRequired, email)
 	}
@@ -245,7 +259,40 @@ func (b *Backend) Refresh(ctx context.Context) (TokenState, error) {
 			return TokenState{}, sessionError(err)
 		}
 	}
-	return tokenState(ts.Info()), nil
+	// A token that works now but could not be saved is not a success:
+	// the session ends with this hlx unless the store recovers.
+	return tokenState(ts.Info()), ts.Unsaved()
+}
+
+// Close is for main once the program has ended: a refreshed token that
+// could not be saved is saved now if the store has recovered. Otherwise it
+// returns the *auth.SessionNotSavedError to print (the session needs a new
+// login) and turn into a failure exit.
+func (b *Backend) Close() error {
+	b.mu.RLock()
+	ts := b.ts
+	b.mu.RUnlock()
+	if ts == nil {
+		return nil
+	}
+	return ts.SaveUnsaved()
+}
+
+// TokenLocation says where the open account's tokens are kept (the OS
+// keyring or the session file), for the token panel; "" when no account
+// is open.
+func (b *Backend) TokenLocation() string {
+	b.mu.RLock()
+	email := b.email
+	b.mu.RUnlock()
+	if email == "" {
+		return ""
+	}
+	sess, err := b.opts.Store.Load()
+	if err != nil {
+		return ""
+	}
+	return b.opts.Store.TokenLocation(b.opts.Settings.APIURL, sess.Account(b.opts.Settings.APIURL, email))
 }
 
 // Logout revokes the refresh token and removes the account; an error means
@@ -256,7 +303,7 @@ func (b *Backend) Logout(ctx context.Context) error {
 	b.ts, b.client, b.email, b.current = nil, nil, "", 0
 	b.mu.Unlock()
 	res, err := auth.Logout(ctx, auth.LogoutOptions{
-		Settings: b.opts.Settings, Store: b.opts.Store, HTTPClient: b.opts.HTTPClient, Email: email})
+		Settings: b.settingsNow(), Store: b.opts.Store, HTTPClient: b.opts.HTTPClient, Email: email})
 	if err != nil {
 		return err
 	}
@@ -271,10 +318,10 @@ func (b *Backend) Logout(ctx context.Context) error {
 // ChooseCompany saves the company as the account's choice.
 func (b *Backend) ChooseCompany(ctx context.Context, co hyperline.Company) error {
 	b.mu.RLock()
-	email := b.email
+	email, apiURL := b.email, b.settings.APIURL
 	b.mu.RUnlock()
 	err := b.opts.Store.Update(func(s *config.Session) error {
-		acc := s.Account(b.opts.Settings.APIURL, email)
+		acc := s.Account(apiURL, email)
 		if acc == nil {
 			return nil
 		}

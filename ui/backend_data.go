@@ -84,6 +84,13 @@ func (b *Backend) Invoice(ctx context.Context, companyID, id string) (*hyperline
 	})
 }
 
+// Transactions lists one page of a company's transactions.
+func (b *Backend) Transactions(ctx context.Context, companyID string, page hyperline.ListOptions) (*hyperline.Page[hyperline.ListedTransaction], error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Page[hyperline.ListedTransaction], error) {
+		return c.ListTransactions(ctx, page)
+	})
+}
+
 // Wallets lists a customer's wallets (one page: a customer has a wallet
 // per currency at most).
 func (b *Backend) Wallets(ctx context.Context, companyID, customerID string) ([]hyperline.Wallet, error) {

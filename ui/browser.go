@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 )
@@ -15,10 +16,14 @@ const (
 	tabCustomers = iota
 	tabSubscriptions
 	tabInvoices
+	tabTransactions
 	tabCount
 )
 
-// browserModel is the company's main screen: three tabs, each a list.
+// tabKinds are what the tabs list, in tab order.
+var tabKinds = [tabCount]objectKind{kindCustomer, kindSubscription, kindInvoice, kindTransaction}
+
+// browserModel is the company's main screen: four tabs, each a list.
 type browserModel struct {
 	c      *common
 	sc     scope
@@ -28,6 +33,7 @@ type browserModel struct {
 	customers     listModel[hyperline.Customer]
 	subscriptions listModel[hyperline.Subscription]
 	invoices      listModel[hyperline.Invoice]
+	transactions  listModel[hyperline.ListedTransaction]
 
 	width, height int
 
@@ -46,6 +52,7 @@ func newBrowser(c *common, sc scope) (browserModel, tea.Cmd) {
 		customers:     newList(c, sc, customersSpec()),
 		subscriptions: newList(c, sc, subscriptionsSpec()),
 		invoices:      newList(c, sc, invoicesSpec()),
+		transactions:  newList(c, sc, transactionsSpec()),
 	}
 	return m.onActive(opActivate, nil)
 }
@@ -58,6 +65,8 @@ const (
 	opActivate
 	opReload
 	opFilter
+	opFilterKeys   // the filter picker
+	opOpenFiltered // show the list filtered (msg is an openListMsg)
 	opClearFilter
 	opOpen
 	opSort
@@ -79,6 +88,13 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		return l.reload()
 	case opFilter:
 		return l.startFilter()
+	case opOpenFiltered:
+		return l.openFiltered(msg.(openListMsg).line)
+	case opFilterKeys:
+		if len(l.spec.terms) == 0 {
+			return l, emit(noticeMsg("The API filters " + strings.ToLower(l.spec.title) + " by nothing: / filters the loaded rows."))
+		}
+		return l, emit(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms})
 	case opClearFilter:
 		return l.clearFilter()
 	case opSort:
@@ -91,6 +107,9 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		item, ok := l.selectedItem()
 		if !ok {
 			return l, nil
+		}
+		if l.spec.open != nil {
+			return l, l.spec.open(l.sc.ctx, l.c, l.sc.company.ID, item)
 		}
 		return l, emit(openDetailMsg{kind: l.spec.kind, id: l.spec.id(item), item: item})
 	}
@@ -105,48 +124,62 @@ func (m browserModel) onActive(op tabOp, msg tea.Msg) (browserModel, tea.Cmd) {
 		m.customers, cmd = apply(m.customers, op, msg)
 	case tabSubscriptions:
 		m.subscriptions, cmd = apply(m.subscriptions, op, msg)
-	default:
+	case tabInvoices:
 		m.invoices, cmd = apply(m.invoices, op, msg)
+	default:
+		m.transactions, cmd = apply(m.transactions, op, msg)
 	}
 	return m, cmd
 }
 
-// read answers a question about the active tab without copying it.
-func read[R any](m *browserModel, f func(customers *listModel[hyperline.Customer]) R,
-	g func(*listModel[hyperline.Subscription]) R, h func(*listModel[hyperline.Invoice]) R) R {
+// shownTab is what the browser asks of a tab, whatever it lists.
+type shownTab interface {
+	capturingText() bool
+	filterShown() bool
+	selectedIDOrEmpty() string
+	sortable() bool
+	counts(compact bool) string
+	view() string
+}
+
+// tab is the active tab, to ask it questions without copying it.
+func (m *browserModel) tab() shownTab {
 	switch m.active {
 	case tabCustomers:
-		return f(&m.customers)
+		return &m.customers
 	case tabSubscriptions:
-		return g(&m.subscriptions)
-	default:
-		return h(&m.invoices)
+		return &m.subscriptions
+	case tabInvoices:
+		return &m.invoices
 	}
+	return &m.transactions
 }
 
 // filtering reports whether the active tab's filter line has the keyboard.
-func (m *browserModel) filtering() bool {
-	return read(m, func(l *listModel[hyperline.Customer]) bool { return l.filtering },
-		func(l *listModel[hyperline.Subscription]) bool { return l.filtering },
-		func(l *listModel[hyperline.Invoice]) bool { return l.filtering })
-}
+func (m *browserModel) filtering() bool { return m.tab().capturingText() }
 
 // filterShown reports whether the active tab shows its filter line.
-func (m *browserModel) filterShown() bool {
-	return read(m, (*listModel[hyperline.Customer]).filterShown, (*listModel[hyperline.Subscription]).filterShown,
-		(*listModel[hyperline.Invoice]).filterShown)
-}
+func (m *browserModel) filterShown() bool { return m.tab().filterShown() }
 
 // selectedID is the id under the active tab's cursor.
 func (m *browserModel) selectedID() (string, bool) {
-	id := read(m, (*listModel[hyperline.Customer]).selectedIDOrEmpty, (*listModel[hyperline.Subscription]).selectedIDOrEmpty,
-		(*listModel[hyperline.Invoice]).selectedIDOrEmpty)
+	id := m.tab().selectedIDOrEmpty()
 	return id, id != ""
+}
+
+// tabOf is the tab listing kind, -1 for none.
+func tabOf(kind objectKind) int {
+	for tab, k := range tabKinds {
+		if k == kind {
+			return tab
+		}
+	}
+	return -1
 }
 
 // kind is what the active tab lists.
 func (m *browserModel) kind() objectKind {
-	return [tabCount]objectKind{kindCustomer, kindSubscription, kindInvoice}[m.active]
+	return tabKinds[m.active]
 }
 
 func (m browserModel) update(msg tea.Msg) (browserModel, tea.Cmd) {
@@ -157,11 +190,12 @@ func (m browserModel) update(msg tea.Msg) (browserModel, tea.Cmd) {
 		return m.onActive(opUpdate, msg)
 	}
 	// Results go to every tab; each keeps only what it asked for.
-	var c1, c2, c3 tea.Cmd
+	var c1, c2, c3, c4 tea.Cmd
 	m.customers, c1 = m.customers.update(msg)
 	m.subscriptions, c2 = m.subscriptions.update(msg)
 	m.invoices, c3 = m.invoices.update(msg)
-	return m, tea.Batch(c1, c2, c3)
+	m.transactions, c4 = m.transactions.update(msg)
+	return m, tea.Batch(c1, c2, c3, c4)
 }
 
 func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
@@ -178,12 +212,16 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 		return m.switchTab(tabSubscriptions)
 	case key.Matches(k, m.keys.Invoices):
 		return m.switchTab(tabInvoices)
+	case key.Matches(k, m.keys.Transactions):
+		return m.switchTab(tabTransactions)
 	case key.Matches(k, m.keys.NextTab):
 		return m.switchTab((m.active + 1) % tabCount)
 	case key.Matches(k, m.keys.PrevTab):
 		return m.switchTab((m.active + tabCount - 1) % tabCount)
 	case key.Matches(k, m.keys.Filter):
 		return m.onActive(opFilter, nil)
+	case key.Matches(k, m.keys.FilterKeys):
+		return m.onActive(opFilterKeys, nil)
 	case key.Matches(k, m.keys.ClearFilter):
 		return m.onActive(opClearFilter, nil)
 	case key.Matches(k, m.keys.Reload):
@@ -211,23 +249,30 @@ func (m browserModel) switchTab(tab int) (browserModel, tea.Cmd) {
 }
 
 func (m *browserModel) render() string {
-	counts := read(m, (*listModel[hyperline.Customer]).counts, (*listModel[hyperline.Subscription]).counts,
-		(*listModel[hyperline.Invoice]).counts)
-	body := read(m, (*listModel[hyperline.Customer]).view, (*listModel[hyperline.Subscription]).view,
-		(*listModel[hyperline.Invoice]).view)
-	return m.header(counts) + "\n" + body
+	return m.header(m.tab().counts(false)) + "\n" + m.tab().view()
 }
 
-// drawHeader is the tabs and the active tab's counts.
+// drawHeader is the tabs and the active tab's counts (counts is their full
+// form: the compact one has the same parts, fewer of them).
 func (m *browserModel) drawHeader(counts string) string {
 	st := m.c.styles
-	names := [tabCount]string{"1 Customers", "2 Subscriptions", "3 Invoices"}
+	// The inactive tabs take short names when the full ones leave the
+	// counts no room, and the counts drop what the filter line says when
+	// even that is not enough.
+	full := [tabCount]string{"1 Customers", "2 Subscriptions", "3 Invoices", "4 Transactions"}
+	names := full
+	if 5+13+17+12+16+ansi.StringWidth(counts)+2 > m.width {
+		names = [tabCount]string{"1 Cust", "2 Subs", "3 Inv", "4 Tx"}
+		if 5+ansi.StringWidth(full[m.active])+2+3*8+ansi.StringWidth(counts)+2 > m.width {
+			counts = m.tab().counts(true)
+		}
+	}
 	var tabs strings.Builder
 	tabs.WriteString(st.Title.Render(" hlx "))
 	for i, name := range names {
 		if i == m.active {
 			// Brackets keep the active tab visible without colour.
-			tabs.WriteString(st.TabActive.Render("[" + name + "]"))
+			tabs.WriteString(st.TabActive.Render("[" + full[i] + "]"))
 		} else {
 			tabs.WriteString(st.TabInactive.Render(" " + name + " "))
 		}
@@ -248,6 +293,7 @@ func (m *browserModel) resize(w, h int) screen {
 	m.customers = m.customers.setSize(w, max(h-1, 1))
 	m.subscriptions = m.subscriptions.setSize(w, max(h-1, 1))
 	m.invoices = m.invoices.setSize(w, max(h-1, 1))
+	m.transactions = m.transactions.setSize(w, max(h-1, 1))
 	return m
 }
 
@@ -260,9 +306,11 @@ func (m *browserModel) keyMap() help.KeyMap {
 	_, ok := m.selectedID()
 	k.Select.SetEnabled(ok)
 	k.Download.SetEnabled(ok && m.active == tabInvoices)
-	k.Sort.SetEnabled(read(m, func(l *listModel[hyperline.Customer]) bool { return len(l.spec.sorts) > 1 },
-		func(l *listModel[hyperline.Subscription]) bool { return len(l.spec.sorts) > 1 },
-		func(l *listModel[hyperline.Invoice]) bool { return len(l.spec.sorts) > 1 }))
+	k.Sort.SetEnabled(m.tab().sortable())
+	k.FilterKeys.SetEnabled(m.active != tabTransactions)
+	if m.active == tabTransactions {
+		k.Select.SetHelp("enter", "open invoice")
+	}
 	return k
 }
 

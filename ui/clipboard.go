@@ -8,6 +8,8 @@ import (
 
 	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
 // copyOSC52 puts text on the clipboard with the OSC 52 escape sequence, which
@@ -43,6 +45,9 @@ func openCmd(open func(string) error, url string) tea.Cmd {
 	return func() tea.Msg {
 		if open == nil || url == "" {
 			return errMsg{what: "open the dashboard", err: errors.New("no dashboard address is known for this object")}
+		}
+		if _, err := weburl.Check(url); err != nil {
+			return errMsg{what: "open the page", err: err}
 		}
 		if err := open(url); err != nil {
 			return errMsg{what: "open the browser", err: err}

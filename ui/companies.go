@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/ui/table"
@@ -126,9 +128,21 @@ func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
 }
 
 func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
+	k := m.keysNow()
 	switch {
-	case key.Matches(msg, m.keys.Close):
+	case key.Matches(msg, k.ClearFilter):
+		m.input.reset()
+		m.table.SetFilter("")
+		return m, nil
+	case key.Matches(msg, k.Close):
 		return m, emit(popScreenMsg{})
+	case msg.Type == tea.KeyEsc && m.input.Value() == "":
+		return m, tea.Quit // nothing under the picker to go back to
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Retry):
+		m.reqID = m.c.nextID()
+		return m, loadCompanies(m.c.ctx, m.c.data, m.c.timeout, m.reqID)
 	case key.Matches(msg, m.keys.Choose):
 		row, ok := m.table.SelectedRow()
 		if !ok {
@@ -158,6 +172,22 @@ func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
 	return m, nil
 }
 
+// keysNow is the key map as it stands: q, esc and r act while the filter
+// is empty, and are typed into it otherwise.
+func (m pickerModel) keysNow() pickerKeys {
+	k := m.keys
+	empty := m.input.Value() == ""
+	k.Quit.SetEnabled(empty)
+	k.Close.SetEnabled(empty && m.canClose)
+	k.ClearFilter.SetEnabled(!empty)
+	k.Retry.SetEnabled(empty && m.loadErr != "" && m.reqID == 0)
+	rows := m.table.VisibleLen() > 0
+	k.Choose.SetEnabled(rows)
+	k.Up.SetEnabled(rows)
+	k.Down.SetEnabled(rows)
+	return k
+}
+
 // isTableNav reports the paging keys the picker leaves to its table.
 func isTableNav(msg tea.KeyMsg) bool {
 	switch msg.Type {
@@ -174,11 +204,38 @@ func (m pickerModel) view() string {
 	switch {
 	case m.reqID != 0:
 		info = "loading… " + info
+	case m.loadErr != "" && len(m.companies) == 0:
+		info = "" // the body says what failed
 	case m.loadErr != "":
 		info = "could not reload: " + m.loadErr
 	}
 	header := spread(title, st.HeaderInfo.Render(info), m.width)
-	return header + "\n" + fitLine(" "+m.input.view(), m.width) + "\n" + m.table.View()
+	body := m.table.View()
+	if len(m.companies) == 0 {
+		body = m.emptyView()
+	}
+	return header + "\n" + fitLine(" "+m.input.view(), m.width) + "\n" + body
+}
+
+// emptyView is the body while no company is known: loading, or what
+// failed and how to retry (an outage at start).
+func (m pickerModel) emptyView() string {
+	st := m.c.styles
+	var text string
+	switch {
+	case m.reqID != 0:
+		text = st.Muted.Render("Loading the companies…")
+	case m.loadErr != "":
+		msg := "Could not load the companies: " + m.loadErr + ", r to retry, q to quit."
+		text = st.Bad.Render(ansi.Wrap(msg, max(m.width-4, 1), ""))
+	default:
+		text = st.Muted.Render("This login reaches no company. Press ctrl+r to reload, q to quit.")
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return fitBlock("\n"+strings.Join(lines, "\n"), m.width, max(m.height-2, 1))
 }
 
 // The screen interface.
@@ -195,7 +252,8 @@ func (m *pickerModel) resize(w, h int) screen {
 	m.table.SetSize(w, max(h-2, 1))
 	return m
 }
-func (m pickerModel) keyMap() help.KeyMap         { return m.keys }
+func (m pickerModel) keyMap() help.KeyMap         { return m.keysNow() }
+func (m pickerModel) quitShown() bool             { return m.input.Value() == "" }
 func (m pickerModel) capturing() bool             { return true }
 func (m pickerModel) selected() (selection, bool) { return selection{}, false }
 func (m pickerModel) wantsTick() bool             { return false }

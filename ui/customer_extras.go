@@ -34,7 +34,9 @@ func loadCustomerExtras(ctx context.Context, c *common, companyID, customerID st
 		if url, err := data.CustomerPortalURL(rctx, companyID, customerID); err != nil {
 			portal.value, portal.tone = "unavailable: "+plainError(err), table.ToneMuted
 		} else {
-			portal.value, portal.tone = url, table.ToneInfo
+			if portal = webField("Portal", url); portal.value == url {
+				portal.tone = table.ToneInfo
+			}
 		}
 		return customerExtrasMsg{resultTag: resultTag{reqID: reqID, company: companyID},
 			fields: []field{<-walletsDone, portal}}

@@ -31,6 +31,7 @@ func customersSpec() listSpec[hyperline.Customer] {
 		load:         loadCustomers,
 		serverSearch: func(string) bool { return true },
 		searchSays:   "match",
+		terms:        customerTerms(),
 		sorts: []sortChoice{
 			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
 			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},
@@ -54,5 +55,5 @@ func customerRow(f formatter, _ time.Time, c hyperline.Customer, _ map[string]st
 // loadCustomers fetches one page of customers, those the server's search
 // finds for the query when it is set.
 func loadCustomers(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[hyperline.Customer], error) {
-	return data.Customers(ctx, companyID, hyperline.CustomerListOptions{ListOptions: req.page, Search: req.query, Sort: req.sort})
+	return data.Customers(ctx, companyID, customerListOptions(req))
 }

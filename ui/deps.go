@@ -82,6 +82,35 @@ type Session interface {
 	Events() <-chan SessionEvent
 }
 
+// AccountSwitcher is implemented by a Session that holds several accounts
+// and environments (the real backend does): `a` lists them and opens
+// another without the browser. A Session without it hides `a`.
+type AccountSwitcher interface {
+	// Accounts lists every account of every environment of the session.
+	Accounts(ctx context.Context) ([]SessionAccount, error)
+	// SwitchAccount opens the account email of the environment apiURL and
+	// makes it the current one; an error matching ErrLoginRequired means
+	// it holds no usable token.
+	SwitchAccount(ctx context.Context, apiURL, email string) (Account, error)
+}
+
+// SessionAccount is one account of the session, as the accounts picker
+// shows it.
+type SessionAccount struct {
+	APIURL string
+	Email  string
+	Name   string
+	// Company is the name of the company chosen last ("" for none).
+	Company string
+	// LoggedIn says the account holds tokens; ExpiresAt is its access
+	// token's expiry (zero when unknown).
+	LoggedIn        bool
+	ExpiresAt       time.Time
+	HasRefreshToken bool
+	// Open marks the account the app has open now.
+	Open bool
+}
+
 // Data reads Hyperline objects; every call is scoped to one company.
 type Data interface {
 	// Companies lists every company the login reaches.
@@ -98,6 +127,9 @@ type Data interface {
 	Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error)
 	// Invoice gets one invoice.
 	Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error)
+	// Transactions lists one page of a company's transactions (take/skip
+	// only: the API has no filter for them).
+	Transactions(ctx context.Context, companyID string, page hyperline.ListOptions) (*hyperline.Page[hyperline.ListedTransaction], error)
 	// Wallets lists a customer's wallets.
 	Wallets(ctx context.Context, companyID, customerID string) ([]hyperline.Wallet, error)
 	// CustomerPortalURL is the link to a customer's self-service portal.

@@ -60,6 +60,7 @@ const (
 	kindCustomer objectKind = iota
 	kindSubscription
 	kindInvoice
+	kindTransaction
 )
 
 // String is the singular noun, for titles and messages.
@@ -69,6 +70,8 @@ func (k objectKind) String() string {
 		return "subscription"
 	case kindInvoice:
 		return "invoice"
+	case kindTransaction:
+		return "transaction"
 	default:
 		return "customer"
 	}

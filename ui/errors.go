@@ -7,15 +7,25 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hyperline-tui/hlx/auth"
+	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // plainError says what went wrong in words a support person can act on,
-// without the Go error chain.
+// without the Go error chain. Error texts carry what servers wrote (an
+// API error's message, a network error's address), so the result is
+// always one terminal-safe line.
 func plainError(err error) string {
 	if err == nil {
 		return ""
 	}
+	return termsafe.Line(errorWords(err))
+}
+
+// errorWords is plainError before it is made terminal-safe.
+func errorWords(err error) string {
 	var worded interface{ PlainText() string }
 	if errors.As(err, &worded) {
 		return worded.PlainText()
@@ -23,7 +33,13 @@ func plainError(err error) string {
 	var apiErr *hyperline.APIError
 	var netErr net.Error
 	var opErr *net.OpError
+	var notSaved *auth.SessionNotSavedError
+	var unwritable *config.UnwritableError
 	switch {
+	case errors.As(err, &notSaved):
+		return notSaved.Error()
+	case errors.Is(err, auth.ErrRefreshNotSent) && errors.As(err, &unwritable):
+		return "the token was not refreshed, so that the session survives: " + unwritable.Error() + "; fix that and press r"
 	case errors.Is(err, ErrLoginRequired):
 		return "the session has ended; log in again"
 	case errors.Is(err, context.DeadlineExceeded):

@@ -295,6 +295,20 @@ func (d *fakeData) Invoices(_ context.Context, company string, opts hyperline.In
 	return page(all, opts.ListOptions), nil
 }
 
+func (d *fakeData) Transactions(_ context.Context, company string, opts hyperline.ListOptions) (*hyperline.Page[hyperline.ListedTransaction], error) {
+	if err := d.record(company, "transactions", fmt.Sprintf("@%d", opts.Skip)); err != nil {
+		return nil, err
+	}
+	var all []hyperline.ListedTransaction
+	for _, inv := range d.invoices[company] {
+		for _, t := range inv.Transactions {
+			all = append(all, hyperline.ListedTransaction{Transaction: t,
+				Allocations: []hyperline.Allocation{{InvoiceID: inv.ID, Amount: t.Amount}}})
+		}
+	}
+	return page(all, opts), nil
+}
+
 func (d *fakeData) Wallets(_ context.Context, company, customerID string) ([]hyperline.Wallet, error) {
 	if err := d.record(company, "wallets", customerID); err != nil {
 		return nil, err

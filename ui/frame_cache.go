@@ -83,8 +83,9 @@ func (f *frameCache) sameTail(keys []key.Binding, i int) bool {
 
 // countsInputs is everything a tab's counts are drawn from.
 type countsInputs struct {
-	server, loaded, failed, hasTotal, filtered, loading bool
-	items, total, matches, sort                         int
+	compact, server, loaded, failed, hasTotal, text, loading bool
+	items, total, matches, sort                              int
+	terms                                                    string // the server filter's terms
 }
 
 // header is the browser's first line, drawn again only when the tab, the

@@ -24,10 +24,14 @@ func TestGolden(t *testing.T) {
 	opts := map[string][]harnessOption{
 		"goto_recent": {withRecent(recent.Open(t.TempDir()))},
 		"requests":    {withDebugLog(testDebugLog())},
+		"accounts":    {withAccounts()},
 	}
+	// The screens of issue 14 are pinned at 80x24 and 100x30.
+	newSizes := [][2]int{{80, 24}, {100, 30}}
 	screens := []struct {
 		name  string
 		setup func(h *harness)
+		sizes [][2]int // nil: goldenSizes
 	}{
 		{"login_waiting", func(h *harness) {
 			h.session.saved = false
@@ -38,67 +42,67 @@ func TestGolden(t *testing.T) {
 				Stage: LoginWaiting, URL: h.session.loginURL,
 				Note: "No browser was opened (running over SSH): open the address below in a browser."}})
 			h.app.replace(&l)
-		}},
+		}, nil},
 		{"login_exchanging", func(h *harness) {
 			h.start()
 			l, _ := newLogin(h.app.c, loginRunning, "").start()
 			l, _ = l.update(loginProgressMsg{attempt: l.attempt, progress: LoginProgress{Stage: LoginExchanging}})
 			h.app.replace(&l)
-		}},
+		}, nil},
 		{"login_failed", func(h *harness) {
 			h.session.saved = false
 			h.session.loginErr = loginErrorForTest{"Access was denied on the Hyperline consent page, so hlx has no access. Log in again and approve the access."}
 			h.start()
-		}},
+		}, nil},
 		{"login_idle", func(h *harness) {
 			h.start()
 			h.key("t")
 			h.key("L")
 			h.key("y")
-		}},
+		}, nil},
 		{"picker", func(h *harness) {
 			h.start()
 			h.key("c")
-		}},
-		{"customers", func(h *harness) { h.start() }},
+		}, nil},
+		{"customers", func(h *harness) { h.start() }, nil},
 		{"customers_filtered", func(h *harness) {
 			h.start()
 			h.key("/")
 			h.typeText("helios")
 			h.fire(0)
-		}},
+		}, nil},
 		{"subscriptions", func(h *harness) {
 			h.start()
 			h.key("2")
-		}},
+		}, nil},
 		{"invoices", func(h *harness) {
 			h.start()
 			h.key("3")
 			h.key("down")
-		}},
+		}, nil},
 		{"customer_detail", func(h *harness) {
 			h.start()
 			h.key("enter")
-		}},
+		}, nil},
 		{"subscription_detail", func(h *harness) {
 			h.start()
 			h.key("2")
 			h.key("enter")
-		}},
+		}, nil},
 		{"invoice_detail", func(h *harness) {
 			h.start()
 			h.key("3")
 			h.key("down") // INV-1001: a refused payment, its retry and a credit note
 			h.key("enter")
-		}},
+		}, nil},
 		{"token", func(h *harness) {
 			h.start()
 			h.key("t")
-		}},
+		}, nil},
 		{"overview", func(h *harness) {
 			h.start()
 			h.key("0")
-		}},
+		}, nil},
 		{"goto_recent", func(h *harness) {
 			h.start()
 			h.key(":")
@@ -106,44 +110,92 @@ func TestGolden(t *testing.T) {
 			h.key("enter")
 			h.key("esc")
 			h.key(":")
-		}},
+		}, nil},
 		{"goto_candidates", func(h *harness) {
 			h.start()
 			h.key(":")
 			h.typeText("billing@cobalt.example")
 			h.key("enter")
-		}},
+		}, nil},
 		{"goto_not_found", func(h *harness) {
 			h.start()
 			h.key(":")
 			h.typeText("nothing-like-this")
 			h.key("enter")
-		}},
+		}, nil},
 		{"requests", func(h *harness) {
 			h.start()
 			h.key("!")
-		}},
+		}, nil},
 		{"export_running", func(h *harness) {
 			h.start()
 			h.app.job = &runningJob{what: "export customers", progress: jobProgress{done: 300, total: 800, unit: "customers"}}
-		}},
+		}, nil},
 		{"token_logout_confirm", func(h *harness) {
 			h.start()
 			h.key("t")
 			h.key("L")
-		}},
+		}, nil},
 		{"help", func(h *harness) {
 			h.start()
 			h.key("?")
-		}},
+		}, nil},
+		{"filter_terms", func(h *harness) {
+			h.start()
+			h.key("3")
+			h.filterLine("status:late,error acme")
+			h.key("enter")
+		}, newSizes},
+		{"filter_error", func(h *harness) {
+			h.start()
+			h.key("3")
+			h.filterLine("status:pa")
+		}, newSizes},
+		{"filter_picker", func(h *harness) {
+			h.start()
+			h.key("3")
+			h.key("f")
+		}, newSizes},
+		{"filter_picker_values", func(h *harness) {
+			h.start()
+			h.key("2")
+			h.key("f")
+			h.key("enter")
+			h.key(" ")
+		}, newSizes},
+		{"transactions", func(h *harness) {
+			h.start()
+			h.key("4")
+			h.key("down")
+		}, newSizes},
+		{"overview_count_selected", func(h *harness) {
+			h.start()
+			h.key("0")
+			h.key("down")
+			h.key("down")
+			h.key("right")
+		}, newSizes},
+		{"accounts", func(h *harness) {
+			h.start()
+			h.key("a")
+		}, newSizes},
+		{"help_browser", func(h *harness) {
+			h.start()
+			h.key("4")
+			h.key("?")
+		}, newSizes},
 		{"error_banner", func(h *harness) {
 			h.start()
 			h.data.failNext = errors.New("dial tcp 127.0.0.1:443: connection refused")
 			h.key("2")
-		}},
+		}, nil},
 	}
 	for _, sc := range screens {
-		for _, size := range goldenSizes {
+		sizes := sc.sizes
+		if sizes == nil {
+			sizes = goldenSizes
+		}
+		for _, size := range sizes {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
 				t.Parallel()
 				h := newHarness(t, size[0], size[1], opts[sc.name]...)

@@ -170,7 +170,7 @@ func (h *harness) typeText(s string) {
 func keyMsg(k string) tea.KeyMsg {
 	special := map[string]tea.KeyType{
 		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"up": tea.KeyUp, "down": tea.KeyDown, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
 		"ctrl+c": tea.KeyCtrlC, "ctrl+k": tea.KeyCtrlK, "backspace": tea.KeyBackspace, "home": tea.KeyHome, "end": tea.KeyEnd,
 	}
 	if t, ok := special[k]; ok {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/hyperline/simulator/faults"
 )
 
 // forbidden are sequences the hostile names carry that must never reach
@@ -35,13 +36,21 @@ var forbidden = []struct{ name, seq string }{
 // TestHostileDataNeverReachesTheTerminal drives the real program against a
 // simulator whose company and customers have names made of escape
 // sequences, through the picker, the list, a detail with its raw JSON, the
-// subscriptions and invoices tabs and the status bar, and checks every
-// byte the program wrote.
+// subscriptions and invoices tabs and the status bar, then through a proxy
+// that answers with a hostile error body (escapes, bidi override,
+// zero-width space in the server's message), and checks every byte the
+// program wrote.
 func TestHostileDataNeverReachesTheTerminal(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	env := newSimEnv(t, simulator.Config{Scale: 0.4, Hostile: true})
+	proxy, err := faults.Start(env.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	env.settings.APIURL = proxy.URL
 	hostile := env.sim.Companies()[0]
 	b := env.backend(ctx)
 	tm := teatest.NewTestModel(t, New(env.deps(ctx, withoutEvents{b}, b)), teatest.WithInitialTermSize(120, 40))
@@ -80,6 +89,10 @@ func TestHostileDataNeverReachesTheTerminal(t *testing.T) {
 	wait("[2 Subscriptions]")
 	tm.Type("3")
 	wait("[3 Invoices]")
+	proxy.Set(faults.Rule{Kind: faults.HostileError})
+	tm.Type("r")
+	wait("Could not load invoices", "node 7")
+	proxy.Set(faults.Rule{})
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 	all := append(out.Bytes(), readAll(t, tm)...)

@@ -34,6 +34,8 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, a.global.Companies):
 		return a.openPicker()
+	case key.Matches(k, a.global.Accounts):
+		return a.openAccounts()
 	case key.Matches(k, a.global.GoTo):
 		return a.openGoto()
 	case key.Matches(k, a.global.Token):

@@ -34,6 +34,7 @@ func invoicesSpec() listSpec[hyperline.Invoice] {
 		// goes to the server, a name filters the loaded rows.
 		serverSearch: func(q string) bool { return strings.ContainsAny(q, "0123456789") },
 		searchSays:   "numbers contain",
+		terms:        invoiceTerms(),
 		sorts: []sortChoice{
 			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
 			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},
@@ -68,9 +69,7 @@ func invoiceRow(f formatter, now time.Time, inv hyperline.Invoice, _ map[string]
 	}}
 }
 
-// loadInvoices fetches one page of invoices of every status: the API's
-// default leaves out open ones.
+// loadInvoices fetches one page of invoices (see invoiceListOptions).
 func loadInvoices(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[hyperline.Invoice], error) {
-	return data.Invoices(ctx, companyID, hyperline.InvoiceListOptions{ListOptions: req.page, Sort: req.sort,
-		Status: []string{hyperline.InvoiceFilterAll}, NumberContains: req.query})
+	return data.Invoices(ctx, companyID, invoiceListOptions(req))
 }

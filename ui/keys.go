@@ -13,7 +13,7 @@ import (
 // globalKeys work on every screen unless the screen is capturing text.
 type globalKeys struct {
 	Quit, Help, Companies, Token, Copy, Open key.Binding
-	Requests, Cancel, GoTo                   key.Binding
+	Requests, Cancel, GoTo, Accounts         key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -27,12 +27,13 @@ func newGlobalKeys() globalKeys {
 		Requests:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "requests (debug log)"), key.WithDisabled()),
 		Cancel:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel the download/export"), key.WithDisabled()),
 		GoTo:      key.NewBinding(key.WithKeys(":", "ctrl+k"), key.WithHelp(":", "go to"), key.WithDisabled()),
+		Accounts:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accounts/environments"), key.WithDisabled()),
 	}
 }
 
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Cancel, k.GoTo, k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.GoTo, k.Companies, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
+	return [][]key.Binding{{k.GoTo, k.Companies, k.Accounts, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
 }
 
 // forceQuit is ctrl+c: it quits even while a screen captures text.
@@ -44,10 +45,11 @@ func newForceQuitKey() key.Binding {
 type browserKeys struct {
 	table                               table.KeyMap
 	Customers, Subscriptions, Invoices  key.Binding
+	Transactions                        key.Binding
 	NextTab, PrevTab                    key.Binding
 	Filter, ClearFilter, Reload, Select key.Binding
 	Sort, ExportCSV, ExportJSON         key.Binding
-	Download, Overview                  key.Binding
+	Download, Overview, FilterKeys      key.Binding
 }
 
 func newBrowserKeys() browserKeys {
@@ -56,6 +58,7 @@ func newBrowserKeys() browserKeys {
 		Customers:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "customers")),
 		Subscriptions: key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "subscriptions")),
 		Invoices:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "invoices")),
+		Transactions:  key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "transactions")),
 		NextTab:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
 		PrevTab:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
 		Filter:        key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
@@ -67,6 +70,7 @@ func newBrowserKeys() browserKeys {
 		ExportJSON:    key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export JSON")),
 		Download:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF")),
 		Overview:      key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "company overview")),
+		FilterKeys:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter on the server")),
 	}
 }
 
@@ -75,8 +79,8 @@ func (k browserKeys) ShortHelp() []key.Binding {
 }
 func (k browserKeys) FullHelp() [][]key.Binding {
 	return append(k.table.FullHelp(),
-		[]key.Binding{k.Overview, k.Customers, k.Subscriptions, k.Invoices, k.NextTab, k.PrevTab},
-		[]key.Binding{k.Select, k.Filter, k.ClearFilter, k.Sort, k.Reload},
+		[]key.Binding{k.Overview, k.Customers, k.Subscriptions, k.Invoices, k.Transactions, k.NextTab, k.PrevTab},
+		[]key.Binding{k.Select, k.Filter, k.FilterKeys, k.ClearFilter, k.Sort, k.Reload},
 		[]key.Binding{k.ExportCSV, k.ExportJSON, k.Download})
 }
 
@@ -96,23 +100,35 @@ func (k filterKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Apply, k
 func (k filterKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // pickerKeys drive the company picker; typing filters it.
+//
+// The picker takes typed text for its filter, so the global keys are off.
+// While the filter is empty, q quits, esc closes (or quits, when there is
+// nothing under the picker) and, after a failed load, r retries; once
+// something is typed they are letters of the filter again, and esc clears
+// it.
 type pickerKeys struct {
 	Up, Down, Choose, Close, Reload key.Binding
+	Retry, Quit, ClearFilter        key.Binding
 }
 
 func newPickerKeys() pickerKeys {
 	return pickerKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
-		Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Reload: key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload")),
+		Up:          key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		Choose:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Close:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Reload:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reload")),
+		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry"), key.WithDisabled()),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"), key.WithDisabled()),
+		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter"), key.WithDisabled()),
 	}
 }
 
-func (k pickerKeys) ShortHelp() []key.Binding { return []key.Binding{k.Choose, k.Up, k.Down, k.Close} }
+func (k pickerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Retry, k.Choose, k.Up, k.Down, k.ClearFilter, k.Close, k.Quit}
+}
 func (k pickerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.Close, k.Reload}}
+	return [][]key.Binding{{k.Up, k.Down, k.Choose, k.ClearFilter, k.Close, k.Reload, k.Retry, k.Quit}}
 }
 
 // detailKeys drive an object's detail.

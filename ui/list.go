@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -36,6 +35,11 @@ type listSpec[T any] struct {
 	// filter line names the server's answer ("match", "numbers contain").
 	serverSearch func(query string) bool
 	searchSays   string
+	// terms are the key:value filters the tab sends to the API (see
+	// filter_terms.go); none: the filter line takes text only.
+	terms []termSpec
+	// open is what enter does on an object; nil: open the object's detail.
+	open func(ctx context.Context, c *common, companyID string, item T) tea.Cmd
 	// sorts are the orders the API can list the tab in, the API's default
 	// first; none means the API's one order.
 	sorts []sortChoice
@@ -48,9 +52,13 @@ type listSpec[T any] struct {
 
 // pageRequest is what one page request of a tab asks for.
 type pageRequest struct {
-	query string // the server-side search ("" for none)
-	sort  hyperline.Sort
-	page  hyperline.ListOptions
+	query  string       // the server-side search ("" for none)
+	filter parsedFilter // the key:value terms, sent as the API's parameters
+	// customerID is the customer: term's customer once resolved ("" until
+	// then: loadPage resolves a name through the customer search).
+	customerID string
+	sort       hyperline.Sort
+	page       hyperline.ListOptions
 }
 
 // sortChoice is one order a tab can be listed in.
@@ -64,17 +72,20 @@ type sortChoice struct {
 // to the loaded rows swaps tables instead of rebuilding one (at 100,000 rows
 // a rebuild of the filter index takes tens of milliseconds).
 type listing[T any] struct {
-	table    table.Model
-	query    string
-	items    []T
-	rows     []table.Row
-	index    map[string]int // id → position in items
-	total    int
-	hasTotal bool
-	next     hyperline.ListOptions // the next page: a skip or a cursor
-	more     bool
-	loaded   bool   // the first page arrived
-	reqID    uint64 // the page request in flight, 0 if none
+	table  table.Model
+	filter parsedFilter // what the server was asked for (none: the full list)
+	key    string       // filter's identity, to tell a new one from the same
+	// customerID is the filter's customer: term, resolved by the first page.
+	customerID string
+	items      []T
+	rows       []table.Row
+	index      map[string]int // id → position in items
+	total      int
+	hasTotal   bool
+	next       hyperline.ListOptions // the next page: a skip or a cursor
+	more       bool
+	loaded     bool   // the first page arrived
+	reqID      uint64 // the page request in flight, 0 if none
 	// ctx and cancel scope a server filter's requests, so a newer query
 	// cancels them; nil for the full list (the company scope's context).
 	ctx    context.Context
@@ -85,9 +96,10 @@ type listing[T any] struct {
 // pageLoadedMsg answers one page request of a list.
 type pageLoadedMsg[T any] struct {
 	resultTag
-	first bool
-	page  *hyperline.Page[T]
-	err   error
+	first      bool
+	page       *hyperline.Page[T]
+	customerID string // the customer: term's customer, resolved
+	err        error
 }
 
 // filterSettledMsg fires when typing in the filter has paused long enough
@@ -111,8 +123,12 @@ func loadPage[T any](ctx context.Context, c *common, companyID string, spec list
 	return func() tea.Msg {
 		rctx, cancel := context.WithTimeout(ctx, timeout)
 		defer cancel()
+		tag := resultTag{reqID: reqID, company: companyID}
+		if err := req.resolve(rctx, data, companyID); err != nil {
+			return pageLoadedMsg[T]{resultTag: tag, first: first, err: err}
+		}
 		page, err := load(rctx, data, companyID, req)
-		return pageLoadedMsg[T]{resultTag: resultTag{reqID: reqID, company: companyID}, first: first, page: page, err: err}
+		return pageLoadedMsg[T]{resultTag: tag, first: first, page: page, customerID: req.customerID, err: err}
 	}
 }
 
@@ -130,8 +146,10 @@ type listModel[T any] struct {
 	server     listing[T]
 	serverOn   bool // the table shows server rows
 	names      map[string]string
-	filtering  bool   // the filter line has the keyboard
-	query      string // the filter text
+	filtering  bool         // the filter line has the keyboard
+	query      string       // the filter line as typed, trimmed
+	parsed     parsedFilter // the filter line read: text and terms
+	filterErr  string       // why the filter line cannot be sent ("" when it can)
 	debounceID uint64
 	started    bool
 	autoPages  int // pages that may still load without a user move
@@ -184,16 +202,26 @@ func (m listModel[T]) activate() (listModel[T], tea.Cmd) {
 }
 
 // reload asks for the first page again; the rows stay until it arrives.
+// A tab opened on a server filter (a jump from the overview) loads only
+// the filter's answer; the full list loads when the filter goes.
 func (m listModel[T]) reload() (listModel[T], tea.Cmd) {
 	m.started, m.autoPages = true, autoPageBudget
-	m.base.reqID, m.base.more, m.base.err = m.c.nextID(), false, ""
-	cmds := []tea.Cmd{loadPage(m.sc.ctx, m.c, m.sc.company.ID, m.spec, m.request("", hyperline.ListOptions{}), m.base.reqID)}
-	if m.server.query != "" {
+	var cmds []tea.Cmd
+	if m.server.key == "" || m.base.loaded {
+		cmds = append(cmds, m.loadBase())
+	}
+	if m.server.key != "" {
 		var cmd tea.Cmd
-		m, cmd = m.startServerFilter(m.server.query)
+		m, cmd = m.startServerFilter(m.server.filter)
 		cmds = append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// loadBase asks for the full list's first page.
+func (m *listModel[T]) loadBase() tea.Cmd {
+	m.base.reqID, m.base.more, m.base.err = m.c.nextID(), false, ""
+	return loadPage(m.sc.ctx, m.c, m.sc.company.ID, m.spec, m.request(&m.base, hyperline.ListOptions{}), m.base.reqID)
 }
 
 func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
@@ -203,10 +231,15 @@ func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
 	case namesLoadedMsg:
 		return m.handleNames(msg), nil
 	case filterSettledMsg:
-		if msg.reqID != m.debounceID || msg.query != m.query || m.query == "" {
+		if msg.reqID != m.debounceID || msg.query != m.query || m.query == "" || m.filterErr != "" {
 			return m, nil
 		}
-		return m.startServerFilter(msg.query)
+		return m.startServerFilter(m.parsed)
+	case filterTermChosenMsg:
+		if msg.kind != m.spec.kind {
+			return m, nil
+		}
+		return m.addTerm(msg.term)
 	case tea.KeyMsg:
 		if m.filtering {
 			return m.handleFilterKey(msg)
@@ -258,9 +291,12 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	} else {
 		l.table.AppendRows(rows)
 	}
+	if msg.customerID != "" {
+		l.customerID = msg.customerID
+	}
 	if l == &m.server && !m.serverOn {
 		m.serverOn = true
-		l.table.SetFilter(m.query) // the local filter applies on top, as on the loaded rows
+		l.table.SetFilter(m.parsed.text) // the local filter applies on top, as on the loaded rows
 	}
 	if follow {
 		l.table.GotoBottom()
@@ -306,7 +342,7 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 	if !l.loaded || !l.more || l.reqID != 0 {
 		return nil
 	}
-	if m.searchesServer(m.query) && !m.serverOn {
+	if m.wantsServer() && !m.serverOn {
 		return nil // the server's answer is coming; no point paging the full list
 	}
 	if t := m.shownTable(); !t.NearEnd(max(t.Height()*2, 20)) {
@@ -322,17 +358,31 @@ func (m *listModel[T]) loadMoreIfNear(auto bool) tea.Cmd {
 	if l.ctx != nil {
 		ctx = l.ctx
 	}
-	return loadPage(ctx, m.c, m.sc.company.ID, m.spec, m.request(l.query, l.next), l.reqID)
+	return loadPage(ctx, m.c, m.sc.company.ID, m.spec, m.request(l, l.next), l.reqID)
 }
 
-// searchesServer reports whether the server searches for query.
+// searchesServer reports whether the server searches for the text query.
 func (m *listModel[T]) searchesServer(query string) bool {
 	return query != "" && m.spec.serverSearch != nil && m.spec.serverSearch(query)
 }
 
-// request is a page request of this tab in its current order.
-func (m *listModel[T]) request(query string, page hyperline.ListOptions) pageRequest {
-	req := pageRequest{query: query, page: page}
+// serverText is the part of a filter the server searches ("" for none).
+func (m *listModel[T]) serverText(f parsedFilter) string {
+	if m.searchesServer(f.text) {
+		return f.text
+	}
+	return ""
+}
+
+// wantsServer reports whether the filter line, as typed now, is answered
+// by the server: it has terms, or text the API searches.
+func (m *listModel[T]) wantsServer() bool {
+	return m.filterErr == "" && m.query != "" && (len(m.parsed.terms) > 0 || m.searchesServer(m.parsed.text))
+}
+
+// request is a page request of listing l in the tab's current order.
+func (m *listModel[T]) request(l *listing[T], page hyperline.ListOptions) pageRequest {
+	req := pageRequest{query: m.serverText(l.filter), filter: l.filter, customerID: l.customerID, page: page}
 	if len(m.spec.sorts) > 0 {
 		req.sort = m.spec.sorts[m.sortIdx].sort
 	}
@@ -372,99 +422,11 @@ func (m listModel[T]) selectedItem() (T, bool) {
 	return l.items[i], true
 }
 
-// counts is the header's "loaded/total", with the filter's matches, drawn
-// again only when one of them changed.
-func (m *listModel[T]) counts() string {
-	l := m.shown()
-	in := countsInputs{server: m.serverOn, loaded: l.loaded, failed: l.err != "", items: len(l.items), total: l.total, hasTotal: l.hasTotal,
-		filtered: m.query != "", matches: l.table.VisibleLen(), loading: l.reqID != 0, sort: m.sortIdx}
-	if in != m.countsDrawn.in || m.countsDrawn.text == "" {
-		m.countsDrawn.in, m.countsDrawn.text = in, m.drawCounts()
-	}
-	return m.countsDrawn.text
-}
+// capturingText reports whether the filter line has the keyboard.
+func (m *listModel[T]) capturingText() bool { return m.filtering }
 
-// drawCounts is counts without the cache.
-func (m *listModel[T]) drawCounts() string {
-	l := m.shown()
-	if !l.loaded {
-		if l.err != "" {
-			return "failed"
-		}
-		return "loading…"
-	}
-	total := formatCount(l.total)
-	if !l.hasTotal {
-		total = "?"
-	}
-	s := formatCount(len(l.items)) + "/" + total
-	if m.query != "" {
-		s = formatCount(l.table.VisibleLen()) + " match · " + s
-	}
-	if l.reqID != 0 {
-		s = "loading… " + s
-	}
-	if label := m.sortLabel(); label != "" {
-		s = label + " · " + s
-	}
-	return s
-}
-
-// formatCount writes n with thousands separators.
-func formatCount(n int) string {
-	s := strconv.Itoa(n)
-	digits := strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	b.WriteString(s[:len(s)-len(digits)])
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// setSize lays the tab out in width × height cells.
-func (m listModel[T]) setSize(width, height int) listModel[T] {
-	m.width, m.height = width, height
-	m.input.setWidth(width - 40)
-	m.base.table.SetSize(width, m.tableHeight())
-	m.server.table.SetSize(width, m.tableHeight())
-	return m
-}
-
-// tableHeight is the tab's height less the filter line when it shows.
-func (m *listModel[T]) tableHeight() int {
-	if m.filterShown() {
-		return max(m.height-1, 1)
-	}
-	return max(m.height, 1)
-}
-
-// view is the filter line (when filtering) and the table, or a message
-// while the first page loads or when it failed.
-func (m *listModel[T]) view() string {
-	st := m.c.styles
-	var b strings.Builder
-	if m.filterShown() {
-		b.WriteString(spread(" "+m.input.view(), st.Muted.Render(m.filterHint()), m.width) + "\n")
-	}
-	l := m.shown()
-	if !l.loaded && l.table.Len() == 0 {
-		what := strings.ToLower(m.spec.title)
-		var msg string
-		if l.err != "" {
-			msg = "\n  " + st.Bad.Render("✗ Could not load "+what+": ") + st.Text.Render(l.err) + "\n" +
-				"  Press " + st.Key.Render("r") + " to try again."
-		} else {
-			msg = "\n  " + st.Muted.Render("Loading "+what+"…")
-		}
-		return b.String() + fitBlock(msg, m.width, l.table.Height())
-	}
-	b.WriteString(l.table.View())
-	return b.String()
-}
+// sortable reports whether the tab can be listed in more than one order.
+func (m *listModel[T]) sortable() bool { return len(m.spec.sorts) > 1 }
 
 // selectedIDOrEmpty is the id under the cursor, "" when no row is shown.
 func (m *listModel[T]) selectedIDOrEmpty() string {

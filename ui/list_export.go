@@ -49,8 +49,8 @@ func exportWriters[T any](cols func() []export.Column[T], raw func(T) json.RawMe
 func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
 	spec, data, company, dir := m.spec, m.c.data, m.sc.company, m.c.saveDir
 	l := m.shown()
-	req := m.request(l.query, hyperline.ListOptions{})
-	filter := strings.ToLower(m.query)
+	req := m.request(l, hyperline.ListOptions{})
+	filter := strings.ToLower(m.parsed.text)
 	f, now, names := m.c.fmt, m.c.now, maps.Clone(m.names)
 	unit := strings.ToLower(spec.title)
 	base := "hlx-" + fileSafe(company.Name) + "-" + unit + "-" + now.Format("20060102-1504")
@@ -58,6 +58,9 @@ func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
 		return export.WriteFile(freeName(dir, base, format.ext()), func(w io.Writer) error {
 			ew := spec.exportWriter(w, format)
 			var written, total int64
+			if err := req.resolve(ctx, data, company.ID); err != nil {
+				return err
+			}
 			req.page = hyperline.ListOptions{Take: pageSize, WithTotal: true}
 			for pages := 0; pages < hyperline.MaxPages; pages++ {
 				page, err := spec.load(ctx, data, company.ID, req)

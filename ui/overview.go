@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
@@ -39,10 +39,16 @@ type overviewModel struct {
 	// the oldest month), summed over the pages read so far.
 	from       time.Time
 	byCurrency map[string]*[12]int64
+	byStats    map[string]*currencyStats
+	chartIdx   int // the chart's currency, counted from the main one (n)
 	scanned    int
 	total      int
 	revenueReq uint64
 	revenueErr string
+
+	// sel is the count under the cursor: a row (customers, subscriptions,
+	// invoices) and a status in it; enter opens that list so filtered.
+	sel struct{ row, col int }
 
 	width, height int
 }
@@ -52,17 +58,26 @@ type openOverviewMsg struct{}
 
 // overviewKeys drive the overview.
 type overviewKeys struct {
-	Reload, Close key.Binding
+	Left, Right, Up, Down, Open key.Binding
+	Currency, Reload, Close     key.Binding
 }
 
 func newOverviewKeys() overviewKeys {
 	return overviewKeys{
-		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
-		Close:  key.NewBinding(key.WithKeys("esc", "0"), key.WithHelp("esc", "close")),
+		Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←↑↓→", "choose a count")),
+		Right:    key.NewBinding(key.WithKeys("right", "l")),
+		Up:       key.NewBinding(key.WithKeys("up", "k")),
+		Down:     key.NewBinding(key.WithKeys("down", "j")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open that list"), key.WithDisabled()),
+		Currency: newCurrencyKey(),
+		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		Close:    key.NewBinding(key.WithKeys("esc", "0"), key.WithHelp("esc", "close")),
 	}
 }
 
-func (k overviewKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Reload, k.Close} }
+func (k overviewKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Left, k.Currency, k.Reload, k.Close}
+}
 func (k overviewKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 func newOverview(c *common, sc scope) (overviewModel, tea.Cmd) {
@@ -77,7 +92,7 @@ func (m overviewModel) reload() (overviewModel, tea.Cmd) {
 	m.analyticsReq, m.countsReq, m.revenueReq = m.c.nextID(), m.c.nextID(), m.c.nextID()
 	m.analyticsErr, m.countsErr, m.revenueErr = "", "", ""
 	m.from = revenueStart(m.c.now, m.c.fmt.loc)
-	m.byCurrency, m.scanned, m.total = map[string]*[12]int64{}, 0, 0
+	m.byCurrency, m.byStats, m.chartIdx, m.scanned, m.total = map[string]*[12]int64{}, nil, 0, 0, 0
 	co := m.sc.company.ID
 	return m, tea.Batch(
 		loadAnalytics(m.sc.ctx, m.c, co, m.analyticsReq),
@@ -94,6 +109,7 @@ func (m overviewModel) update(msg tea.Msg) (overviewModel, tea.Cmd) {
 	case countsLoadedMsg:
 		if msg.reqID == m.countsReq {
 			m.counts, m.countsErr = &msg.counts, errText(msg.err)
+			m.keys.Open.SetEnabled(msg.err == nil)
 		}
 	case revenuePageMsg:
 		return m.handleRevenue(msg)
@@ -104,6 +120,12 @@ func (m overviewModel) update(msg tea.Msg) (overviewModel, tea.Cmd) {
 			return m, emit(popScreenMsg{})
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
+		case key.Matches(msg, m.keys.Open):
+			return m.openCount()
+		case key.Matches(msg, m.keys.Currency):
+			m.chartIdx++
+		default:
+			m.moveSel(msg)
 		}
 	}
 	return m, nil
@@ -125,6 +147,8 @@ func (m overviewModel) handleRevenue(msg revenuePageMsg) (overviewModel, tea.Cmd
 		m.scanned++
 		m.addInvoice(inv)
 	}
+	cs, _ := m.currencies()
+	m.keys.Currency.SetEnabled(len(cs) > 1)
 	if !msg.page.HasMore() {
 		m.revenueReq = 0
 		return m, nil
@@ -144,42 +168,24 @@ func (m *overviewModel) addInvoice(inv hyperline.Invoice) {
 	if month < 0 || month > 11 {
 		return
 	}
-	amount := int64(inv.AmountExcludingTax)
+	amount, sign := int64(inv.AmountExcludingTax), int64(1)
 	switch inv.Type {
 	case hyperline.InvoiceTypeCreditNote:
 		if amount > 0 {
 			amount = -amount
 		}
+		sign = -1
 	case hyperline.InvoiceTypeInvoice:
 	default:
 		return // documents and child references are not revenue
 	}
+	m.countCurrency(inv, sign)
 	months := m.byCurrency[inv.Currency]
 	if months == nil {
 		months = new([12]int64)
 		m.byCurrency[inv.Currency] = months
 	}
 	months[month] += amount
-}
-
-// currencies are the currencies invoiced in, the one with the most money
-// first.
-func (m *overviewModel) currencies() []string {
-	out := make([]string, 0, len(m.byCurrency))
-	sum := map[string]int64{}
-	for cur, months := range m.byCurrency {
-		out = append(out, cur)
-		for _, v := range months {
-			sum[cur] += abs64(v)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if sum[out[i]] != sum[out[j]] {
-			return sum[out[i]] > sum[out[j]]
-		}
-		return out[i] < out[j]
-	})
-	return out
 }
 
 func abs64(v int64) int64 {
@@ -217,7 +223,7 @@ func (m overviewModel) headline() string {
 		return " " + st.Muted.Render("Loading the figures…") + "\n"
 	}
 	a, cur := m.analytics, ""
-	if cs := m.currencies(); len(cs) > 0 {
+	if cs, _ := m.currencies(); len(cs) > 0 {
 		cur = cs[0] // Not documented: the figures' currency; the company's main one
 	}
 	money := func(v hyperline.Amount) string { return m.c.fmt.money(v, cur) }
@@ -227,6 +233,9 @@ func (m overviewModel) headline() string {
 		st.Label.Render("active customers ") + st.Value.Render(formatCount(int(a.ActiveCustomers))),
 		st.Label.Render("revenue 30 d ") + st.Value.Render(money(a.RevenueLast30Days)),
 		st.Label.Render("churn 30 d ") + st.Value.Render(strconv.FormatFloat(a.Churn30Days, 'f', 1, 64)+"%"),
+	}
+	if note := m.inferredNote(); note != "" {
+		parts = append(parts, st.Muted.Render("("+note+")"))
 	}
 	return wrapParts(st, "", 0, parts, max(m.width, 20))
 }
@@ -266,12 +275,18 @@ func (m overviewModel) countsView() string {
 		return " " + st.Muted.Render("Counting by status…") + "\n"
 	}
 	w := max(m.width, 20)
+	rowIdx := 0
 	row := func(label string, counts []statusCount, cell func(string) table.Cell) string {
 		parts := make([]string, 0, len(counts))
-		for _, sc := range counts {
+		for i, sc := range counts {
 			c := cell(sc.status)
-			parts = append(parts, st.toneStyle(c.Tone).Render(c.Text)+" "+formatCount(sc.n))
+			part := st.toneStyle(c.Tone).Render(c.Text) + " " + formatCount(sc.n)
+			if m.keys.Open.Enabled() && m.sel.row == rowIdx && m.sel.col == i {
+				part = st.TabActive.Render("[" + ansi.Strip(part) + "]") // brackets show it without colour
+			}
+			parts = append(parts, part)
 		}
+		rowIdx++
 		return wrapParts(st, label, 14, parts, w)
 	}
 	sub := func(s string) table.Cell { return subscriptionStatusCell(hyperline.SubscriptionStatus(s)) }
@@ -289,11 +304,8 @@ func (m overviewModel) countsView() string {
 // horizontal bars, with how far the invoices were read.
 func (m overviewModel) chartView() string {
 	st := m.c.styles
-	currencies := m.currencies()
-	cur := ""
-	if len(currencies) > 0 {
-		cur = currencies[0]
-	}
+	currencies, _ := m.currencies()
+	cur := m.chartCurrency()
 	progress := ""
 	switch {
 	case m.revenueErr != "":
@@ -336,7 +348,13 @@ func (m overviewModel) chartView() string {
 		b.WriteString(" " + st.Label.Render(month) + "  " + bar + " " + amount + "\n")
 	}
 	if len(currencies) > 1 {
-		b.WriteString(" " + st.Muted.Render("Also invoiced in "+strings.Join(currencies[1:], ", ")+" (not charted).") + "\n")
+		var others []string
+		for _, c := range currencies {
+			if c != cur {
+				others = append(others, c)
+			}
+		}
+		b.WriteString(" " + st.Muted.Render("Also invoiced in "+strings.Join(others, ", ")+" · n charts the next.") + "\n")
 	}
 	return b.String()
 }

@@ -93,28 +93,13 @@ func relatedInvoiceRow(f formatter, now time.Time, inv hyperline.Invoice) (table
 func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) []table.Row {
 	rows := make([]table.Row, len(txs))
 	for i, t := range txs {
-		kind := "payment"
-		switch t.Type {
-		case "refund", "chargeback":
-			kind = t.Type
+		status := transactionStatusCell(t)
+		if t.Status == hyperline.TransactionFailed {
+			status.Text = "✗ " + t.FailureReason()
 		}
-		status := table.Cell{Text: statusWord(t.Status)}
-		switch t.Status {
-		case hyperline.TransactionSettled:
-			status.Tone = table.ToneGood
-		case hyperline.TransactionFailed:
-			status = table.Cell{Text: "✗ " + t.FailureReason(), Tone: table.ToneBad}
-		case hyperline.TransactionPending, hyperline.TransactionToProcess, hyperline.TransactionScheduled:
-			status.Tone = table.ToneInfo
-		case hyperline.TransactionCancelled:
-			status.Tone = table.ToneMuted
-		}
-		when := t.SettledAt
-		if when == nil {
-			when = t.ProcessAt
-		}
+		when := transactionDate(t)
 		rows[i] = table.Row{ID: "tx:" + t.ID, Cells: []table.Cell{
-			{Text: kind, Tone: table.ToneInfo},
+			{Text: transactionKind(t), Tone: table.ToneInfo},
 			{Text: t.MethodLabel()},
 			status,
 			{Text: f.money(t.Amount, t.Currency)},

@@ -31,6 +31,7 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 		exportWriter: exportWriters(export.SubscriptionColumns, export.SubscriptionRaw),
 		load:         loadSubscriptions,
 		customerIDs:  func(s hyperline.Subscription) []string { return []string{s.CustomerID} },
+		terms:        subscriptionTerms(),
 	}
 }
 
@@ -65,10 +66,8 @@ func subscriptionLabel(s hyperline.Subscription) string {
 	return "—"
 }
 
-// loadSubscriptions fetches one page of subscriptions of every status
-// (status=any: the API's default and "all" hide draft, voided, cancelled
-// and archived ones, which is what support looks for).
+// loadSubscriptions fetches one page of subscriptions (see
+// subscriptionListOptions).
 func loadSubscriptions(ctx context.Context, data Data, companyID string, req pageRequest) (*hyperline.Page[hyperline.Subscription], error) {
-	return data.Subscriptions(ctx, companyID, hyperline.SubscriptionListOptions{
-		ListOptions: req.page, Status: []hyperline.SubscriptionStatus{hyperline.StatusAny}})
+	return data.Subscriptions(ctx, companyID, subscriptionListOptions(req))
 }

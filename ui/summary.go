@@ -2,11 +2,13 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -163,7 +165,7 @@ func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (strin
 		fields = append(fields, field{label: "Credits invoice", value: orDash(inv.OriginalInvoiceNumber) + " (" + *inv.OriginalInvoiceID + ")"})
 	}
 	if inv.PublicURL != "" {
-		fields = append(fields, field{label: "Public page", value: inv.PublicURL})
+		fields = append(fields, webField("Public page", inv.PublicURL))
 	}
 	return "Invoice · " + orDash(&inv.Number), fields, inv.Raw
 }
@@ -185,4 +187,14 @@ func publicURL(item any) string {
 		return inv.PublicURL
 	}
 	return ""
+}
+
+// webField shows an address the user may open; one that is not a web page
+// shows why it was refused instead, never the address itself.
+func webField(label, raw string) field {
+	var refused *weburl.RefusedError
+	if _, err := weburl.Check(raw); errors.As(err, &refused) {
+		return field{label: label, value: "not shown, not a web page: " + refused.Reason, tone: table.ToneMuted}
+	}
+	return field{label: label, value: raw}
 }

@@ -88,8 +88,13 @@ func (a *App) helpKeys() combinedKeys {
 	if top := a.top(); top != nil {
 		k.screen = top.keyMap()
 		if top.capturing() {
-			// Typed keys go to the screen: only ctrl+c is global then.
-			k.global = singleKey{a.forceQuit}
+			// Typed keys go to the screen: only ctrl+c is global then,
+			// and not worth the room when the screen shows its own quit.
+			fq := a.forceQuit
+			if q, ok := top.(interface{ quitShown() bool }); ok && q.quitShown() {
+				fq.SetEnabled(false)
+			}
+			k.global = singleKey{fq}
 		}
 	}
 	return k
@@ -170,7 +175,11 @@ func (a *App) drawStatusBar() string {
 	if envName == "" {
 		envName = "custom"
 	}
-	left := env.Render(" " + strings.ToUpper(envName) + " ")
+	label := strings.ToUpper(envName)
+	if a.c.env.Kind == EnvProduction {
+		label = "⚠ " + label // live customers' data: told apart without colour too
+	}
+	left := env.Render(" " + label + " ")
 	right := a.countdownView()
 	var parts []string
 	// Each part is sanitised alone: the plain ASCII ones cost nothing, the

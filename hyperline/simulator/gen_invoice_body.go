@@ -74,6 +74,9 @@ func (d *dataset) invoice(c *company, i, slot int, cr *customerRecord, base stri
 		// serves itself, the invoice's PDF.
 		PublicURL: base + "/public/invoices/" + id,
 	}
+	if d.hostile && c.index == 0 {
+		inv.PublicURL = hostilePublicURL(base, id, i+slot)
+	}
 	if c.home.vatPrefix == "" {
 		inv.Seller.TaxID = ptr("94-1234567")
 	}

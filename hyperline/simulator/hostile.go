@@ -10,6 +10,34 @@ package simulator
 // hostileCompanyName clears the screen and sets the window title.
 const hostileCompanyName = "Hostile\x1b[2J\x1b]0;pwned\x07 Holdings"
 
+// hostilePublicURLs are public_url values of the hostile company's
+// invoices that are not web pages. The spec types public_url as a URI, so
+// each one is a valid absolute URI: one a browser or a shell would still
+// act on (a local file, script, an inline page, a disguised host, no host,
+// a command substitution). Values that are not URIs at all ("-flag …",
+// raw escapes) would break the spec; the client's own tests cover them.
+func hostilePublicURLs(base string) []string {
+	return []string{
+		"file:///etc/passwd",
+		"javascript:alert(document.cookie)",
+		"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+		"https://app.hyperline.co@evil.example/login",
+		"https:///no-host",
+		base + "/public/invoices/$(touch%20pwned)",
+		"ssh://evil.example/",
+	}
+}
+
+// hostilePublicURL is the public_url of invoice id of the hostile company:
+// most are hostile, one in eight the real page, so both can be tried.
+func hostilePublicURL(base, id string, n int) string {
+	urls := hostilePublicURLs(base)
+	if n%(len(urls)+1) == len(urls) {
+		return base + "/public/invoices/" + id
+	}
+	return urls[n%(len(urls)+1)]
+}
+
 // hostileUserName is the signed-in user's name in hostile mode: a
 // clipboard write, a device status query, a DCS string, a C1 control, a
 // right-to-left override and a zero-width space.

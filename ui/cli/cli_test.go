@@ -240,10 +240,11 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
-// TestTokenWarnsWhenRefreshCannotBeSaved: `hlx token` still prints the new
-// token when the session file cannot be written after a refresh, and says
-// on stderr that the session on disk is stale.
-func TestTokenWarnsWhenRefreshCannotBeSaved(t *testing.T) {
+// TestTokenWarnsWhenRefreshCannotBeSaved: when the session file cannot be
+// written after a rotating refresh, `hlx token` still prints the new token
+// (it works until it expires) but exits 1 and says the session needs a new
+// login, where it used to warn and exit 0.
+func TestTokenFailsWhenRefreshCannotBeSaved(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)
 	if _, errOut, code := run(t, w, "login"); code != ExitOK {
@@ -265,11 +266,11 @@ func TestTokenWarnsWhenRefreshCannotBeSaved(t *testing.T) {
 		return resp, err
 	})}
 	out, errOut, code := run(t, w, "token")
-	if code != ExitOK || strings.TrimSpace(out) == "" {
-		t.Fatalf("token exit %d: %q %s", code, out, errOut)
+	if code != ExitFailure || strings.TrimSpace(out) == "" {
+		t.Fatalf("token exit %d, want %d with the token still printed: %q %s", code, ExitFailure, out, errOut)
 	}
-	if !strings.Contains(errOut, "warning:") || !strings.Contains(errOut, "could not be saved") {
-		t.Errorf("stderr = %q, want a warning that the session was not saved", errOut)
+	if !strings.Contains(errOut, "could not be saved") || !strings.Contains(errOut, "new login") {
+		t.Errorf("stderr = %q, want it to say the session needs a new login", errOut)
 	}
 	if strings.Contains(errOut, strings.TrimSpace(out)) {
 		t.Error("the warning contains the token")

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/ui/cli/apps"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
 )
@@ -27,6 +28,9 @@ type Options struct {
 	UserAgent               string
 	Stdin                   io.Reader
 	LoginTimeout            time.Duration
+	StoreOptions            []config.StoreOption
+	RequestTimeout          time.Duration
+	ClientOptions           []hyperline.Option
 }
 
 // The exit codes and kinds, by the names the tests use.
@@ -63,6 +67,10 @@ func (o Options) factory(stdout, stderr io.Writer) *cmdutil.Factory {
 		StateDir:     o.StateDir,
 		OpenBrowser:  o.OpenBrowser,
 		LoginTimeout: o.LoginTimeout,
+		StoreOptions: o.StoreOptions,
+
+		RequestTimeout: o.RequestTimeout,
+		ClientOptions:  o.ClientOptions,
 	}
 	if f.Getenv == nil {
 		f.Getenv = func(string) string { return "" }
@@ -120,5 +128,3 @@ func Simulator(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 // UsageError is an error that ends with exit 2.
 type UsageError = cmdutil.ExitError
-
-var _ = config.Company{}

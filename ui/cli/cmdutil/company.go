@@ -52,7 +52,8 @@ func (f *Factory) OpenAccount() (*AccountSession, error) {
 	}
 	hc := *base
 	hc.Transport = ts.Transport(base.Transport)
-	client, err := hyperline.New(s.APIURL, ts, hyperline.WithHTTPClient(&hc), hyperline.WithUserAgent(f.UserAgent()))
+	opts := append([]hyperline.Option{hyperline.WithHTTPClient(&hc), hyperline.WithUserAgent(f.UserAgent())}, f.ClientOptions...)
+	client, err := hyperline.New(s.APIURL, ts, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("build the API client: %w", err)
 	}

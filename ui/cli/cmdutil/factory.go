@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/debuglog"
 )
 
@@ -33,6 +34,16 @@ type Factory struct {
 	Now func() time.Time
 	// StorePath is the session file ("": config.SessionPath()).
 	StorePath string
+	// Keyring holds the tokens at rest (nil: none, the session file
+	// holds them). main sets the OS keyring; tests leave it nil so they
+	// never touch the user's.
+	Keyring config.Keyring
+	// StoreOptions are more options of the session store (tests inject
+	// faults with config.WithFaults).
+	StoreOptions []config.StoreOption
+	// InsecureStorage keeps the tokens in the session file even where a
+	// keyring answers (hlx login --insecure-storage).
+	InsecureStorage bool
 	// SettingsPath is the settings file ("": config.SettingsPath()).
 	SettingsPath string
 	// StateDir is where the debug log goes ("": config.StateDir()).
@@ -43,6 +54,11 @@ type Factory struct {
 	OpenBrowser func(url string) error
 	// LoginTimeout bounds the wait for the browser (0: auth's default).
 	LoginTimeout time.Duration
+	// RequestTimeout bounds one HTTP exchange (0: HTTPTimeout).
+	RequestTimeout time.Duration
+	// ClientOptions are more options of the API client (tests: a retry
+	// policy that does not sleep).
+	ClientOptions []hyperline.Option
 
 	httpOnce   sync.Once
 	httpClient *http.Client
@@ -121,6 +137,17 @@ func (f *Factory) Settings() (config.Settings, error) {
 	return s, nil
 }
 
+// SettingsFor resolves the settings of another environment of the
+// session (the explorer's account switch): its app credentials from the
+// environment and the settings file, as if --api-url named it.
+func (f *Factory) SettingsFor(apiURL string) (config.Settings, error) {
+	s, err := config.LoadSettings(config.Flags{APIURL: apiURL, RedirectURI: f.Flags.RedirectURI}, f.SettingsFile(), f.Env)
+	if err != nil {
+		return config.Settings{}, &ExitError{Code: ExitConfig, Err: err}
+	}
+	return s, nil
+}
+
 // SettingsFile is the path of the settings file.
 func (f *Factory) SettingsFile() string {
 	if f.SettingsPath == "" {
@@ -129,12 +156,21 @@ func (f *Factory) SettingsFile() string {
 	return f.SettingsPath
 }
 
-// Store opens the session store.
+// Store opens the session store: tokens in the keyring where one answers,
+// the rest in the session file.
 func (f *Factory) Store() *config.Store {
-	if f.StorePath == "" {
-		return config.NewStore(config.SessionPath())
+	path := f.StorePath
+	if path == "" {
+		path = config.SessionPath()
 	}
-	return config.NewStore(f.StorePath)
+	opts := append([]config.StoreOption{}, f.StoreOptions...)
+	if f.Keyring != nil {
+		opts = append(opts, config.WithKeyring(f.Keyring))
+	}
+	if f.InsecureStorage {
+		opts = append(opts, config.WithInsecureStorage())
+	}
+	return config.NewStore(path, opts...)
 }
 
 // HTTPClient is the client every request of the command goes through:
@@ -142,7 +178,11 @@ func (f *Factory) Store() *config.Store {
 // whose path is said once on stderr.
 func (f *Factory) HTTPClient() (*http.Client, error) {
 	f.httpOnce.Do(func() {
-		hc := &http.Client{Timeout: HTTPTimeout, Transport: f.Transport}
+		timeout := f.RequestTimeout
+		if timeout <= 0 {
+			timeout = HTTPTimeout
+		}
+		hc := &http.Client{Timeout: timeout, Transport: f.Transport}
 		if f.Flags.Debug {
 			dir := f.StateDir
 			if dir == "" {

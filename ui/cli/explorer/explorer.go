@@ -77,6 +77,7 @@ func Run(ctx context.Context, opts *Options) error {
 			HTTPClient:  &http.Client{Timeout: cmdutil.HTTPTimeout, Transport: f.Transport},
 			NoBrowser:   opts.NoBrowser,
 			OpenBrowser: f.OpenBrowser,
+			SettingsFor: f.SettingsFor,
 		}
 	}
 	backend.ClientOptions = append(backend.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
@@ -120,7 +121,9 @@ func Run(ctx context.Context, opts *Options) error {
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return fmt.Errorf("run the explorer: %w", runErr)
 	}
-	return nil
+	// A refreshed token that could not be saved is saved now, or the user
+	// is told that the session ends with this process.
+	return b.Close()
 }
 
 // detectBackground asks the terminal for its background colour, for the

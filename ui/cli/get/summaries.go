@@ -7,6 +7,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
 )
 
@@ -125,7 +126,7 @@ func invoiceSummary(inv *hyperline.Invoice) *summary {
 	}
 	s.add("Period", span(inv.PeriodStartsAt, inv.PeriodEndsAt))
 	s.add("Reference", str(inv.Reference))
-	s.add("Public URL", inv.PublicURL)
+	s.add("Public URL", webPage(inv.PublicURL))
 	var lines []string
 	for _, li := range inv.LineItems {
 		lines = append(lines, cmdutil.PadRight(termsafe.Line(li.Name), 40)+" "+cmdutil.PadLeft(li.Amount.In(inv.Currency).String(), 16))
@@ -141,4 +142,17 @@ func invoiceSummary(inv *hyperline.Invoice) *summary {
 	}
 	s.list("Transactions", txs)
 	return s
+}
+
+// webPage is an address to print for opening, or why it is not shown: only
+// an absolute http or https URL is a web page (weburl.Check).
+func webPage(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	u, err := weburl.Check(raw)
+	if err != nil {
+		return "not shown, not a web page: " + err.Error()
+	}
+	return u
 }

@@ -28,3 +28,21 @@ func TestSummaryIsTerminalSafe(t *testing.T) {
 	}
 
 }
+
+// TestSummaryShowsOnlyWebPages: a public_url that is not an http(s) page
+// is not printed for opening.
+func TestSummaryShowsOnlyWebPages(t *testing.T) {
+	t.Parallel()
+	for raw, want := range map[string]string{
+		"https://app.hyperline.co/public/invoices/inv_1": "Public URL:      https://app.hyperline.co/public/invoices/inv_1\n",
+		"javascript:alert(1)":                            "Public URL:      not shown, not a web page",
+		"file:///etc/passwd":                             "Public URL:      not shown, not a web page",
+	} {
+		inv := hyperline.Invoice{ID: "inv_1", PublicURL: raw}
+		var b strings.Builder
+		invoiceSummary(&inv).print(&b)
+		if !strings.Contains(b.String(), want) || (want[len(want)-1] != '\n' && strings.Contains(b.String(), raw)) {
+			t.Errorf("public_url %q:\n%s", raw, b.String())
+		}
+	}
+}

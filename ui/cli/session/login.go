@@ -20,6 +20,9 @@ type LoginOptions struct {
 	F *cmdutil.Factory
 	// NoBrowser prints the login URL instead of opening a browser.
 	NoBrowser bool
+	// InsecureStorage keeps the tokens in the session file (0600) even
+	// where an OS keyring answers.
+	InsecureStorage bool
 }
 
 // NewCmdLogin is `hlx login`.
@@ -41,6 +44,7 @@ func NewCmdLogin(f *cmdutil.Factory, run func(context.Context, *LoginOptions) er
 		},
 	}
 	cmd.Flags().BoolVar(&opts.NoBrowser, "no-browser", false, "print the login URL instead of opening a browser")
+	cmd.Flags().BoolVar(&opts.InsecureStorage, "insecure-storage", false, "keep the tokens in the session file (mode 0600) even where an OS keyring answers")
 	return cmd
 }
 
@@ -49,6 +53,7 @@ func NewCmdLogin(f *cmdutil.Factory, run func(context.Context, *LoginOptions) er
 // URL to open go to stderr; the result goes to stdout.
 func loginRun(ctx context.Context, opts *LoginOptions) error {
 	f := opts.F
+	f.InsecureStorage = f.InsecureStorage || opts.InsecureStorage
 	s, hc, err := f.OAuth()
 	if err != nil {
 		return err
@@ -65,12 +70,17 @@ func loginRun(ctx context.Context, opts *LoginOptions) error {
 		Progress:    p.print,
 		Now:         f.NowFunc(),
 		Getenv:      f.Env,
+
+		InsecureStorage: opts.InsecureStorage,
 	})
 	if err != nil {
 		return err
 	}
 	for _, w := range res.Warnings {
 		f.IO.Warn(w)
+	}
+	if res.StorageNotice != "" {
+		f.IO.Errorf("%s\n", res.StorageNotice)
 	}
 	printLoggedIn(f.IO, res, f.Clock())
 	return nil
@@ -132,6 +142,9 @@ func printLoggedIn(w *cmdutil.IOStreams, res *auth.LoginResult, now time.Time) {
 	w.Printf("Logged in to %s as %s.\n", envLabel(res.APIURL), who)
 	printCompanies(w, a)
 	w.Printf("Access token %s.\n", describeExpiry(a.Token, now))
+	if res.TokenLocation != "" {
+		w.Printf("Tokens: %s.\n", res.TokenLocation)
+	}
 }
 
 // printCompanies lists the account's companies and marks the chosen one.

@@ -87,6 +87,9 @@ type AccountStatus struct {
 	Company   *config.Company  `json:"company,omitempty"`
 	Companies []config.Company `json:"companies"`
 	Token     *TokenStatus     `json:"token,omitempty"`
+	// TokensIn says where the tokens are at rest: the OS keyring or the
+	// session file.
+	TokensIn string `json:"tokens_in,omitempty"`
 }
 
 // TokenStatus describes an account's tokens.
@@ -156,7 +159,8 @@ func BuildStatus(f *cmdutil.Factory) (*StatusReport, error) {
 		Selected:     s.APIURL,
 		Environments: []EnvironmentStatus{},
 	}
-	sess, err := f.Store().Load()
+	store := f.Store()
+	sess, err := store.Load()
 	var corrupt *config.CorruptError
 	if errors.As(err, &corrupt) {
 		report.Warnings = append(report.Warnings, corrupt.Error())
@@ -168,7 +172,11 @@ func BuildStatus(f *cmdutil.Factory) (*StatusReport, error) {
 		env := sess.Env(apiURL)
 		es := EnvironmentStatus{APIURL: apiURL, Name: config.EnvironmentName(apiURL), Selected: apiURL == s.APIURL, Current: env.Current}
 		for _, email := range env.Emails() {
-			es.Accounts = append(es.Accounts, accountStatus(env.Accounts[email], email == env.Current, now))
+			as := accountStatus(env.Accounts[email], email == env.Current, now)
+			if as.LoggedIn {
+				as.TokensIn = store.TokenLocation(apiURL, env.Accounts[email])
+			}
+			es.Accounts = append(es.Accounts, as)
 		}
 		report.Environments = append(report.Environments, es)
 	}

@@ -86,5 +86,8 @@ func printAccount(w io.Writer, a AccountStatus, now time.Time) {
 		refresh = "yes"
 	}
 	fmt.Fprintf(tw, "      refresh token\t%s\n", refresh)
+	if a.TokensIn != "" {
+		fmt.Fprintf(tw, "      tokens in\t%s\n", termsafe.Line(a.TokensIn))
+	}
 	_ = tw.Flush()
 }

@@ -63,17 +63,23 @@ func tokenRun(ctx context.Context, opts *TokenOptions) error {
 	if err != nil {
 		return err
 	}
-	tok, err := ts.TokenContext(ctx)
-	if err != nil {
+	tok, err := ts.SavedToken(ctx)
+	if tok == nil {
 		return fmt.Errorf("get a token: %w", err)
 	}
-	mu.Lock()
-	for _, e := range failures {
-		f.IO.Warn(e)
+	if err == nil {
+		mu.Lock()
+		for _, e := range failures {
+			f.IO.Warn(e)
+		}
+		mu.Unlock()
 	}
-	mu.Unlock()
 	// The token is printed whole: that is what this command is for, and
-	// it never goes to a log.
-	_, err = fmt.Fprintln(f.IO.Out, tok.AccessToken)
+	// it never goes to a log. It is printed even when it could not be
+	// saved (it works until it expires), but then the exit code says the
+	// session needs a new login.
+	if _, werr := fmt.Fprintln(f.IO.Out, tok.AccessToken); werr != nil {
+		return werr
+	}
 	return err
 }

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// The overview's counts open their lists: the cursor moves over the
+// counts ("late 5,165"), enter closes the overview and shows that list in
+// the same company with the count's filter in its filter line
+// (status:late), answered by the server.
+
+// openListMsg asks the browser to show the list of kind filtered by the
+// filter line line.
+type openListMsg struct {
+	kind objectKind
+	line string
+}
+
+// countRows are the overview's count rows, in display order.
+func (m *overviewModel) countRows() [][]statusCount {
+	if m.counts == nil {
+		return nil
+	}
+	return [][]statusCount{m.counts.customers, m.counts.subscriptions, m.counts.invoices}
+}
+
+// moveSel moves the cursor over the counts for an arrow key.
+func (m *overviewModel) moveSel(msg tea.KeyMsg) {
+	rows := m.countRows()
+	if len(rows) == 0 {
+		return
+	}
+	switch {
+	case key.Matches(msg, m.keys.Left):
+		m.sel.col--
+	case key.Matches(msg, m.keys.Right):
+		m.sel.col++
+	case key.Matches(msg, m.keys.Up):
+		m.sel.row--
+	case key.Matches(msg, m.keys.Down):
+		m.sel.row++
+	default:
+		return
+	}
+	m.sel.row = min(max(m.sel.row, 0), len(rows)-1)
+	m.sel.col = min(max(m.sel.col, 0), len(rows[m.sel.row])-1)
+}
+
+// openCount closes the overview and opens the list of the count under the
+// cursor.
+func (m overviewModel) openCount() (overviewModel, tea.Cmd) {
+	rows := m.countRows()
+	if m.sel.row >= len(rows) || m.sel.col >= len(rows[m.sel.row]) {
+		return m, nil
+	}
+	kind := [...]objectKind{kindCustomer, kindSubscription, kindInvoice}[m.sel.row]
+	m.cancel()
+	return m, emit(openListMsg{kind: kind, line: "status:" + rows[m.sel.row][m.sel.col].status})
+}
+
+// openList closes the screens above the browser and shows its list of
+// msg.kind filtered by msg.line.
+func (a *App) openList(msg openListMsg) tea.Cmd {
+	for len(a.stack) > 1 {
+		if _, ok := a.top().(*browserModel); ok {
+			break
+		}
+		a.pop()
+	}
+	b, ok := a.top().(*browserModel)
+	if !ok {
+		return nil
+	}
+	var cmd tea.Cmd
+	*b, cmd = b.openList(msg)
+	return cmd
+}
+
+// openList shows the tab of kind with its filter line set to line. A tab
+// not shown yet loads the filter's answer only; its full list loads when
+// the filter is cleared.
+func (m browserModel) openList(msg openListMsg) (browserModel, tea.Cmd) {
+	tab := tabOf(msg.kind)
+	if tab < 0 {
+		return m, nil
+	}
+	if tab != m.active {
+		m, _ = m.onActive(opLeave, nil)
+		m.active = tab
+	}
+	return m.onActive(opOpenFiltered, msg)
+}
+
+// openFiltered sets the filter line of a list to line and sends it.
+func (l listModel[T]) openFiltered(line string) (listModel[T], tea.Cmd) {
+	l.started, l.autoPages = true, autoPageBudget
+	l.filtering = false
+	return l.setFilterLine(line)
+}
