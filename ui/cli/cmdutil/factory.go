@@ -64,6 +64,14 @@ type Factory struct {
 	httpClient *http.Client
 	httpErr    error
 	closeDebug func()
+	debugLog   *DebugLog
+}
+
+// DebugLog is where --debug writes: the file's path, and a ring of the
+// recent exchanges for the explorer's requests screen.
+type DebugLog struct {
+	Path   string
+	Recent *debuglog.Recent
 }
 
 // GlobalFlags are the flags every command takes.
@@ -194,12 +202,21 @@ func (f *Factory) HTTPClient() (*http.Client, error) {
 				return
 			}
 			f.closeDebug = func() { file.Close() }
-			hc.Transport = debuglog.New(file).Transport(hc.Transport)
+			f.debugLog = &DebugLog{Path: path, Recent: debuglog.NewRecent(500)}
+			hc.Transport = debuglog.New(file, debuglog.WithRecent(f.debugLog.Recent)).Transport(hc.Transport)
 			fmt.Fprintf(f.IO.ErrOut, "hlx: debug log: %s\n", f.IO.Safe(path))
 		}
 		f.httpClient = hc
 	})
 	return f.httpClient, f.httpErr
+}
+
+// Debug is the debug log HTTPClient opened with --debug, or nil.
+func (f *Factory) Debug() *DebugLog {
+	if _, err := f.HTTPClient(); err != nil {
+		return nil
+	}
+	return f.debugLog
 }
 
 // OAuth is what the session commands talk to the OAuth endpoints with:

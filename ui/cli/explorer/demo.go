@@ -25,7 +25,7 @@ const demoAccessTTL = 2 * time.Minute
 // lives in a temporary directory, apart from real sessions, and is removed
 // by cleanup. Where no browser can be shown, the consent is approved on the
 // user's behalf (and the login screen says so); nothing leaves this machine.
-func startDemo(ctx context.Context, f *cmdutil.Factory, noBrowser bool) (ui.BackendOptions, func(), error) {
+func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrowser bool) (ui.BackendOptions, func(), error) {
 	if f.Flags.Sandbox || f.Flags.APIURL != "" {
 		return ui.BackendOptions{}, nil, cmdutil.UsageErrorf("--demo runs its own simulator: drop --sandbox and --api-url")
 	}
@@ -43,7 +43,6 @@ func startDemo(ctx context.Context, f *cmdutil.Factory, noBrowser bool) (ui.Back
 		os.RemoveAll(dir)
 	}
 	app := sim.App()
-	hc := &http.Client{Timeout: 30 * time.Second, Transport: f.Transport}
 	b := ui.BackendOptions{
 		Settings: config.Settings{
 			ClientID:     app.ClientID,

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -20,7 +19,6 @@ import (
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/config/recent"
 	"github.com/hyperline-tui/hlx/hyperline"
-	"github.com/hyperline-tui/hlx/hyperline/debuglog"
 	"github.com/hyperline-tui/hlx/ui"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
 )
@@ -47,12 +45,16 @@ func AddFlags(cmd *cobra.Command, opts *Options) {
 // Run opens the explorer and returns when the user quits.
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
+	hc, err := f.HTTPClient()
+	if err != nil {
+		return err
+	}
 	var backend ui.BackendOptions
 	if opts.Demo {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
 		}
-		b, cleanup, err := startDemo(ctx, f, opts.NoBrowser)
+		b, cleanup, err := startDemo(ctx, f, hc, opts.NoBrowser)
 		if err != nil {
 			return err
 		}
@@ -74,7 +76,7 @@ func Run(ctx context.Context, opts *Options) error {
 		backend = ui.BackendOptions{
 			Settings:    settings,
 			Store:       f.Store(),
-			HTTPClient:  &http.Client{Timeout: cmdutil.HTTPTimeout, Transport: f.Transport},
+			HTTPClient:  hc,
 			NoBrowser:   opts.NoBrowser,
 			OpenBrowser: f.OpenBrowser,
 			SettingsFor: f.SettingsFor,
@@ -82,14 +84,8 @@ func Run(ctx context.Context, opts *Options) error {
 	}
 	backend.ClientOptions = append(backend.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
 	var debugLog *ui.DebugLog
-	if f.Flags.Debug {
-		dl, closeLog, err := openDebugLog(backend.HTTPClient)
-		if err != nil {
-			return err
-		}
-		defer closeLog()
-		debugLog = dl
-		f.IO.Errorf("hlx: debug log: %s\n", dl.Path)
+	if dl := f.Debug(); dl != nil {
+		debugLog = &ui.DebugLog{Path: dl.Path, Recent: dl.Recent}
 	}
 	detectBackground()
 	b := ui.NewBackend(backend)
@@ -172,17 +168,4 @@ func saveDir() string {
 		}
 	}
 	return "."
-}
-
-// openDebugLog starts the debug log: a file under the XDG state directory
-// (0600 in 0700) that every HTTP exchange of hc is written to, secrets
-// redacted, and a ring of the recent ones for the requests screen.
-func openDebugLog(hc *http.Client) (*ui.DebugLog, func(), error) {
-	f, path, err := debuglog.OpenFile(config.StateDir())
-	if err != nil {
-		return nil, nil, fmt.Errorf("open the debug log: %w", err)
-	}
-	recent := debuglog.NewRecent(500)
-	hc.Transport = debuglog.New(f, debuglog.WithRecent(recent)).Transport(hc.Transport)
-	return &ui.DebugLog{Path: path, Recent: recent}, func() { f.Close() }, nil
 }

@@ -147,6 +147,7 @@ func BuildStatus(f *cmdutil.Factory) (*StatusReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	store := f.Store()
 	report := &StatusReport{
 		Settings: SettingsReport{
 			File:         s.File,
@@ -155,11 +156,10 @@ func BuildStatus(f *cmdutil.Factory) (*StatusReport, error) {
 			ClientSecret: SettingValue{setOrNot(s.ClientSecret), s.Sources.ClientSecret},
 			RedirectURI:  SettingValue{s.RedirectURI, s.Sources.RedirectURI},
 		},
-		SessionFile:  f.Store().Path(),
+		SessionFile:  store.Path(),
 		Selected:     s.APIURL,
 		Environments: []EnvironmentStatus{},
 	}
-	store := f.Store()
 	sess, err := store.Load()
 	var corrupt *config.CorruptError
 	if errors.As(err, &corrupt) {
