@@ -1,0 +1,165 @@
+package simulator
+
+import (
+	"slices"
+	"time"
+)
+
+// invoiceIndex builds (once) and returns the invoice columns: every
+// invoice's facts that the list filters and sorts read, in customer then
+// slot order, so the invoices of customer i are one run of rows.
+func (s *Server) invoiceIndex(co *company) *companyIndex {
+	ix := s.index(co)
+	ix.invoicesOnce.Do(func() {
+		n := co.customers
+		ix.invStart = make([]uint32, n+1)
+		for i := range n {
+			ix.invStart[i+1] = ix.invStart[i] + uint32(s.data.invCount(co, i))
+		}
+		rows := int(ix.invStart[n])
+		ix.invIssued, ix.invDue = make([]int64, rows), make([]int64, rows)
+		ix.invStatus, ix.invKind, ix.invFlags = make([]uint8, rows), make([]uint8, rows), make([]uint8, rows)
+		statuses, kinds := invoiceStatuses(), invoiceTypes()
+		parallel(n, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				k := s.data.invCount(co, i)
+				if k == 0 {
+					continue
+				}
+				cc := s.data.core(co, i)
+				pay := s.data.payment(co, i, cc.loc)
+				m := txMethod(pay)
+				for slot := range k {
+					f := s.data.invFacts(co, cc, pay, slot)
+					row := int(ix.invStart[i]) + slot
+					ix.invIssued[row], ix.invDue[row] = msOf(f.issued), msOf(f.due)
+					ix.invStatus[row] = uint8(slices.Index(statuses[:], f.status))
+					ix.invKind[row] = uint8(slices.Index(kinds[:], f.kind))
+					var fl uint8
+					if f.late(s.data.epoch) {
+						fl |= invLate
+					}
+					if !f.refunded.IsZero() {
+						fl |= invRefunded
+					}
+					if m == "transfer" || m == "transfer_automated" {
+						fl |= invTransfer
+					}
+					ix.invFlags[row] = fl
+				}
+			}
+		})
+	})
+	return ix
+}
+
+// invoiceTable is an indexable query compiled to lookups: whether a
+// status with given flags, and a type, pass the status and type filters.
+type invoiceTable struct {
+	iq          invoiceQuery
+	status      [numInvoiceStatuses * 8]bool
+	kind        [5]bool
+	issued, due []nsFilter
+}
+
+// nsFilter is a dateFilter on Unix nanoseconds (0 for null), so a row's
+// date is compared without building a time.Time.
+type nsFilter struct {
+	op string
+	at int64
+}
+
+// nsFilters converts date filters.
+func nsFilters(fs []dateFilter) []nsFilter {
+	out := make([]nsFilter, len(fs))
+	for i, f := range fs {
+		out[i] = nsFilter{op: f.op, at: f.at.UnixNano()}
+	}
+	return out
+}
+
+// matchMs is dateFilter.match on a row's date in milliseconds (0: null).
+func matchMs(fs []nsFilter, ms int64) bool {
+	ns := ms * int64(time.Millisecond)
+	for _, f := range fs {
+		var ok bool
+		switch {
+		case f.op == "isNull":
+			ok = ms == 0
+		case f.op == "isNotNull":
+			ok = ms != 0
+		case ms == 0:
+			ok = f.op == "not"
+		case f.op == "not":
+			ok = ns != f.at
+		case f.op == "lt":
+			ok = ns < f.at
+		case f.op == "lte":
+			ok = ns <= f.at
+		case f.op == "gt":
+			ok = ns > f.at
+		case f.op == "gte":
+			ok = ns >= f.at
+		default:
+			ok = ns == f.at
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// compile builds the lookups of iq.
+func (iq invoiceQuery) compile() *invoiceTable {
+	t := &invoiceTable{iq: iq, issued: nsFilters(iq.issued), due: nsFilters(iq.due)}
+	for st, name := range invoiceStatuses() {
+		for fl := range uint8(8) {
+			ok := name != "open" // the default hides open invoices
+			if iq.status.set {
+				ok = false
+				for category := range iq.status.include {
+					ok = ok || statusInCategory(category, name, fl)
+				}
+			}
+			t.status[st*8+int(fl)] = ok
+		}
+	}
+	for k, name := range invoiceTypes() {
+		t.kind[k] = iq.kind.match(name)
+	}
+	return t
+}
+
+// matches applies the table to row r of the index.
+func (t *invoiceTable) matches(ix *companyIndex, r int) bool {
+	if !t.status[int(ix.invStatus[r])*8+int(ix.invFlags[r])] || !t.kind[ix.invKind[r]] {
+		return false
+	}
+	return matchMs(t.issued, ix.invIssued[r]) && matchMs(t.due, ix.invDue[r])
+}
+
+// indexable reports whether the index answers every filter of iq: the
+// status, type, issued and due filters, customers by ID equality, and
+// the invoicing entity (one per company). Other filters read the
+// generated invoice.
+func (iq invoiceQuery) indexable() bool {
+	return len(iq.customerID)+len(iq.subscription)+len(iq.number)+len(iq.originalID)+len(iq.originalNumber)+
+		len(iq.periodStart)+len(iq.periodEnd)+len(iq.updated) == 0 && iq.customerExternal == nil
+}
+
+// msOf is t in Unix milliseconds, 0 for the zero time (a null date).
+func msOf(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// timeOf is msOf's inverse.
+func timeOf(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}
