@@ -99,9 +99,20 @@ func (cq customerQuery) needsHead() bool {
 // the filters given need: a full scan of a large company must stay cheap.
 func (s *Server) customerMatches(cq customerQuery, co *company, i int) bool {
 	if cq.indexable() {
-		return s.customerMatchesIndexed(cq, co, i)
+		return s.customerMatchesIndexed(&cq, co, i)
 	}
 	return s.customerMatchesGenerated(cq, co, i)
+}
+
+// customerMatcher is customerMatches for one request's scan: the choice
+// between the index and the generated customers is made once, not per
+// customer.
+func (s *Server) customerMatcher(cq customerQuery, co *company) func(i int) bool {
+	if cq.indexable() {
+		s.customerIndex(co)
+		return func(i int) bool { return s.customerMatchesIndexed(&cq, co, i) }
+	}
+	return func(i int) bool { return s.customerMatchesGenerated(cq, co, i) }
 }
 
 // customerMatchesGenerated is customerMatches on the generated customer.
@@ -222,7 +233,7 @@ func (cq customerQuery) compile() *customerTable {
 }
 
 // customerMatchesIndexed is customerMatches on the index.
-func (s *Server) customerMatchesIndexed(cq customerQuery, co *company, i int) bool {
+func (s *Server) customerMatchesIndexed(cq *customerQuery, co *company, i int) bool {
 	ix := s.customerIndex(co)
 	t := cq.table
 	fl, sum := ix.custFlags[i], ix.subSummary[i]

@@ -62,18 +62,35 @@ type invoiceTable struct {
 	issued, due []nsFilter
 }
 
-// nsFilter is a dateFilter on Unix nanoseconds (0 for null), so a row's
-// date is compared without building a time.Time.
+// nsFilter is a dateFilter on Unix nanoseconds (0 for null), with its
+// operator as a number, so a row's date is compared without building a
+// time.Time or comparing strings.
 type nsFilter struct {
-	op string
+	op dateOp
 	at int64
 }
 
+// dateOp is a date filter's operator.
+type dateOp uint8
+
+const (
+	opEquals dateOp = iota
+	opNot
+	opLt
+	opLte
+	opGt
+	opGte
+	opIsNull
+	opIsNotNull
+)
+
 // nsFilters converts date filters.
 func nsFilters(fs []dateFilter) []nsFilter {
+	ops := map[string]dateOp{"not": opNot, "lt": opLt, "lte": opLte, "gt": opGt, "gte": opGte,
+		"isNull": opIsNull, "isNotNull": opIsNotNull}
 	out := make([]nsFilter, len(fs))
 	for i, f := range fs {
-		out[i] = nsFilter{op: f.op, at: f.at.UnixNano()}
+		out[i] = nsFilter{op: ops[f.op], at: f.at.UnixNano()}
 	}
 	return out
 }
@@ -84,24 +101,27 @@ func matchMs(fs []nsFilter, ms int64) bool {
 	for _, f := range fs {
 		var ok bool
 		switch {
-		case f.op == "isNull":
+		case f.op == opIsNull:
 			ok = ms == 0
-		case f.op == "isNotNull":
+		case f.op == opIsNotNull:
 			ok = ms != 0
 		case ms == 0:
-			ok = f.op == "not"
-		case f.op == "not":
-			ok = ns != f.at
-		case f.op == "lt":
-			ok = ns < f.at
-		case f.op == "lte":
-			ok = ns <= f.at
-		case f.op == "gt":
-			ok = ns > f.at
-		case f.op == "gte":
-			ok = ns >= f.at
+			ok = f.op == opNot
 		default:
-			ok = ns == f.at
+			switch f.op {
+			case opNot:
+				ok = ns != f.at
+			case opLt:
+				ok = ns < f.at
+			case opLte:
+				ok = ns <= f.at
+			case opGt:
+				ok = ns > f.at
+			case opGte:
+				ok = ns >= f.at
+			default:
+				ok = ns == f.at
+			}
 		}
 		if !ok {
 			return false

@@ -28,7 +28,7 @@ func TestIndexAgreesWithGeneratedData(t *testing.T) {
 		}
 		n := 0
 		for i := range co.customers {
-			got, want := s.customerMatchesIndexed(cq, co, i), s.customerMatchesGenerated(cq, co, i)
+			got, want := s.customerMatchesIndexed(&cq, co, i), s.customerMatchesGenerated(cq, co, i)
 			if got != want {
 				t.Fatalf("%s: customer %d: index says %v, generated %v", query, i, got, want)
 			}
