@@ -52,21 +52,22 @@ type App struct {
 // New builds the app. Nothing runs until the program calls Init.
 func New(deps Deps) *App {
 	c := &common{
-		ctx:      deps.Context,
-		session:  deps.Session,
-		data:     deps.Data,
-		clock:    deps.Now,
-		env:      deps.Env,
-		demo:     deps.Demo,
-		version:  deps.Version,
-		styles:   DefaultStyles(),
-		timeout:  deps.RequestTimeout,
-		debounce: deps.FilterDebounce,
-		copyText: deps.Clipboard,
-		openURL:  deps.OpenURL,
-		debug:    deps.Debug,
-		saveDir:  deps.SaveDir,
-		recent:   deps.Recent,
+		ctx:        deps.Context,
+		session:    deps.Session,
+		data:       deps.Data,
+		clock:      deps.Now,
+		env:        deps.Env,
+		demo:       deps.Demo,
+		version:    deps.Version,
+		styles:     DefaultStyles(),
+		timeout:    deps.RequestTimeout,
+		debounce:   deps.FilterDebounce,
+		copyText:   deps.Clipboard,
+		openURL:    deps.OpenURL,
+		debug:      deps.Debug,
+		saveDir:    deps.SaveDir,
+		recent:     deps.Recent,
+		aggregates: deps.Aggregates,
 	}
 	if c.ctx == nil {
 		c.ctx = context.Background()

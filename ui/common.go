@@ -30,6 +30,8 @@ type common struct {
 	debug    *DebugLog
 	saveDir  string
 	recent   RecentJumps
+	// aggregates caches costly figures for the day (nil: none).
+	aggregates AggregateCache
 	// sched makes the timed commands (the clock, the filter's debounce);
 	// animate runs the spinner. Tests replace them to run without waiting.
 	sched   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd

@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/hyperline-tui/hlx/config/aggregates"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/lookup"
 )
@@ -38,6 +39,9 @@ type Deps struct {
 
 	// Recent remembers the objects an account jumped to; nil keeps none.
 	Recent RecentJumps
+	// Aggregates keeps figures that cost many requests (the overview's
+	// exact monthly amounts) for the day; nil keeps none.
+	Aggregates AggregateCache
 
 	// SaveDir is where downloads and exports are written; "" means the
 	// current directory.
@@ -51,6 +55,16 @@ type Deps struct {
 	// FilterDebounce is how long typing must pause before a server-side
 	// filter request goes out; zero means 300 ms.
 	FilterDebounce time.Duration
+}
+
+// AggregateCache keeps computed figures, aggregates only, for a day
+// (config/aggregates.Store implements it).
+type AggregateCache interface {
+	// LoadRevenue returns the company's monthly figures computed on day
+	// (YYYY-MM-DD), or nil.
+	LoadRevenue(company, day string) (*aggregates.Revenue, error)
+	// SaveRevenue keeps them.
+	SaveRevenue(r aggregates.Revenue) error
 }
 
 // ErrLoginRequired is returned by Session.Resume (and may wrap the error of

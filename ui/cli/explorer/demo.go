@@ -25,14 +25,16 @@ const demoAccessTTL = 2 * time.Minute
 // lives in a temporary directory, apart from real sessions, and is removed
 // by cleanup. Where no browser can be shown, the consent is approved on the
 // user's behalf (and the login screen says so); nothing leaves this machine.
-func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrowser bool) (ui.BackendOptions, func(), error) {
+func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrowser bool, demoCustomers int) (ui.BackendOptions, func(), error) {
 	if f.Flags.Sandbox || f.Flags.APIURL != "" {
 		return ui.BackendOptions{}, nil, cmdutil.UsageErrorf("--demo runs its own simulator: drop --sandbox and --api-url")
 	}
-	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL, LoopbackAnyPort: true})
+	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL, LoopbackAnyPort: true,
+		LargeCustomers: demoCustomers})
 	if err != nil {
 		return ui.BackendOptions{}, nil, fmt.Errorf("start the demo simulator: %w", err)
 	}
+	go sim.Warm() // the indexes, so the overview's counts do not wait for them
 	dir, err := os.MkdirTemp("", "hlx-demo-")
 	if err != nil {
 		sim.Close()

@@ -17,6 +17,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/config/aggregates"
 	"github.com/hyperline-tui/hlx/config/recent"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/ui"
@@ -28,6 +29,9 @@ type Options struct {
 	F *cmdutil.Factory
 	// Demo explores a built-in simulated Hyperline.
 	Demo bool
+	// DemoCustomers sizes the demo's large company (0: the simulator's
+	// default), to try hlx at a million customers.
+	DemoCustomers int
 	// NoBrowser shows the login URL instead of opening a browser.
 	NoBrowser bool
 	// Company names the company to open on (an ID or a name).
@@ -39,6 +43,7 @@ func AddFlags(cmd *cobra.Command, opts *Options) {
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Demo, "demo", false, "explore a built-in simulated Hyperline (no account, no internet)")
 	fl.BoolVar(&opts.NoBrowser, "no-browser", false, "show the login URL instead of opening a browser")
+	fl.IntVar(&opts.DemoCustomers, "demo-customers", 0, "with --demo: customers in the large company (up to 1000000; default 12000)")
 	cmdutil.AddCompanyFlag(cmd, opts.F, &opts.Company)
 }
 
@@ -54,7 +59,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
 		}
-		b, cleanup, err := startDemo(ctx, f, hc, opts.NoBrowser)
+		b, cleanup, err := startDemo(ctx, f, hc, opts.NoBrowser, opts.DemoCustomers)
 		if err != nil {
 			return err
 		}
@@ -90,16 +95,17 @@ func Run(ctx context.Context, opts *Options) error {
 	detectBackground()
 	b := ui.NewBackend(backend)
 	app := ui.New(ui.Deps{
-		Context: ctx,
-		Session: b,
-		Data:    b,
-		Env:     ui.EnvironmentFor(backend.Settings.APIURL, opts.Demo),
-		Demo:    opts.Demo,
-		Version: f.Version,
-		OpenURL: auth.DefaultOpenBrowser(nil),
-		Debug:   debugLog,
-		Recent:  recentJumps(opts.Demo, backend),
-		SaveDir: saveDir(),
+		Context:    ctx,
+		Session:    b,
+		Data:       b,
+		Env:        ui.EnvironmentFor(backend.Settings.APIURL, opts.Demo),
+		Demo:       opts.Demo,
+		Version:    f.Version,
+		OpenURL:    auth.DefaultOpenBrowser(nil),
+		Debug:      debugLog,
+		Recent:     recentJumps(opts.Demo, backend),
+		Aggregates: aggregateCache(opts.Demo, backend),
+		SaveDir:    saveDir(),
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(f.IO.Out))
 	_, runErr := p.Run()
@@ -157,6 +163,16 @@ func recentJumps(demo bool, b ui.BackendOptions) ui.RecentJumps {
 		return recent.Open(filepath.Dir(b.Store.Path()))
 	}
 	return recent.Open(recent.DefaultDir())
+}
+
+// aggregateCache keeps the overview's costly figures for the day: in the
+// XDG cache, or, for the demo, next to its throw-away session (its data
+// are not an account's).
+func aggregateCache(demo bool, b ui.BackendOptions) ui.AggregateCache {
+	if demo {
+		return aggregates.NewStore(filepath.Join(filepath.Dir(b.Store.Path()), "aggregates"))
+	}
+	return aggregates.Open()
 }
 
 // saveDir is where downloads and exports go: the XDG download directory
