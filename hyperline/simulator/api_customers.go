@@ -114,6 +114,10 @@ func (s *Server) customersByCreation(res *cursorResult, cq customerQuery, co *co
 		res.total = co.customers
 		return
 	}
+	if cq.indexable() && cq.search == "" && lo == 0 && hi == co.customers {
+		res.total = s.countIndexed(&cq, co)
+		return
+	}
 	for i := lo; i < hi; i++ {
 		if matches(i) {
 			res.total++

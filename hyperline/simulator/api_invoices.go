@@ -119,6 +119,9 @@ func (w invoiceWalk) inOrder(desc bool, from int, visit func(f invoiceFacts, pay
 
 // count counts every matching invoice.
 func (w invoiceWalk) count() int {
+	if n, ok := w.fastCount(); ok {
+		return n
+	}
 	n := 0
 	if w.ix != nil && w.iq.customers == nil { // one pass over the index's rows
 		for r := range len(w.ix.invStatus) {

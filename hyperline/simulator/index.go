@@ -23,6 +23,7 @@ type companyIndex struct {
 	custFlags     []uint8  // custArchived, custPerson, custAutomatic
 	subSummary    []uint16 // one bit per summaryBits status
 	statusCount   [2]int   // active, archived
+	custBuckets   [3 * 2 * 1024]int // customers by type, archived and subscription summary (custBucket)
 	subStart      []uint32 // customer i's subscriptions are subStatus[subStart[i]:subStart[i+1]]
 	subStatus     []uint8  // index into subscriptionStatuses()
 
@@ -37,6 +38,8 @@ type companyIndex struct {
 	invStatus    []uint8 // index into invoiceStatuses()
 	invKind      []uint8 // index into invoiceTypes()
 	invFlags     []uint8 // invLate, invRefunded, invTransfer
+	invBuckets   [numInvoiceStatuses * 8 * 5]int // invoices by status, flags and type (bucketOf)
+	invByIssued  []uint32                        // rows in issued_at order
 }
 
 // Customer flags.
@@ -70,6 +73,18 @@ const (
 	summaryActive   = 1 << 0
 	summaryTrialing = 1 << numSubscriptionStatuses
 )
+
+// custBucket is the custBuckets slot of a customer's flags and summary.
+func custBucket(flags uint8, summary uint16) int {
+	kind := 0
+	switch {
+	case flags&custPerson != 0:
+		kind = 1
+	case flags&custAutomatic != 0:
+		kind = 2
+	}
+	return (kind*2+int(flags&custArchived))*1024 + int(summary&1023)
+}
 
 // newIndexes makes an empty index per company.
 func newIndexes(n int) []*companyIndex {
@@ -147,8 +162,9 @@ func (s *Server) customerIndex(co *company) *companyIndex {
 				}
 			}
 		})
-		for _, f := range ix.custFlags {
+		for i, f := range ix.custFlags {
 			ix.statusCount[f&custArchived]++
+			ix.custBuckets[custBucket(f, ix.subSummary[i])]++
 		}
 	})
 	return ix

@@ -36,6 +36,11 @@ func TestIndexAgreesWithGeneratedData(t *testing.T) {
 				n++
 			}
 		}
+		if cq.search == "" {
+			if got := s.countIndexed(&cq, co); got != n {
+				t.Fatalf("%s: the buckets count %d, the customers %d", query, got, n)
+			}
+		}
 		t.Logf("%s: %d", query, n)
 	}
 	queries := []string{"", "type=refund", "type__in=invoice,document", "issued_at__gte=2026-01-01T00:00:00Z&issued_at__lt=2026-02-01T00:00:00Z",
