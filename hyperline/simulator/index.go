@@ -20,12 +20,12 @@ import (
 // concurrently over the cores, and never changes after.
 type companyIndex struct {
 	customersOnce sync.Once
-	custFlags     []uint8  // custArchived, custPerson, custAutomatic
-	subSummary    []uint16 // one bit per summaryBits status
-	statusCount   [2]int   // active, archived
+	custFlags     []uint8           // custArchived, custPerson, custAutomatic
+	subSummary    []uint16          // one bit per summaryBits status
+	statusCount   [2]int            // active, archived
 	custBuckets   [3 * 2 * 1024]int // customers by type, archived and subscription summary (custBucket)
-	subStart      []uint32 // customer i's subscriptions are subStatus[subStart[i]:subStart[i+1]]
-	subStatus     []uint8  // index into subscriptionStatuses()
+	subStart      []uint32          // customer i's subscriptions are subStatus[subStart[i]:subStart[i+1]]
+	subStatus     []uint8           // index into subscriptionStatuses()
 
 	searchOnce sync.Once
 	search     []byte   // every customer's lowercased search fields, \x00-separated
@@ -35,9 +35,9 @@ type companyIndex struct {
 	invStart     []uint32 // customer i's invoices are rows invStart[i]:invStart[i+1], by slot
 	invIssued    []int64  // Unix milliseconds
 	invDue       []int64
-	invStatus    []uint8 // index into invoiceStatuses()
-	invKind      []uint8 // index into invoiceTypes()
-	invFlags     []uint8 // invLate, invRefunded, invTransfer
+	invStatus    []uint8                         // index into invoiceStatuses()
+	invKind      []uint8                         // index into invoiceTypes()
+	invFlags     []uint8                         // invLate, invRefunded, invTransfer
 	invBuckets   [numInvoiceStatuses * 8 * 5]int // invoices by status, flags and type (bucketOf)
 	invByIssued  []uint32                        // rows in issued_at order
 }
