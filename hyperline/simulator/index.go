@@ -98,15 +98,16 @@ func newIndexes(n int) []*companyIndex {
 // index returns company co's index.
 func (s *Server) index(co *company) *companyIndex { return s.indexes[co.index] }
 
-// Warm builds every index of every company now, so the first request
-// does not wait for them; `hlx simulator` and the demo call it at start.
-// It returns how long the build took.
+// Warm builds every index of every company now, and their analytics, so
+// the first request does not wait for them; `hlx simulator` and the demo
+// call it at start. It returns how long that took.
 func (s *Server) Warm() time.Duration {
 	start := time.Now()
 	for _, co := range s.data.companies {
 		s.customerIndex(co)
 		s.searchIndex(co)
 		s.invoiceIndex(co)
+		s.analyticsOf(co, "http://"+DefaultAddr)
 	}
 	return time.Since(start)
 }
