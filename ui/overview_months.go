@@ -294,8 +294,13 @@ func (m *overviewModel) addInvoice(mr *monthRevenue, inv hyperline.Invoice) {
 // exactEstimate says what reading every remaining invoice costs, before
 // it starts: "≈15,300 requests, ≈13 min at Hyperline's rate limit".
 func (m overviewModel) exactEstimate() string {
-	pages := m.pagesLeft()
-	return formatCount(m.invoicesLeft()) + " more invoices: ≈" + formatCount(pages) + " requests, ≈" +
+	return formatCount(m.invoicesLeft()) + " more invoices: " + requestEstimate(m.pagesLeft())
+}
+
+// requestEstimate says what pages requests cost at Hyperline's documented
+// read limit: "≈15,293 requests, ≈13 min at Hyperline's rate limit".
+func requestEstimate(pages int) string {
+	return "≈" + formatCount(pages) + " requests, ≈" +
 		roughDuration(time.Duration(float64(pages)/ratePerSecond*float64(time.Second))) + " at Hyperline's rate limit"
 }
 
