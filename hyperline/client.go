@@ -139,8 +139,11 @@ func BaseURLForAPIKey(key string) string {
 
 // New builds a client for baseURL (ProductionURL, SandboxURL or a simulator).
 // ts supplies the bearer token for every request: an OAuth token source or
-// APIKey. A ts that is also a ContextTokenSource gets each call's context. Plain http is accepted only for loopback hosts, so a token never
-// crosses a network in clear text.
+// APIKey. A ts that is also a ContextTokenSource gets each call's context;
+// one that is also a TokenRefresher (auth.TokenSource) renews a token the
+// API refuses with 401 and sends the request once more, so the token and
+// its renewal are installed together. Plain http is accepted only for
+// loopback hosts, so a token never crosses a network in clear text.
 func New(baseURL string, ts oauth2.TokenSource, opts ...Option) (*Client, error) {
 	if ts == nil {
 		return nil, errors.New("hyperline: new client: nil token source")

@@ -165,9 +165,7 @@ func (b *Backend) open(settings config.Settings, email string) error {
 	if err != nil {
 		return sessionError(err)
 	}
-	hc := *b.opts.HTTPClient
-	hc.Transport = ts.Transport(b.opts.HTTPClient.Transport)
-	opts := append([]hyperline.Option{hyperline.WithHTTPClient(&hc)}, b.opts.ClientOptions...)
+	opts := append([]hyperline.Option{hyperline.WithHTTPClient(b.opts.HTTPClient)}, b.opts.ClientOptions...)
 	client, err := hyperline.New(settings.APIURL, ts, opts...)
 	if err != nil {
 		return fmt.Errorf("build the API client: %w", err)

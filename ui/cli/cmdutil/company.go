@@ -50,9 +50,7 @@ func (f *Factory) OpenAccount() (*AccountSession, error) {
 	if err != nil {
 		return nil, err
 	}
-	hc := *base
-	hc.Transport = ts.Transport(base.Transport)
-	opts := append([]hyperline.Option{hyperline.WithHTTPClient(&hc), hyperline.WithUserAgent(f.UserAgent())}, f.ClientOptions...)
+	opts := append([]hyperline.Option{hyperline.WithHTTPClient(base), hyperline.WithUserAgent(f.UserAgent())}, f.ClientOptions...)
 	client, err := hyperline.New(s.APIURL, ts, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("build the API client: %w", err)
