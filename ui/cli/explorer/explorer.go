@@ -84,10 +84,6 @@ func Run(ctx context.Context, opts *Options) error {
 		}
 	}
 	bopts.ClientOptions = append(bopts.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
-	var debugLog *ui.DebugLog
-	if dl := f.Debug(); dl != nil {
-		debugLog = &ui.DebugLog{Path: dl.Path, Recent: dl.Recent}
-	}
 	detectBackground()
 	b := backend.New(bopts)
 	app := ui.New(ui.Deps{
@@ -98,7 +94,7 @@ func Run(ctx context.Context, opts *Options) error {
 		Demo:    opts.Demo,
 		Version: f.Version,
 		OpenURL: auth.DefaultOpenBrowser(nil),
-		Debug:   debugLog,
+		Debug:   f.Debug(),
 		Recent:  recentJumps(opts.Demo, bopts),
 		SaveDir: saveDir(),
 	})
