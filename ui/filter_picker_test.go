@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 )
 
 // TestFilterPickerWritesTermsIntoTheFilterLine chooses a key and two
@@ -94,7 +95,7 @@ func TestExportResolvesTheCustomerTerm(t *testing.T) {
 	h.key("enter")
 	b := h.browser()
 	l := b.invoices()
-	f, err := parseFilter(`customer:"Acme Tools 0"`, l.spec.terms, h.app.c.now, time.UTC)
+	f, err := filter.Parse(`customer:"Acme Tools 0"`, l.spec.terms, h.app.c.now, time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/export"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -37,7 +38,7 @@ func invoicesSpec() listSpec[hyperline.Invoice] {
 		// goes to the server, a name filters the loaded rows.
 		serverSearch: func(q string) bool { return strings.ContainsAny(q, "0123456789") },
 		searchSays:   "numbers contain",
-		terms:        invoiceTerms(),
+		terms:        filter.Keys(filter.Invoices),
 		sorts: []sortChoice{
 			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
 			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},

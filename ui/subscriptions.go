@@ -6,6 +6,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/export"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -32,7 +33,7 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 		exportWriter: exportWriters(export.SubscriptionColumns, export.SubscriptionRaw),
 		load:         loadSubscriptions,
 		customerIDs:  func(s hyperline.Subscription) []string { return []string{s.CustomerID} },
-		terms:        subscriptionTerms(),
+		terms:        filter.Keys(filter.Subscriptions),
 	}
 }
 
