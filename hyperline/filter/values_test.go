@@ -73,3 +73,19 @@ func TestUnknownStatusListsLabels(t *testing.T) {
 		t.Errorf("Text = %q", got)
 	}
 }
+
+// TestLabelQuotesWhatHoldsSpaces: the header's terms read back as the
+// same terms (status:payment failed read as two words).
+func TestLabelQuotesWhatHoldsSpaces(t *testing.T) {
+	t.Parallel()
+	line := `status:"payment failed",late customer:"Acme Tools" due:<today`
+	q, err := Parse(line, Keys(Invoices), time.Now(), time.UTC)
+	want := `status:"payment failed,late" customer:"Acme Tools" due:<today`
+	if err != nil || q.Label() != want {
+		t.Fatalf("%q, %v", q.Label(), err)
+	}
+	again, err := Parse(q.Label(), Keys(Invoices), time.Now(), time.UTC)
+	if err != nil || again.Label() != q.Label() || len(again.Terms) != 3 {
+		t.Fatalf("%+v, %v", again, err)
+	}
+}
