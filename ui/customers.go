@@ -18,6 +18,7 @@ func customersSpec() listSpec[hyperline.Customer] {
 	return listSpec[hyperline.Customer]{
 		kind:  kindCustomer,
 		title: "Customers",
+		short: "Cust",
 		columns: []table.Column{
 			{Title: "Name", Width: 16, Flex: 3, Priority: 100},
 			{Title: "ID", Width: 19, Priority: 60},

@@ -32,7 +32,7 @@ func TestListFilterSendsTheExplorersParameters(t *testing.T) {
 	deps.Now, deps.Location = func() time.Time { return now }, time.Local // the command line reads dates in time.Local
 	h := newHarnessWithDeps(t, deps, 120, 30).start()
 	h.key("3")
-	inv := h.browser().invoices.base.items[0]
+	inv := h.browser().invoices().base.items[0]
 
 	for _, tc := range []struct {
 		tab, kind, path, line string

@@ -243,3 +243,4 @@ func (m *filterPickerModel) capturing() bool {
 }
 func (m *filterPickerModel) selected() (selection, bool) { return selection{}, false }
 func (m *filterPickerModel) wantsTick() bool             { return false }
+func (m *filterPickerModel) screenKind() screenKind      { return screenFilterPicker }

@@ -15,8 +15,11 @@ import (
 // amount due in the invoice's currency, issue and due dates, and id.
 func invoicesSpec() listSpec[hyperline.Invoice] {
 	return listSpec[hyperline.Invoice]{
-		kind:  kindInvoice,
-		title: "Invoices",
+		kind:     kindInvoice,
+		title:    "Invoices",
+		short:    "Inv",
+		url:      invoicePage,
+		download: downloadInvoice,
 		columns: []table.Column{
 			{Title: "Number", Width: 9, Priority: 100},
 			{Title: "Customer", Width: 12, Flex: 1, Priority: 90},

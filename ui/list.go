@@ -49,6 +49,15 @@ type listSpec[T any] struct {
 	customerIDs func(T) []string
 	// exportWriter writes the tab's objects to an export file.
 	exportWriter func(io.Writer, exportFormat) export.Writer[T]
+	// short is the tab's name when the header is narrow ("Cust").
+	short string
+	// url is an object's own page, which o opens (nil: the dashboard's).
+	url func(T) string
+	// download saves an object's file (nil: the tab has none).
+	download func(c *common, companyID string, item T) tea.Cmd
+	// openHelp is what enter says in the help when it does not open the
+	// object's detail ("open invoice").
+	openHelp string
 }
 
 // pageRequest is what one page request of a tab asks for.

@@ -18,6 +18,7 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 	return listSpec[hyperline.Subscription]{
 		kind:  kindSubscription,
 		title: "Subscriptions",
+		short: "Subs",
 		columns: []table.Column{
 			{Title: "Customer", Width: 14, Flex: 2, Priority: 90},
 			{Title: "Name / plan", Width: 12, Flex: 2, Priority: 80},
