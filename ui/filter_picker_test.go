@@ -136,7 +136,7 @@ func TestFilterPickerShowsStatusLabels(t *testing.T) {
 		h.key("down")
 	}
 	h.key("enter")
-	if got := h.browser().invoices.input.Value(); got != "status:error" {
+	if got := h.browser().invoices().input.Value(); got != "status:error" {
 		t.Fatalf("the filter line reads %q", got)
 	}
 }
