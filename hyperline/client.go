@@ -13,7 +13,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -21,12 +20,15 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
-// Base URLs of the two Hyperline environments.
+// Base URLs of the two Hyperline environments (declared in package
+// weburl, which the settings share).
 const (
-	ProductionURL = "https://api.hyperline.co"
-	SandboxURL    = "https://sandbox.api.hyperline.co"
+	ProductionURL = weburl.ProductionAPI
+	SandboxURL    = weburl.SandboxAPI
 )
 
 // Body size bounds. A success body is JSON held in memory, so it is bounded
@@ -186,7 +188,7 @@ func (c *Client) Company(id string) *CompanyClient {
 
 func checkBaseURL(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
-	shown := hideUserInfo(raw)
+	shown := weburl.HideUserInfo(raw)
 	u, err := url.Parse(raw)
 	if err != nil {
 		var ue *url.Error
@@ -201,37 +203,10 @@ func checkBaseURL(raw string) (string, error) {
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
 		return "", fmt.Errorf("base URL %q: must not carry credentials, query or fragment", shown)
 	}
-	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+	if u.Scheme == "http" && !weburl.IsLoopbackHost(u.Hostname()) {
 		return "", fmt.Errorf("base URL %q: plain http is only allowed for loopback hosts", shown)
 	}
 	return strings.TrimRight(u.String(), "/"), nil
-}
-
-// hideUserInfo drops the user info from a URL as written, without parsing
-// it ("https://key@host/x" gives "https://host/x"), so that an error about
-// the URL never repeats a credential: the API accepts an API key as the
-// Basic user name.
-func hideUserInfo(raw string) string {
-	scheme, rest := "", raw
-	if i := strings.Index(raw, "://"); i >= 0 {
-		scheme, rest = raw[:i+3], raw[i+3:]
-	}
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
-	if at := strings.LastIndex(rest[:end], "@"); at >= 0 {
-		rest = rest[at+1:]
-	}
-	return scheme + rest
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func defaultHTTPClient() *http.Client {
