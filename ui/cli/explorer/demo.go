@@ -3,7 +3,6 @@ package explorer
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -68,18 +67,8 @@ func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrows
 // approveConsent plays the user's browser against the simulator's consent
 // page: approve, then follow the redirect to hlx's own loopback callback.
 func approveConsent(ctx context.Context, hc *http.Client, authorizeURL string) error {
-	redirect, err := simulator.Consent(ctx, hc, authorizeURL, true)
-	if err != nil {
+	if err := simulator.Approve(ctx, hc, authorizeURL); err != nil {
 		return fmt.Errorf("demo consent: %w", err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, redirect.String(), nil)
-	if err != nil {
-		return err
-	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return fmt.Errorf("demo callback: %w", err)
-	}
-	io.Copy(io.Discard, resp.Body)
-	return resp.Body.Close()
+	return nil
 }

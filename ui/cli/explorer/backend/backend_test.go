@@ -2,7 +2,6 @@ package backend
 
 import (
 	"context"
-	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
@@ -39,19 +38,7 @@ func newSimEnv(t testing.TB, cfg simulator.Config) *simEnv {
 // backend logs in through a scripted browser that approves the consent.
 func (e *simEnv) backend(ctx context.Context) *Backend {
 	return New(Options{Settings: e.settings, Store: e.store, OpenBrowser: func(authorizeURL string) error {
-		target, err := simulator.Consent(ctx, http.DefaultClient, authorizeURL, true)
-		if err != nil {
-			return err
-		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target.String(), nil)
-		if err != nil {
-			return err
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		return resp.Body.Close()
+		return simulator.Approve(ctx, nil, authorizeURL)
 	}})
 }
 
