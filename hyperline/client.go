@@ -78,7 +78,7 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithUserAgent replaces the default "hlx/<version> (+https://github.com/hyperline-tui/hlx)".
+// WithUserAgent replaces the default, UserAgent of the module's version.
 func WithUserAgent(ua string) Option {
 	return func(c *Client) {
 		if ua != "" {
@@ -141,8 +141,11 @@ func BaseURLForAPIKey(key string) string {
 
 // New builds a client for baseURL (ProductionURL, SandboxURL or a simulator).
 // ts supplies the bearer token for every request: an OAuth token source or
-// APIKey. A ts that is also a ContextTokenSource gets each call's context. Plain http is accepted only for loopback hosts, so a token never
-// crosses a network in clear text.
+// APIKey. A ts that is also a ContextTokenSource gets each call's context;
+// one that is also a TokenRefresher (auth.TokenSource) renews a token the
+// API refuses with 401 and sends the request once more, so the token and
+// its renewal are installed together. Plain http is accepted only for
+// loopback hosts, so a token never crosses a network in clear text.
 func New(baseURL string, ts oauth2.TokenSource, opts ...Option) (*Client, error) {
 	if ts == nil {
 		return nil, errors.New("hyperline: new client: nil token source")
@@ -218,16 +221,25 @@ func defaultHTTPClient() *http.Client {
 	return &http.Client{Transport: tr}
 }
 
-// defaultUserAgent is "hlx/<module version>", "hlx/dev" in an untagged build.
-func defaultUserAgent() string {
-	version := "dev"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if v := bi.Main.Version; v != "" && v != "(devel)" {
-			version = strings.TrimPrefix(v, "v")
+// UserAgent is what every hlx request to the API sends as User-Agent:
+// "hlx/<version> (+https://github.com/hyperline-tui/hlx)". An empty or
+// "dev" version is the module's version from the build info, "dev" in
+// an untagged build.
+func UserAgent(version string) string {
+	version = strings.TrimPrefix(version, "v")
+	if version == "" || version == "dev" {
+		version = "dev"
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			if v := bi.Main.Version; v != "" && v != "(devel)" {
+				version = strings.TrimPrefix(v, "v")
+			}
 		}
 	}
 	return "hlx/" + version + " (" + userAgentProjectURL + ")"
 }
+
+// defaultUserAgent is UserAgent of the module's version.
+func defaultUserAgent() string { return UserAgent("") }
 
 // CompanyClient is a Client bound to one company. It is cheap to create and
 // safe for concurrent use; it shares the parent's HTTP client and limiters.
