@@ -68,3 +68,17 @@ type EventCallbackRejected struct {
 }
 
 func (EventCallbackRejected) isEvent() {}
+
+// EventRegistering: no client is registered for the environment yet (or
+// the server forgot it), so hlx registers itself as a public client
+// (POST /oauth/register).
+type EventRegistering struct{}
+
+// EventRegistered: hlx registered itself; the registration is saved and
+// reused by later logins.
+type EventRegistered struct {
+	ClientID string
+}
+
+func (EventRegistering) isEvent() {}
+func (EventRegistered) isEvent()  {}
