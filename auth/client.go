@@ -62,10 +62,14 @@ func dynamic(s config.Settings) bool { return strings.TrimSpace(s.ClientID) == "
 
 // redirectCandidates are the redirect URIs a login may listen on, in
 // order: the configured one, or for hlx's own registration with no
-// redirect URI configured, the registered set.
-func redirectCandidates(s config.Settings) []string {
+// redirect URI configured, the registered set (set, or by default
+// RegisteredRedirectURIs()).
+func redirectCandidates(s config.Settings, set []string) []string {
 	if dynamic(s) && (s.Sources.RedirectURI == config.SourceDefault || s.RedirectURI == "" ||
 		s.RedirectURI == config.DefaultRedirectURI) {
+		if len(set) > 0 {
+			return slices.Clone(set)
+		}
 		return RegisteredRedirectURIs()
 	}
 	return []string{s.RedirectURI}

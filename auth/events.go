@@ -82,3 +82,12 @@ type EventRegistered struct {
 
 func (EventRegistering) isEvent() {}
 func (EventRegistered) isEvent()  {}
+
+// EventListening: the login listens on RedirectURI for the callback (with
+// hlx's own registration, a registered fallback when the first port was
+// busy). It comes before any registration.
+type EventListening struct {
+	RedirectURI string
+}
+
+func (EventListening) isEvent() {}

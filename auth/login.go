@@ -64,6 +64,10 @@ type LoginOptions struct {
 	Now func() time.Time
 	// Getenv is used by the default browser opener (default os.Getenv).
 	Getenv func(string) string
+	// RegisterRedirectURIs are the loopback callbacks hlx registers for
+	// itself, and tries in order, when neither a client id nor a redirect
+	// URI is configured (default RegisteredRedirectURIs()).
+	RegisterRedirectURIs []string
 }
 
 // LoginResult is what a successful Login saved.
@@ -124,11 +128,12 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	}
 	// Listen before the browser opens, so the redirect cannot beat us,
 	// and before registering, so the port registered is the one bound.
-	candidates := redirectCandidates(s)
+	candidates := redirectCandidates(s, opts.RegisterRedirectURIs)
 	redirect, ln, redirectURI, err := listenFirst(candidates, dynamic(s))
 	if err != nil {
 		return nil, err
 	}
+	progress(EventListening{RedirectURI: redirectURI})
 	client, err := resolveClient(ctx, opts, redirectURI, candidates, progress)
 	if err != nil {
 		ln.Close()
