@@ -174,4 +174,3 @@ func (e *endpoint) as(clientID, secret string) *endpoint {
 	c.legacy.Store(e.legacy.Load())
 	return c
 }
-

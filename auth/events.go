@@ -83,9 +83,9 @@ type EventRegistered struct {
 func (EventRegistering) isEvent() {}
 func (EventRegistered) isEvent()  {}
 
-// EventListening: the login listens on RedirectURI for the callback (with
-// hlx's own registration, a registered fallback when the first port was
-// busy). It comes before any registration.
+// EventListening: a login with hlx's own registration listens on
+// RedirectURI for the callback, one of the registered set (a fallback when
+// the first port was busy). It comes before any registration.
 type EventListening struct {
 	RedirectURI string
 }

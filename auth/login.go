@@ -133,7 +133,9 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	progress(EventListening{RedirectURI: redirectURI})
+	if dynamic(s) {
+		progress(EventListening{RedirectURI: redirectURI})
+	}
 	client, err := resolveClient(ctx, opts, redirectURI, candidates, progress)
 	if err != nil {
 		ln.Close()
