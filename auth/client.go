@@ -174,3 +174,14 @@ func (e *endpoint) as(clientID, secret string) *endpoint {
 	c.legacy.Store(e.legacy.Load())
 	return c
 }
+
+// AccountClient names the client an account's tokens belong to, for hlx
+// status and the token panel: DescribeClient of the recorded client, or of
+// the configured app (s) for an account saved before clients were
+// recorded.
+func AccountClient(acc *config.Account, s config.Settings) string {
+	if acc.ClientID == "" {
+		return DescribeClient(s.ClientID, false)
+	}
+	return DescribeClient(acc.ClientID, acc.PublicClient)
+}

@@ -107,6 +107,7 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		issued   bool   // got comes from the token endpoint, not the file
 		onDisk   string // the refresh token the file held
 		loginErr error
+		unknown  string // hlx's registration, which the server no longer knows
 	)
 	// The whole refresh runs under the store's lock: a second process
 	// waits, then finds the new token on disk instead of spending the
@@ -165,6 +166,7 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 			// it; the next login registers again.
 			acc.ClearTokens()
 			acc.UpdatedAt = now
+			unknown = acc.ClientID
 			loginErr = fmt.Errorf("%w: Hyperline no longer knows hlx's registration (%s); run hlx login to register again",
 				ErrLoginRequired, DescribeClient(acc.ClientID, true))
 			return nil
@@ -184,6 +186,11 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		got, issued = tok, true
 		return nil
 	})
+	if unknown != "" {
+		// The next login registers again without asking first. Failing
+		// to forget only costs that login its question.
+		_, _ = ts.store.Registrations().Forget(ts.apiURL, unknown)
+	}
 	var corrupt *config.CorruptError
 	if errors.As(err, &corrupt) {
 		// The file was moved aside (and reported): the fresh, empty

@@ -314,3 +314,28 @@ func TestConcurrentLoginsRegisterOnce(t *testing.T) {
 		t.Fatalf("two logins registered %v in %d requests, want once", got, e.registrations())
 	}
 }
+
+// TestRefreshAfterTheServerForgotTheClient: a refresh refused with
+// invalid_client ends the session (login required) and forgets the stored
+// registration, so the next login registers again at once.
+func TestRefreshAfterTheServerForgotTheClient(t *testing.T) {
+	t.Parallel()
+	e := newDynEnv(t, simulator.Config{AccessTTL: time.Hour})
+	e.login(t)
+	e.sim.ForgetDynamicClients()
+	e.clock.Advance(2 * time.Hour)
+	ts, err := NewTokenSource(TokenSourceOptions{Settings: e.settings, Store: e.store, Now: e.clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ts.Token(); !errors.Is(err, ErrLoginRequired) || !strings.Contains(err.Error(), "register again") {
+		t.Fatalf("refresh: %v", err)
+	}
+	if _, ok, _ := e.store.Registrations().Get(e.url); ok {
+		t.Fatal("the unknown registration is still stored")
+	}
+	e.sim.ResetRequests()
+	if res := e.login(t); !res.Registered || e.registrations() != 1 {
+		t.Fatalf("next login: registered %v, %d registrations", res.Registered, e.registrations())
+	}
+}

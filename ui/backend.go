@@ -339,7 +339,7 @@ func (b *Backend) ChooseCompany(ctx context.Context, co hyperline.Company) error
 
 func tokenState(info auth.TokenInfo) TokenState {
 	return TokenState{ExpiresAt: info.Expiry, IssuedAt: info.IssuedAt, RefreshedAt: info.RefreshedAt,
-		HasRefreshToken: info.HasRefreshToken}
+		HasRefreshToken: info.HasRefreshToken, Client: info.Client}
 }
 
 // sessionError makes auth's "login required" match ErrLoginRequired too.
