@@ -160,3 +160,6 @@ func (e *dynEnv) account(t *testing.T, email string) *config.Account {
 	}
 	return s.Account(e.url, email)
 }
+
+// client is an HTTP client whose requests b records.
+func (b *bodyRecorder) client() *http.Client { return &http.Client{Transport: b} }
