@@ -113,7 +113,7 @@ func (p *loginPrinter) print(ev auth.Event) {
 	case auth.EventRegistering:
 		p.io.Errorf("No app configured: registering hlx with Hyperline as a public client (no secret)…\n")
 	case auth.EventRegistered:
-		p.io.Errorf("Registered %s; later logins reuse it.\n", auth.DescribeClient(ev.ClientID, true))
+		p.io.Errorf("Registered: hlx is public client %s here; later logins reuse it.\n", auth.Mask(ev.ClientID))
 	case auth.EventCallbackRejected:
 		p.io.Errorf("Ignored a callback that does not belong to this login (state mismatch); still waiting.\n")
 	case auth.EventCodeReceived:
