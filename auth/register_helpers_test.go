@@ -105,15 +105,7 @@ func (e *dynEnv) login(t *testing.T) *LoginResult {
 }
 
 // registrations counts the POSTs to /oauth/register that got an answer.
-func (e *dynEnv) registrations() int {
-	n := 0
-	for _, r := range e.sim.Requests() {
-		if r.Method == http.MethodPost && r.Path == "/oauth/register" {
-			n++
-		}
-	}
-	return n
-}
+func (e *dynEnv) registrations() int { return posts(e.sim, "/oauth/register") }
 
 // bodyRecorder keeps the body of every request hlx sends, so a test can
 // prove no secret left the machine.
@@ -154,11 +146,7 @@ func (b *bodyRecorder) sent(sub string) []string {
 // account returns the account as saved on disk.
 func (e *dynEnv) account(t *testing.T, email string) *config.Account {
 	t.Helper()
-	s, err := e.store.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s.Account(e.url, email)
+	return storedAccount(t, e.store, e.url, email)
 }
 
 // client is an HTTP client whose requests b records.
