@@ -17,6 +17,9 @@ type EventURL struct {
 	URL           string
 	BrowserOpened bool
 	Reason        string
+	// RedirectURI is the callback the login listens on: with hlx's own
+	// registration a fallback port may be taken, or a free one bound.
+	RedirectURI string
 }
 
 // EventWaiting means hlx is listening on RedirectURI until Deadline.

@@ -168,7 +168,7 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 			opened, reason = true, ""
 		}
 	}
-	progress(EventURL{URL: authURL, BrowserOpened: opened, Reason: reason})
+	progress(EventURL{URL: authURL, BrowserOpened: opened, Reason: reason, RedirectURI: redirectURI})
 
 	waitCtx, cancelWait := context.WithTimeout(ctx, opts.Timeout)
 	defer cancelWait()

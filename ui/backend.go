@@ -126,10 +126,17 @@ func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
 		if !e.BrowserOpened && b.opts.LoginNote == "" {
 			p.Note = "No browser was opened (" + e.Reason + "): open the address below in a browser."
 			if strings.Contains(e.Reason, "SSH") {
-				p.Note += " On another machine, forward the callback port first (" + sshForwardHint(b.settingsNow().RedirectURI) + ")."
+				redirect := e.RedirectURI // the port bound, which may be a fallback
+				if redirect == "" {
+					redirect = b.settingsNow().RedirectURI
+				}
+				p.Note += " On another machine, forward the callback port first (" + sshForwardHint(redirect) + ")."
 			}
 		}
 		progress(p)
+	case auth.EventRegistering:
+		progress(LoginProgress{Stage: LoginStarting,
+			Note: "No app configured: registering hlx with Hyperline as a public client (no secret)…"})
 	case auth.EventCallbackRejected:
 		progress(LoginProgress{Stage: LoginWaiting,
 			Note: "A browser came back from another login attempt (wrong state) and was refused; still waiting."})
