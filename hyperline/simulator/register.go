@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
 // registerRequest is the body of POST /oauth/register (RFC 7591 §2), as
@@ -160,7 +162,7 @@ func checkRedirectURI(raw string) string {
 	switch {
 	case u.Scheme == "https":
 		return ""
-	case u.Scheme == "http" && isLoopbackHost(u.Hostname()):
+	case u.Scheme == "http" && weburl.IsLoopbackHost(u.Hostname()):
 		return ""
 	case u.Scheme == "http":
 		return "Redirect URI must use HTTPS."
