@@ -8,6 +8,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/lookup"
+	"github.com/hyperline-tui/hlx/hyperline/worklist"
 )
 
 // Deps is everything the UI needs from main. Build the Session and Data
@@ -42,6 +43,10 @@ type Deps struct {
 	// SaveDir is where downloads and exports are written; "" means the
 	// current directory.
 	SaveDir string
+
+	// Worklists are what `w` counts in every company, checked at start
+	// (package worklist); nil means the built-in ones.
+	Worklists []worklist.Worklist
 
 	// Debug, when set, is the debug log the requests screen (!) shows.
 	Debug *DebugLog

@@ -1,11 +1,7 @@
 package worklist
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"net/http"
-	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -62,32 +58,12 @@ func (e *env) listRequests() []simulator.RequestRecord {
 	return out
 }
 
-// accessToken runs the OAuth code flow against sim and returns the
-// user's access token.
+// accessToken is the user's access token on sim.
 func accessToken(t testing.TB, sim *simulator.Running) string {
 	t.Helper()
-	app := sim.App()
-	const redirect = "http://127.0.0.1:8765/callback"
-	q := url.Values{"client_id": {app.ClientID}, "redirect_uri": {redirect},
-		"response_type": {"code"}, "state": {"st4te"}}
-	back, err := simulator.Consent(context.Background(), nil, sim.URL+"/oauth/authorize?"+q.Encode(), true)
+	tok, err := simulator.UserAccessToken(context.Background(), nil, sim.URL, sim.App())
 	if err != nil {
-		t.Fatalf("consent: %v", err)
+		t.Fatal(err)
 	}
-	body, _ := json.Marshal(map[string]string{
-		"client_id": app.ClientID, "client_secret": app.ClientSecret, "grant_type": "authorization_code",
-		"code": back.Query().Get("code"), "redirect_uri": redirect,
-	})
-	resp, err := http.Post(sim.URL+"/oauth/tokens", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatalf("token exchange: %v", err)
-	}
-	defer resp.Body.Close()
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || resp.StatusCode != http.StatusOK || tok.AccessToken == "" {
-		t.Fatalf("token exchange: status %d, err %v", resp.StatusCode, err)
-	}
-	return tok.AccessToken
+	return tok
 }

@@ -106,7 +106,7 @@ type SortKey int
 
 // The orders of merged rows.
 const (
-	ByAmount  SortKey = iota // largest amount first
+	ByAmount  SortKey = iota // largest amount first, currency by currency
 	ByDue                    // earliest due date first, unknown last
 	ByCompany                // company name, then amount
 )
@@ -126,7 +126,11 @@ func Sort(rows []Row, k SortKey) {
 		var c int
 		switch k {
 		case ByAmount:
-			c = cmp.Compare(b.Amount, a.Amount)
+			// Amounts in different currencies do not compare: the
+			// rows are grouped by currency, largest first in each.
+			if c = strings.Compare(a.Currency, b.Currency); c == 0 {
+				c = cmp.Compare(b.Amount, a.Amount)
+			}
 		case ByDue:
 			c = compareDue(a.Due, b.Due)
 		case ByCompany:

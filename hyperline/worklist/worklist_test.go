@@ -236,7 +236,8 @@ func TestFirstRowsLabelledAndSorted(t *testing.T) {
 	}
 	Sort(rows, ByAmount)
 	for i := 1; i < len(rows); i++ {
-		if rows[i].Amount > rows[i-1].Amount {
+		if rows[i].Currency < rows[i-1].Currency ||
+			rows[i].Currency == rows[i-1].Currency && rows[i].Amount > rows[i-1].Amount {
 			t.Fatalf("by amount: %d before %d", rows[i-1].Amount, rows[i].Amount)
 		}
 	}
