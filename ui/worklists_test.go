@@ -84,8 +84,8 @@ func TestWorklistsCountEveryCompany(t *testing.T) {
 	if got := h.simData().requests() - before; got != worklist.Requests(lists, cos) {
 		t.Fatalf("%d requests for the counts, want %d", got, worklist.Requests(lists, cos))
 	}
-	h.requireView("Worklists", "12/12 counted", "Payment failed", "Late over 30 days",
-		"Payment method errored or missing", "Subscriptions errored")
+	h.requireView("Worklists", "15/15 counted", "Payment failed", "Late over 30 days",
+		"Payment method errored", "Payment method missing", "Subscriptions errored")
 	m := h.app.top().(*worklistsModel)
 	for li := range m.lists {
 		if total, loading, failed := m.tally(li); total == 0 || loading+failed > 0 {

@@ -54,7 +54,7 @@ func FirstRows(ctx context.Context, src Source, co hyperline.Company, w Worklist
 				return err
 			}
 			for i := range p.Items {
-				rows = append(rows, customerRow(co, &p.Items[i]))
+				rows = append(rows, customerRow(co, &p.Items[i], q))
 			}
 		case filter.Subscriptions:
 			opts := filter.SubscriptionOptions(q, "")
@@ -88,16 +88,22 @@ func FirstRows(ctx context.Context, src Source, co hyperline.Company, w Worklist
 	return rows, total, err
 }
 
-// customerRow is a customer as a row: its payment method's type, or the
-// status of a method that errored or expired, as its status.
-func customerRow(co hyperline.Company, c *hyperline.Customer) Row {
-	status := "no method"
-	if c.PaymentMethodType != nil {
-		status = *c.PaymentMethodType
-	}
+// customerRow is a customer as a row, its status what its payment
+// method is: the status of a method that is not active when the list
+// shows it, else the one payment_method value q asked for ("errored",
+// "missing"), then the method's type: "errored · card".
+func customerRow(co hyperline.Company, c *hyperline.Customer, q filter.Query) Row {
+	var words []string
 	if pm := c.PaymentMethod; pm != nil && pm.Status != "" && pm.Status != "active" {
-		status = pm.Status
+		words = append(words, pm.Status)
+	} else if t, ok := q.Term("payment_method"); ok && len(t.Values) == 1 &&
+		(t.Values[0] == hyperline.PaymentMethodErrored || t.Values[0] == hyperline.PaymentMethodMissing) {
+		words = append(words, t.Values[0])
 	}
+	if c.PaymentMethodType != nil {
+		words = append(words, *c.PaymentMethodType)
+	}
+	status := strings.Join(words, " · ")
 	return Row{Company: co, ID: c.ID, Title: c.Name, Status: status, Currency: c.Currency, Item: c}
 }
 
@@ -126,17 +132,13 @@ func Sort(rows []Row, k SortKey) {
 		var c int
 		switch k {
 		case ByAmount:
-			// Amounts in different currencies do not compare: the
-			// rows are grouped by currency, largest first in each.
-			if c = strings.Compare(a.Currency, b.Currency); c == 0 {
-				c = cmp.Compare(b.Amount, a.Amount)
-			}
+			c = compareAmount(a, b)
 		case ByDue:
 			c = compareDue(a.Due, b.Due)
 		case ByCompany:
 			c = strings.Compare(strings.ToLower(a.Company.Name), strings.ToLower(b.Company.Name))
 			if c == 0 {
-				c = cmp.Compare(b.Amount, a.Amount)
+				c = compareAmount(a, b)
 			}
 		}
 		if c != 0 {
@@ -147,6 +149,15 @@ func Sort(rows []Row, k SortKey) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+}
+
+// compareAmount puts the largest amount first. Amounts in different
+// currencies do not compare: rows are grouped by currency.
+func compareAmount(a, b Row) int {
+	if c := strings.Compare(a.Currency, b.Currency); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.Amount, a.Amount)
 }
 
 // compareDue puts earlier dates first and unknown ones last.

@@ -30,16 +30,17 @@ type Worklist struct {
 }
 
 // Builtins are the questions every support agent asks: failed payments,
-// invoices more than 30 days late, customers whose payment method errored
-// or was never saved, and errored subscriptions. Expired cards have no
+// invoices more than 30 days late, customers whose payment method errored,
+// customers whose card or mandate was never saved, and errored
+// subscriptions (one worklist each: each asks for another action). Expired cards have no
 // filter value of their own in the spec (payment_method_type knows
 // "errored" and "missing" only), so they are not a worklist.
 func Builtins() []Worklist {
 	return []Worklist{
 		{Name: "Payment failed", List: filter.Invoices, Filter: "status:error", Builtin: true},
 		{Name: "Late over 30 days", List: filter.Invoices, Filter: "status:late due:<30d", Builtin: true},
-		{Name: "Payment method errored or missing", List: filter.Customers,
-			Filter: "payment_method:errored,missing", Builtin: true},
+		{Name: "Payment method errored", List: filter.Customers, Filter: "payment_method:errored", Builtin: true},
+		{Name: "Payment method missing", List: filter.Customers, Filter: "payment_method:missing", Builtin: true},
 		{Name: "Subscriptions errored", List: filter.Subscriptions, Filter: "status:errored", Builtin: true},
 	}
 }
