@@ -2,7 +2,9 @@
 // stack of screens (login, company picker, the customers, subscriptions and
 // invoices browser, object details, the token panel), a status bar and an
 // error banner. All I/O runs in tea.Cmds against the Session and Data
-// interfaces; NewBackend adapts the real auth, config and hyperline packages.
+// interfaces of package deps; the explorer's command hands in their real
+// implementation (ui/cli/explorer/backend), so this package imports
+// neither auth nor config.
 package ui
 
 import (
@@ -14,9 +16,9 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // App is the root model. Its Update routes window sizes and clock ticks to
@@ -279,7 +281,7 @@ func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
 			return a.requireLogin(msg.err)
 		}
 		a.refreshAfter = a.c.now.Add(30 * time.Second)
-		if errors.Is(msg.err, auth.ErrSessionNotSaved) {
+		if errors.Is(msg.err, deps.ErrSessionNotSaved) {
 			a.c.token = msg.token // in use now, though it could not be saved
 			a.showError("save the refreshed token", msg.err)
 			return nil

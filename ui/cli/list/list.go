@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -43,8 +42,6 @@ type Options struct {
 	// commas. None shows everything: every subscription status ("any")
 	// and every invoice ("all"), where the API would hide some by default.
 	Status string
-	// Location is where Filter's dates are read (nil: time.Local).
-	Location *time.Location
 	// query is Filter, Status and Search read, by validate.
 	query filter.Query
 	// Format is FormatTable, FormatJSON or FormatCSV.

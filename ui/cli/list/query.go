@@ -20,11 +20,8 @@ func filterList(k cmdutil.Kind) filter.List {
 func (f *Options) readQuery() error {
 	list := filterList(f.Kind)
 	keys := filter.Keys(list)
-	loc := f.Location
-	if loc == nil {
-		loc = time.Local
-	}
-	now := f.F.Clock()
+	// Dates are read in the local time zone, as the explorer shows them.
+	loc, now := time.Local, f.F.Clock()
 	q, err := filter.Parse(f.Filter, keys, now, loc)
 	if err != nil {
 		return cmdutil.UsageErrorf("--filter: %v", err)
