@@ -54,21 +54,22 @@ type App struct {
 // New builds the app. Nothing runs until the program calls Init.
 func New(deps Deps) *App {
 	c := &common{
-		ctx:      deps.Context,
-		session:  deps.Session,
-		data:     deps.Data,
-		clock:    deps.Now,
-		env:      deps.Env,
-		demo:     deps.Demo,
-		version:  deps.Version,
-		styles:   DefaultStyles(),
-		timeout:  deps.RequestTimeout,
-		debounce: deps.FilterDebounce,
-		copyText: deps.Clipboard,
-		openURL:  deps.OpenURL,
-		debug:    deps.Debug,
-		saveDir:  deps.SaveDir,
-		recent:   deps.Recent,
+		ctx:       deps.Context,
+		session:   deps.Session,
+		data:      deps.Data,
+		clock:     deps.Now,
+		env:       deps.Env,
+		demo:      deps.Demo,
+		version:   deps.Version,
+		styles:    DefaultStyles(),
+		timeout:   deps.RequestTimeout,
+		debounce:  deps.FilterDebounce,
+		copyText:  deps.Clipboard,
+		openURL:   deps.OpenURL,
+		debug:     deps.Debug,
+		saveDir:   deps.SaveDir,
+		recent:    deps.Recent,
+		worklists: deps.Worklists,
 	}
 	if c.ctx == nil {
 		c.ctx = context.Background()
@@ -176,6 +177,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case openDetailMsg:
 		return a.openDetail(msg)
+	case openWorklistMsg:
+		return a.openWorklistRows(msg)
 	case openFoundMsg:
 		if msg.company != a.scope.company.ID {
 			return nil // found for a company the user has left
@@ -404,6 +407,7 @@ func (a *App) syncGlobalKeys() {
 	a.global.Token.SetEnabled(a.c.signedIn)
 	a.global.Requests.SetEnabled(a.c.debug != nil)
 	a.global.GoTo.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")
+	a.global.Worklists.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")
 	a.global.Cancel.SetEnabled(a.job != nil)
 	sel, ok := selection{}, false
 	if top := a.top(); top != nil {
