@@ -356,3 +356,16 @@ func TestListStatusTakesLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestListCompletesStatuses: --status completes the list's values, with
+// the label people read beside the API's value, the next one after a
+// comma.
+func TestListCompletesStatuses(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	out, _, code := run(t, w, "__complete", "list", "invoices", "--status", "late,pa")
+	if code != ExitOK || !strings.Contains(out, "late,paid\n") || !strings.Contains(out, "late,partially_paid\tpartly paid\n") ||
+		strings.Contains(out, "late,late") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

@@ -180,6 +180,9 @@ type TokenState struct {
 	// RefreshedAt is when the token was last refreshed (zero if never).
 	RefreshedAt     time.Time
 	HasRefreshToken bool
+	// Client names the OAuth client the tokens belong to: "registered
+	// app …" or "hlx, registered dynamically (public client dyn_…)".
+	Client string
 }
 
 // LoginStage is a step of the browser flow.

@@ -20,7 +20,7 @@ import (
 const demoAccessTTL = 2 * time.Minute
 
 // startDemo starts the simulator in-process on a free loopback port and
-// returns the settings that log in to it with its seeded app. The session
+// returns the settings that log in to it as hlx registered dynamically. The session
 // lives in a temporary directory, apart from real sessions, and is removed
 // by cleanup. Where no browser can be shown, the consent is approved on the
 // user's behalf (and the login screen says so); nothing leaves this machine.
@@ -28,7 +28,7 @@ func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrows
 	if f.Flags.Sandbox || f.Flags.APIURL != "" {
 		return backend.Options{}, nil, cmdutil.UsageErrorf("--demo runs its own simulator: drop --sandbox and --api-url")
 	}
-	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL, LoopbackAnyPort: true})
+	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL})
 	if err != nil {
 		return backend.Options{}, nil, fmt.Errorf("start the demo simulator: %w", err)
 	}
@@ -41,15 +41,13 @@ func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrows
 		sim.Close()
 		os.RemoveAll(dir)
 	}
-	app := sim.App()
 	b := backend.Options{
+		// No app: the demo logs in as a new user would, registering hlx
+		// as a public client (POST /oauth/register) with the callback it
+		// listens on. Port 0 picks a free port, registered as bound, so
+		// demos side by side never fight over one.
 		Settings: config.Settings{
-			ClientID:     app.ClientID,
-			ClientSecret: app.ClientSecret,
-			APIURL:       sim.URL,
-			// Port 0: a free port, which the demo's simulator accepts on
-			// loopback (LoopbackAnyPort; real Hyperline needs the
-			// registered callback exactly).
+			APIURL:      sim.URL,
 			RedirectURI: "http://127.0.0.1:0/callback",
 		},
 		Store:      config.NewStore(filepath.Join(dir, "session.json")),

@@ -100,6 +100,7 @@ func NewCmdList(f *cmdutil.Factory, run func(context.Context, *Options) error) *
 	fl.StringVar(&opts.Status, "status", "", "status filter, several separated by commas (default: nothing hidden)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` (atomically, mode 0600, the API's exact text) instead of stdout")
 	cmdutil.AddCompanyFlag(cmd, f, &opts.Company)
+	_ = cmd.RegisterFlagCompletionFunc("status", completeStatus)
 	return cmd
 }
 

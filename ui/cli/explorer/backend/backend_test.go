@@ -88,6 +88,13 @@ func TestLoginNoteOverSSHSaysHowToForwardTheCallbackPort(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0].Note, "ssh -L 9999:127.0.0.1:9999") {
 		t.Fatalf("note over SSH = %+v, want the port-forward hint", got)
 	}
+	// The port the login bound (a registered fallback) wins over the setting.
+	got = nil
+	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "running over SSH", RedirectURI: "http://127.0.0.1:8766/callback"},
+		func(p deps.LoginProgress) { got = append(got, p) })
+	if len(got) != 1 || !strings.Contains(got[0].Note, "ssh -L 8766:127.0.0.1:8766") {
+		t.Fatalf("note over SSH after a fallback = %+v, want port 8766", got)
+	}
 	got = nil
 	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "--no-browser"}, func(p deps.LoginProgress) { got = append(got, p) })
 	if len(got) != 1 || strings.Contains(got[0].Note, "ssh -L") {
