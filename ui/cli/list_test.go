@@ -294,7 +294,7 @@ func TestListFilterRefusesBeforeSending(t *testing.T) {
 	}{
 		{[]string{"customers", "--status", "nonsense"}, []string{`unknown value "nonsense"`, "all, active, inactive, imported, archived"}},
 		{[]string{"invoices", "--filter", "stat:late"}, []string{`unknown filter "stat:"`, "status:, customer:, issued:, due:"}},
-		{[]string{"invoices", "--filter", "status:pa"}, []string{`unknown value "pa"`, "paid, partially_paid"}},
+		{[]string{"invoices", "--filter", "status:pa"}, []string{`unknown value "pa"`, "paid, partly paid (partially_paid)"}},
 		{[]string{"invoices", "--filter", "due:last-week"}, []string{`cannot read the date "last-week"`}},
 		{[]string{"invoices", "--filter", "status:late", "--status", "paid"}, []string{"given twice"}},
 		{[]string{"invoices", "--search", "acme"}, []string{"by number only"}},
