@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 
@@ -35,6 +37,8 @@ func errorWords(err error) string {
 	var opErr *net.OpError
 	var notSaved *auth.SessionNotSavedError
 	var unwritable *config.UnwritableError
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
 	switch {
 	case errors.As(err, &notSaved):
 		return notSaved.Error()
@@ -61,6 +65,12 @@ func errorWords(err error) string {
 		return "Hyperline answered HTTP " + strconv.Itoa(apiErr.StatusCode)
 	case errors.As(err, &opErr) && opErr.Op == "dial":
 		return "cannot reach the server (" + opErr.Addr.String() + "); check the network"
+	case errors.As(err, &pathErr):
+		// Before net.Error: the errno of a file error (EISDIR…) has the
+		// Timeout and Temporary methods too, and read as "network error".
+		return "cannot " + pathErr.Op + " the file " + pathErr.Path + ": " + pathErr.Err.Error()
+	case errors.As(err, &linkErr):
+		return "cannot " + linkErr.Op + " " + linkErr.Old + " to " + linkErr.New + ": " + linkErr.Err.Error()
 	case errors.As(err, &netErr):
 		return "network error: " + lastPart(err.Error())
 	}
