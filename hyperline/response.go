@@ -28,13 +28,18 @@ func (c *Client) checkResponse(resp *http.Response, method, path, token string) 
 	if token != "" {
 		msg = strings.ReplaceAll(msg, token, "[redacted]")
 	}
-	return &APIError{
+	now := c.now()
+	apiErr := &APIError{
 		StatusCode: resp.StatusCode,
 		Message:    msg,
 		Method:     method,
 		Path:       path,
-		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), c.now()),
+		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), now),
 	}
+	if apiErr.RetryAfter > 0 {
+		apiErr.RetryAt = now.Add(apiErr.RetryAfter)
+	}
+	return apiErr
 }
 
 // errorMessage summarises an error body: the {"message"} text when there is

@@ -49,6 +49,9 @@ func errorWords(err error) string {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "it took too long (timed out); check the connection and try again"
 	case errors.Is(err, hyperline.ErrRateLimited):
+		if errors.As(err, &apiErr) && apiErr.RetryWait() != "" {
+			return "Hyperline is limiting requests: " + apiErr.RetryWait() + "; press r after that"
+		}
 		return "Hyperline is limiting requests right now; wait a few seconds and press r"
 	case errors.Is(err, hyperline.ErrUnauthorized):
 		return "Hyperline refused the access token; press t and refresh it, or log in again"

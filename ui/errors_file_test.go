@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/config/recent"
+	"github.com/hyperline-tui/hlx/hyperline"
 )
 
 // TestFileErrorsNameTheFile: recent-jumps.json or session.json being a
@@ -41,5 +43,19 @@ func TestFileErrorsNameTheFile(t *testing.T) {
 		if strings.Contains(got, "network") || !strings.Contains(got, filepath.Join(dir, tc.file)) || !strings.Contains(got, "is a directory") {
 			t.Errorf("%v\n worded %q: want the file and the cause, no \"network\"", tc.err, got)
 		}
+	}
+}
+
+// TestRateLimitBannerSaysHowLong: a 429 that asked for an hour was worded
+// "wait a few seconds"; the banner says the wait and when it is over.
+func TestRateLimitBannerSaysHowLong(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2026, 3, 2, 15, 10, 0, 0, time.Local)
+	err := fmt.Errorf("load customers: %w", &hyperline.APIError{StatusCode: 429, Method: "GET", Path: "/v2/customers", RetryAfter: time.Hour, RetryAt: at})
+	if got := plainError(err); !strings.Contains(got, "wait 1h, until 15:10") || strings.Contains(got, "few seconds") {
+		t.Errorf("banner = %q", got)
+	}
+	if got := plainError(&hyperline.APIError{StatusCode: 429}); !strings.Contains(got, "few seconds") {
+		t.Errorf("without Retry-After: %q", got)
 	}
 }
