@@ -8,7 +8,7 @@ import (
 // TestUsageExitCodes: a word a command does not know, or a blank
 // --company, is a usage error (exit 2) with nothing on stdout, as the
 // README's table says; cobra's own commands printed their help and exited 0,
-// and `--company ”` read as the current company.
+// and `--company ""` read as the current company.
 func TestUsageExitCodes(t *testing.T) {
 	t.Parallel()
 	w, _ := loggedIn(t)

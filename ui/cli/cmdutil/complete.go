@@ -100,7 +100,7 @@ func AddCompanyFlag(cmd *cobra.Command, f *Factory, ref *string) {
 }
 
 // companyRef is --company's value: a name or an ID, never blank. A blank
-// one (`--company ”`, an unset variable in a script) would otherwise read
+// one (`--company ""`, an unset variable in a script) would otherwise read
 // as "the current company" and act on a company nobody named.
 type companyRef string
 
