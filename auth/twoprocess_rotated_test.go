@@ -23,7 +23,7 @@ import (
 func TestRefreshSendsTheRefreshTokenAnotherProcessRotated(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, simulator.Config{Now: time.Now}) // B uses the real clock
-	e.clock.Advance(time.Since(e.clock.Now())) // A too, until it moves on
+	e.clock.Advance(time.Since(e.clock.Now()))      // A too, until it moves on
 	e.login(t)
 	email := e.sim.User().Email
 	first := e.stored(t, email).Token
