@@ -128,7 +128,7 @@ func listRun(ctx context.Context, opts *Options) error {
 			status = []string{hyperline.InvoiceFilterAll}
 		}
 		seq := cc.Invoices(ctx, hyperline.InvoiceListOptions{Status: status, Number: opts.Search})
-		err = emit(seq, opts, export.InvoiceColumns(), export.InvoiceRaw, invoiceTable(), stdout, stderr)
+		err = emit(seq, opts, export.InvoiceColumns(opts.F.NowFunc()()), export.InvoiceRaw, invoiceTable(), stdout, stderr)
 	}
 	if err != nil {
 		return fmt.Errorf("list %s: %w", k.Plural(), cmdutil.CompanyError(cc, err))
