@@ -60,7 +60,7 @@ func TestAccountSwitchAcrossEnvironments(t *testing.T) {
 		t.Fatalf("the app's environment is %s", got)
 	}
 	b := h.browser()
-	for _, c := range b.customers.base.items {
+	for _, c := range b.customers().base.items {
 		if c.ID == "" {
 			t.Fatal("an empty customer")
 		}

@@ -29,7 +29,7 @@ func BenchmarkStartToFirstData(b *testing.B) {
 		backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
 		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 200, 50).start()
 		frame := h.app.View()
-		if i == 0 && (!strings.Contains(frame, want) || h.browser().customers.base.table.Len() == 0) {
+		if i == 0 && (!strings.Contains(frame, want) || h.browser().customers().base.table.Len() == 0) {
 			b.Fatalf("the first frame has no customers:\n%s", h.view())
 		}
 	}
@@ -102,14 +102,14 @@ func fillCustomers(h *harness, n int) {
 		items[i] = hyperline.Customer{ID: fmt.Sprintf("cus_%08d", i), Name: fmt.Sprintf("%s %d", names[i%len(names)], i),
 			Status: "active", Currency: "EUR", BillingEmail: &email, CreatedAt: testNow}
 	}
-	l := h.browser().customers
+	l := h.browser().customers()
 	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID + 1000, company: "cmp_acme"}})
 	// Ask for a reload and answer it with the n rows.
 	h.app.Update(keyMsg("r"))
-	l = h.browser().customers
+	l = h.browser().customers()
 	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID, company: "cmp_acme"}, first: true,
 		page: &hyperline.Page[hyperline.Customer]{Items: items, Meta: hyperline.Meta{Total: n, Skipped: 0}}})
-	if got := h.browser().customers.base.table.Len(); got != n {
+	if got := h.browser().customers().base.table.Len(); got != n {
 		h.t.Fatalf("the table holds %d rows, want %d", got, n)
 	}
 }
@@ -136,7 +136,7 @@ func BenchmarkClearFilter100k(b *testing.B) {
 				h.typeText("cobalt labs 9")
 				if server {
 					h.fire(0)
-					if !h.browser().customers.serverOn {
+					if !h.browser().customers().serverOn {
 						b.Fatal("the server's answer is not shown")
 					}
 				}
@@ -147,7 +147,7 @@ func BenchmarkClearFilter100k(b *testing.B) {
 				_ = h.app.View()
 			}
 			b.StopTimer()
-			if n := h.browser().customers.base.table.VisibleLen(); n != 100_000 {
+			if n := h.browser().customers().base.table.VisibleLen(); n != 100_000 {
 				b.Fatalf("%d rows shown after esc, want 100,000", n)
 			}
 		})
@@ -178,7 +178,7 @@ func BenchmarkHeldCustomers(b *testing.B) {
 		before := heapAfterGC()
 		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 200, 50).start()
 		h.key("G")
-		if got := h.browser().customers.base.table.Len(); got != n {
+		if got := h.browser().customers().base.table.Len(); got != n {
 			b.Fatalf("the tab holds %d customers, want %d", got, n)
 		}
 		held = heapAfterGC() - before

@@ -41,7 +41,7 @@ func BenchmarkFilterTermFirstRows(b *testing.B) {
 		h.fire(0)
 		frame := h.view()
 		b.StopTimer()
-		l := h.browser().invoices
+		l := h.browser().invoices()
 		if !l.serverOn || len(l.server.items) == 0 || !strings.Contains(frame, "uncollectible") {
 			b.Fatalf("no filtered rows on screen:\n%s", frame)
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 )
 
 // TestFilterPickerWritesTermsIntoTheFilterLine chooses a key and two
@@ -36,7 +37,7 @@ func TestFilterPickerWritesTermsIntoTheFilterLine(t *testing.T) {
 		t.Fatal("the picker stayed open")
 	}
 	b := h.browser()
-	if got := b.invoices.input.Value(); got != "status:error,late" {
+	if got := b.invoices().input.Value(); got != "status:error,late" {
 		t.Fatalf("the filter line reads %q", got)
 	}
 	h.requireView("status:error,late ·")
@@ -52,7 +53,7 @@ func TestFilterPickerWritesTermsIntoTheFilterLine(t *testing.T) {
 	h.key("enter")
 	h.key("down") // <today
 	h.key("enter")
-	if got := h.browser().invoices.input.Value(); got != "status:error,late issued:<today" {
+	if got := h.browser().invoices().input.Value(); got != "status:error,late issued:<today" {
 		t.Fatalf("the filter line reads %q", got)
 	}
 
@@ -62,10 +63,10 @@ func TestFilterPickerWritesTermsIntoTheFilterLine(t *testing.T) {
 	h.key("enter")
 	h.typeText("Acme Tools 0")
 	h.key("enter")
-	if got := h.browser().invoices.input.Value(); got != `status:error,late issued:<today customer:"Acme Tools 0"` {
+	if got := h.browser().invoices().input.Value(); got != `status:error,late issued:<today customer:"Acme Tools 0"` {
 		t.Fatalf("the filter line reads %q", got)
 	}
-	for _, inv := range h.browser().invoices.server.items {
+	for _, inv := range h.browser().invoices().server.items {
 		if inv.Customer.ID != "cus_acme00000" {
 			t.Fatalf("invoice %s of %s", inv.ID, inv.Customer.ID)
 		}
@@ -93,8 +94,8 @@ func TestExportResolvesTheCustomerTerm(t *testing.T) {
 	h.filterLine("customer:cus_acme00001")
 	h.key("enter")
 	b := h.browser()
-	l := b.invoices
-	f, err := parseFilter(`customer:"Acme Tools 0"`, l.spec.terms, h.app.c.now, time.UTC)
+	l := b.invoices()
+	f, err := filter.Parse(`customer:"Acme Tools 0"`, l.spec.terms, h.app.c.now, time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}

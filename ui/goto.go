@@ -218,8 +218,7 @@ func (m gotoModel) handleFound(msg foundMsg) (gotoModel, tea.Cmd) {
 
 // open remembers the jump and asks the app to show the object.
 func (m gotoModel) open(match lookup.Match, query string) tea.Cmd {
-	kind := map[lookup.Kind]objectKind{lookup.KindCustomer: kindCustomer,
-		lookup.KindSubscription: kindSubscription, lookup.KindInvoice: kindInvoice}[match.Kind]
+	kind, _ := kindOfLookup(match.Kind)
 	var item any
 	switch {
 	case match.Customer != nil:
@@ -314,3 +313,4 @@ func (m *gotoModel) keyMap() help.KeyMap         { return m.keys }
 func (m *gotoModel) capturing() bool             { return true }
 func (m *gotoModel) selected() (selection, bool) { return selection{}, false }
 func (m *gotoModel) wantsTick() bool             { return false }
+func (m *gotoModel) screenKind() screenKind      { return screenGoto }

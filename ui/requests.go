@@ -198,3 +198,4 @@ func (m *requestsModel) keyMap() help.KeyMap         { return m.keys }
 func (m *requestsModel) capturing() bool             { return false }
 func (m *requestsModel) selected() (selection, bool) { return selection{}, false }
 func (m *requestsModel) wantsTick() bool             { return true }
+func (m *requestsModel) screenKind() screenKind      { return screenRequests }
