@@ -2,7 +2,9 @@
 // stack of screens (login, company picker, the customers, subscriptions and
 // invoices browser, object details, the token panel), a status bar and an
 // error banner. All I/O runs in tea.Cmds against the Session and Data
-// interfaces; NewBackend adapts the real auth, config and hyperline packages.
+// interfaces of package deps; the explorer's command hands in their real
+// implementation (ui/cli/explorer/backend), so this package imports
+// neither auth nor config.
 package ui
 
 import (
@@ -14,9 +16,9 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // App is the root model. Its Update routes window sizes and clock ticks to
@@ -52,21 +54,22 @@ type App struct {
 // New builds the app. Nothing runs until the program calls Init.
 func New(deps Deps) *App {
 	c := &common{
-		ctx:      deps.Context,
-		session:  deps.Session,
-		data:     deps.Data,
-		clock:    deps.Now,
-		env:      deps.Env,
-		demo:     deps.Demo,
-		version:  deps.Version,
-		styles:   DefaultStyles(),
-		timeout:  deps.RequestTimeout,
-		debounce: deps.FilterDebounce,
-		copyText: deps.Clipboard,
-		openURL:  deps.OpenURL,
-		debug:    deps.Debug,
-		saveDir:  deps.SaveDir,
-		recent:   deps.Recent,
+		ctx:       deps.Context,
+		session:   deps.Session,
+		data:      deps.Data,
+		clock:     deps.Now,
+		env:       deps.Env,
+		demo:      deps.Demo,
+		version:   deps.Version,
+		styles:    DefaultStyles(),
+		timeout:   deps.RequestTimeout,
+		debounce:  deps.FilterDebounce,
+		copyText:  deps.Clipboard,
+		openURL:   deps.OpenURL,
+		debug:     deps.Debug,
+		saveDir:   deps.SaveDir,
+		recent:    deps.Recent,
+		worklists: deps.Worklists,
 	}
 	if c.ctx == nil {
 		c.ctx = context.Background()
@@ -180,6 +183,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case openDetailMsg:
 		return a.openDetail(msg)
+	case openWorklistMsg:
+		return a.openWorklistRows(msg)
 	case openFoundMsg:
 		return a.openDetail(msg.openDetailMsg)
 	case popScreenMsg:
@@ -275,7 +280,7 @@ func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
 			return a.requireLogin(msg.err)
 		}
 		a.refreshAfter = a.c.now.Add(30 * time.Second)
-		if errors.Is(msg.err, auth.ErrSessionNotSaved) {
+		if errors.Is(msg.err, deps.ErrSessionNotSaved) {
 			a.c.token = msg.token // in use now, though it could not be saved
 			a.showError("save the refreshed token", msg.err)
 			return nil
@@ -401,6 +406,7 @@ func (a *App) syncGlobalKeys() {
 	a.global.Token.SetEnabled(a.c.signedIn)
 	a.global.Requests.SetEnabled(a.c.debug != nil)
 	a.global.GoTo.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")
+	a.global.Worklists.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")
 	a.global.Cancel.SetEnabled(a.job != nil)
 	sel, ok := selection{}, false
 	if top := a.top(); top != nil {

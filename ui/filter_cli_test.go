@@ -12,6 +12,7 @@ import (
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 	"github.com/hyperline-tui/hlx/ui/cli/list"
 )
 
@@ -27,8 +28,8 @@ func TestListFilterSendsTheExplorersParameters(t *testing.T) {
 	env := newSimEnv(t, simulator.Config{Scale: 0.2})
 	env.loginAndChoose(t, ctx, 1)
 	now := time.Date(2026, 11, 15, 10, 30, 0, 0, time.Local)
-	backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
-	deps := env.deps(ctx, withoutEvents{backend}, backend)
+	be := backend.New(backend.Options{Settings: env.settings, Store: env.store})
+	deps := env.deps(ctx, withoutEvents{be}, be)
 	deps.Now, deps.Location = func() time.Time { return now }, time.Local // the command line reads dates in time.Local
 	h := newHarnessWithDeps(t, deps, 120, 30).start()
 	h.key("3")

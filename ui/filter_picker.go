@@ -31,9 +31,12 @@ type filterPickerModel struct {
 	width, height int
 }
 
-// pickChoice is one line of the picker: what it writes and what it says.
+// pickChoice is one line of the picker: what it writes, what it says
+// and, where the value is not what people read, how it shows ("payment
+// failed (error)" for error).
 type pickChoice struct {
 	value, about string
+	shown        string
 }
 
 // filterPickerKeys drive the filter picker.
@@ -87,7 +90,7 @@ func (m *filterPickerModel) showValues(spec filter.Key) {
 	switch spec.Kind {
 	case filter.Enum:
 		for _, v := range spec.Values {
-			m.choices = append(m.choices, pickChoice{value: v})
+			m.choices = append(m.choices, pickChoice{value: v, shown: spec.Text(v)})
 		}
 	case filter.Date:
 		m.choices = datePresets(m.c.now.In(m.c.fmt.loc))
@@ -103,7 +106,7 @@ func (m *filterPickerModel) showValues(spec filter.Key) {
 func datePresets(now time.Time) []pickChoice {
 	var out []pickChoice
 	for _, p := range filter.DatePresets(now) {
-		out = append(out, pickChoice{p.Value, p.About})
+		out = append(out, pickChoice{value: p.Value, about: p.About})
 	}
 	return out
 }
@@ -207,7 +210,11 @@ func (m filterPickerModel) view() string {
 				box = "[x] "
 			}
 		}
-		line := " " + mark + box + st.Value.Render(ch.value)
+		shown := ch.value
+		if ch.shown != "" {
+			shown = ch.shown
+		}
+		line := " " + mark + box + st.Value.Render(shown)
 		if ch.about != "" {
 			line += "  " + st.Muted.Render(ch.about)
 		}

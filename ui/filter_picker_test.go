@@ -119,3 +119,24 @@ func TestExportResolvesTheCustomerTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterPickerShowsStatusLabels: the picker lists statuses as the
+// lists read them, the API's value beside where it differs, and writes
+// the API's value (it listed "error", "grace_period" while the lists said
+// "payment failed", "grace period").
+func TestFilterPickerShowsStatusLabels(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	h.key("3")
+	h.key("f")
+	h.key("enter") // status:
+	h.requireView("payment failed (error)", "grace period (grace_period)", "late")
+	values := hyperline.InvoiceStatusFilters()
+	for range slices.Index(values, "error") {
+		h.key("down")
+	}
+	h.key("enter")
+	if got := h.browser().invoices().input.Value(); got != "status:error" {
+		t.Fatalf("the filter line reads %q", got)
+	}
+}

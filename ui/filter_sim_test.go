@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // simHarness is the app on the real backend against a simulator, logged
@@ -19,8 +20,8 @@ func simHarness(t *testing.T, cfg simulator.Config, i, width, height int) (*harn
 	t.Cleanup(cancel)
 	env := newSimEnv(t, cfg)
 	env.loginAndChoose(t, ctx, i)
-	backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
-	h := newHarnessWithDeps(t, env.deps(ctx, withoutEvents{backend}, backend), width, height).start()
+	be := backend.New(backend.Options{Settings: env.settings, Store: env.store})
+	h := newHarnessWithDeps(t, env.deps(ctx, withoutEvents{be}, be), width, height).start()
 	env.sim.ResetRequests()
 	return h, env
 }

@@ -119,6 +119,9 @@ func (m tokenModel) view() string {
 		account += st.Muted.Render(" (" + termsafe.Line(m.c.account.Name) + ")")
 	}
 	b.WriteString(row("Account", account))
+	if t.Client != "" {
+		b.WriteString(row("Client", termsafe.Line(t.Client)))
+	}
 	company := "—"
 	if m.sc.company.ID != "" {
 		company = termsafe.Line(m.sc.company.Name) + st.Muted.Render(" ("+termsafe.Line(m.sc.company.ID)+")")

@@ -32,17 +32,21 @@ func Keys(l List) []Key {
 	switch l {
 	case Customers:
 		return []Key{
-			statusKey(hyperline.CustomerStatusFilters(), "status (status / status__in)"),
+			statusKey(hyperline.CustomerStatusFilters(), hyperline.CustomerStatusLabel, "status (status / status__in)"),
 			{Name: "created", Kind: Date, About: "created in a window (created_at__gte / __lt)"},
+			{Name: "payment_method", Kind: Enum, Values: hyperline.PaymentMethodTypeFilters(), Multi: true,
+				About: "the method's type, missing or errored (payment_method_type / __in)"},
 		}
 	case Subscriptions:
 		return []Key{
-			statusKey(hyperline.SubscriptionStatusFilters(), "status (status / status__in)"),
+			statusKey(hyperline.SubscriptionStatusFilters(), func(v string) string { return hyperline.SubscriptionStatus(v).Label() },
+				"status (status / status__in)"),
 			{Name: "customer", Kind: Customer, About: "one customer's, by id or name (customer_id)"},
 		}
 	case Invoices:
 		return []Key{
-			statusKey(hyperline.InvoiceStatusFilters(), "status, late, outstanding… (status / status__in)"),
+			statusKey(hyperline.InvoiceStatusFilters(), func(v string) string { return hyperline.InvoiceStatus(v).Label() },
+				"status, late, outstanding… (status / status__in)"),
 			{Name: "customer", Kind: Customer, About: "one customer's, by id or name (customer_id)"},
 			{Name: "issued", Kind: Date, About: "issued in a window (issued_at__gte / __lt)"},
 			{Name: "due", Kind: Date, About: "due in a window (due_at__gte / __lt)"},
@@ -51,10 +55,10 @@ func Keys(l List) []Key {
 	return nil
 }
 
-// statusKey is the status key with the spec's values; several values are
-// sent as status__in.
-func statusKey(values []string, about string) Key {
-	return Key{Name: "status", Kind: Enum, Values: values, Multi: true, About: about}
+// statusKey is the status key with the spec's values, read as their
+// labels too; several values are sent as status__in.
+func statusKey(values []string, label func(string) string, about string) Key {
+	return Key{Name: "status", Kind: Enum, Values: values, Multi: true, About: about, label: label}
 }
 
 // Searches reports whether the API searches list l for text: customers

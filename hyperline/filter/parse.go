@@ -127,6 +127,9 @@ func (q *Query) add(keys []Key, k, v string, now time.Time, loc *time.Location) 
 	if err != nil {
 		return err
 	}
+	if strings.ContainsFunc(v, unicode.IsSpace) {
+		v = `"` + v + `"` // read back as one word
+	}
 	t.Typed = key.Name + ":" + v
 	q.Terms = append(q.Terms, t)
 	return nil

@@ -1,6 +1,10 @@
 package filter
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+)
 
 // What an Enum key's values are called. A value is accepted as the API
 // spells it ("partially_paid") or as people read it ("partly paid"), in
@@ -16,11 +20,16 @@ func (k Key) Label(value string) string {
 	return k.label(value)
 }
 
-// Choice is a value as a list of what can be typed shows it: the API's
-// value, with the label beside it where they differ
-// ("partially_paid (partly paid)").
+// Text is a value as people read it whole: the label, with the API's
+// value beside it where they differ ("partly paid (partially_paid)"), as
+// lists, the explorer's picker and `hlx get` show statuses.
+func (k Key) Text(value string) string { return hyperline.StatusText(k.Label(value), value) }
+
+// Choice is a value as a list of what can be typed shows it (a filter
+// error): the API's value, the shortest thing to type, with the label
+// beside it where they differ ("partially_paid (partly paid)").
 func (k Key) Choice(value string) string {
-	if l := k.Label(value); fold(l) != fold(value) {
+	if l := k.Label(value); l != value {
 		return value + " (" + l + ")"
 	}
 	return value

@@ -333,3 +333,40 @@ func TestListSearchIsTheExplorersText(t *testing.T) {
 		t.Fatalf("sent %+v", reqs)
 	}
 }
+
+// TestListStatusTakesLabels: --status and --filter take a status as
+// people read it, and send the API's value; the table says both.
+func TestListStatusTakesLabels(t *testing.T) {
+	t.Parallel()
+	w, _ := loggedIn(t)
+	for _, args := range [][]string{
+		{"invoices", "--status", "payment failed,grace-period"},
+		{"invoices", "--filter", `status:"payment failed",grace_period`},
+	} {
+		w.sim.ResetRequests()
+		out, errOut, code := run(t, w, "list", args...)
+		if code != ExitOK {
+			t.Fatalf("list %q: exit %d: %s", args, code, errOut)
+		}
+		reqs := dataRequests(w, "/v2/invoices")
+		if len(reqs) == 0 || !strings.Contains(reqs[0].Query, "status__in=error%2Cgrace_period") {
+			t.Fatalf("list %q sent %+v", args, reqs)
+		}
+		if strings.Contains(out, "\n") && !strings.Contains(out, " (error)") && !strings.Contains(out, " (grace_period)") {
+			t.Errorf("list %q: the table does not say the statuses whole:\n%s", args, out)
+		}
+	}
+}
+
+// TestListCompletesStatuses: --status completes the list's values, with
+// the label people read beside the API's value, the next one after a
+// comma.
+func TestListCompletesStatuses(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	out, _, code := run(t, w, "__complete", "list", "invoices", "--status", "late,pa")
+	if code != ExitOK || !strings.Contains(out, "late,paid\n") || !strings.Contains(out, "late,partially_paid\tpartly paid\n") ||
+		strings.Contains(out, "late,late") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

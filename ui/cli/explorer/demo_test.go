@@ -6,8 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hyperline-tui/hlx/ui"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // TestDemoApprovesWithBrowserSet: with $BROWSER set, the demo's login goes
@@ -29,7 +30,7 @@ func TestDemoApprovesWithBrowserSet(t *testing.T) {
 	defer cleanup()
 	opts.LoginTimeout = 5 * time.Second
 	var note string
-	acct, err := ui.NewBackend(opts).Login(ctx, func(p ui.LoginProgress) {
+	acct, err := backend.New(opts).Login(ctx, func(p deps.LoginProgress) {
 		if p.Note != "" {
 			note = p.Note
 		}
