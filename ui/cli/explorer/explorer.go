@@ -61,7 +61,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
 		}
-		b, cleanup, err := startDemo(ctx, f, hc, opts.NoBrowser)
+		b, cleanup, err := startDemo(ctx, f, hc)
 		if err != nil {
 			return err
 		}

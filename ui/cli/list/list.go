@@ -144,7 +144,7 @@ func listRun(ctx context.Context, opts *Options) error {
 		err = emit(seq, opts, export.SubscriptionColumns(), export.SubscriptionRaw, subscriptionTable(), stdout, stderr)
 	case cmdutil.KindInvoice:
 		seq := cc.Invoices(ctx, filter.InvoiceOptions(q, customerID))
-		err = emit(seq, opts, export.InvoiceColumns(), export.InvoiceRaw, invoiceTable(), stdout, stderr)
+		err = emit(seq, opts, export.InvoiceColumns(f.NowFunc()()), export.InvoiceRaw, invoiceTable(), stdout, stderr)
 	}
 	if err != nil {
 		return fmt.Errorf("list %s: %w", k.Plural(), cmdutil.CompanyError(cc, err))
