@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/worklist"
 )
 
 // common is what every screen shares: the dependencies, the styles and the
@@ -32,6 +33,8 @@ type common struct {
 	recent   RecentJumps
 	// aggregates caches costly figures for the day (nil: none).
 	aggregates AggregateCache
+	// worklists are what `w` counts (nil: the built-in ones).
+	worklists []worklist.Worklist
 	// sched makes the timed commands (the clock, the filter's debounce);
 	// animate runs the spinner. Tests replace them to run without waiting.
 	sched   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
@@ -170,4 +173,6 @@ type screen interface {
 	selected() (selection, bool)
 	// wantsTick says whether the screen shows something the clock changes.
 	wantsTick() bool
+	// screenKind says which screen it is (see stack.go).
+	screenKind() screenKind
 }

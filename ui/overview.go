@@ -72,7 +72,7 @@ func newOverviewKeys() overviewKeys {
 		Down:     key.NewBinding(key.WithKeys("down", "j")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open that list"), key.WithDisabled()),
 		Currency: newCurrencyKey(),
-		Exact:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "exact amounts"), key.WithDisabled()),
+		Exact:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "exact amounts"), key.WithDisabled()),
 		Stop:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop reading"), key.WithDisabled()),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Close:    key.NewBinding(key.WithKeys("esc", "0"), key.WithHelp("esc", "close")),
@@ -193,3 +193,4 @@ func (m *overviewModel) keyMap() help.KeyMap         { return m.keys }
 func (m *overviewModel) capturing() bool             { return false }
 func (m *overviewModel) selected() (selection, bool) { return selection{}, false }
 func (m *overviewModel) wantsTick() bool             { return false }
+func (m *overviewModel) screenKind() screenKind      { return screenOverview }

@@ -23,7 +23,7 @@ func (m overviewModel) chartView(lines int) string {
 	confirm := ""
 	if m.confirmExact {
 		confirm = wrapParts(st, "", 0, []string{st.Warn.Render("Exact amounts read " + m.exactEstimate() + "."),
-			st.Info.Render("a again to start, x to stop")}, max(m.width, 20))
+			st.Info.Render("e again to start, x or esc to stop")}, max(m.width, 20))
 		b.WriteString(confirm)
 		lines -= strings.Count(confirm, "\n")
 	}
@@ -110,7 +110,7 @@ func (m overviewModel) chartSource() string {
 		return st.Muted.Render("exact, " + formatCount(total) + " invoices read at " +
 			m.cachedAt.In(m.c.fmt.loc).Format("15:04") + " today (cached)")
 	case estimated:
-		return st.Muted.Render("≈ each month's count × its " + formatCount(pageSize) + " newest · a: exact")
+		return st.Muted.Render("≈ each month's count × its " + formatCount(pageSize) + " newest · e: exact")
 	}
 	return st.Muted.Render("exact, " + formatCount(read) + " invoices")
 }

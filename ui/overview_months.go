@@ -6,7 +6,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/hyperline-tui/hlx/config/aggregates"
 	"github.com/hyperline-tui/hlx/hyperline"
 )
 
@@ -17,9 +16,9 @@ import (
 // the page is a sample of them. A month whose invoices all fit in that
 // page is exact; otherwise its amount is the sample's scaled to the total
 // ("≈"). When reading every remaining page costs at most cheapPages
-// requests they are read at once; otherwise `a` shows what reading them
-// would cost, a second `a` reads them with progress (x stops), and the
-// result, aggregates only, is cached for the day (config/aggregates).
+// requests they are read at once; otherwise `e` shows what reading them
+// would cost, a second `e` reads them with progress (x stops), and the
+// result, aggregates only, is cached for the day (Deps.Aggregates).
 
 // cheapPages is how many pages beyond the twelve first ones are read
 // without asking, so small companies get exact figures.
@@ -66,7 +65,7 @@ type (
 	}
 	revenueCachedMsg struct {
 		resultTag
-		revenue *aggregates.Revenue
+		revenue *Revenue
 	}
 )
 
@@ -255,9 +254,9 @@ func (m overviewModel) finishExact() (overviewModel, tea.Cmd) {
 	if m.c.aggregates == nil {
 		return m, nil
 	}
-	r := aggregates.Revenue{Company: m.sc.company.ID, Day: m.day(), ComputedAt: m.c.now}
+	r := Revenue{Company: m.sc.company.ID, Day: m.day(), ComputedAt: m.c.now}
 	for i, mr := range m.months {
-		r.Months = append(r.Months, aggregates.Month{Start: m.from.AddDate(0, i, 0), Invoices: mr.total, Amounts: mr.sums})
+		r.Months = append(r.Months, RevenueMonth{Start: m.from.AddDate(0, i, 0), Invoices: mr.total, Amounts: mr.sums})
 	}
 	cache := m.c.aggregates
 	return m, func() tea.Msg {

@@ -22,6 +22,7 @@ import (
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/ui"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // Options are what the explorer needs.
@@ -50,35 +51,43 @@ func AddFlags(cmd *cobra.Command, opts *Options) {
 // Run opens the explorer and returns when the user quits.
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
+	// A worklist of the settings file that does not read stops the start
+	// with what is wrong, before the screen is taken over.
+	worklists, err := f.Worklists()
+	if err != nil {
+		return err
+	}
 	hc, err := f.HTTPClient()
 	if err != nil {
 		return err
 	}
-	var backend ui.BackendOptions
+	var bopts backend.Options
 	if opts.Demo {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
 		}
-		b, cleanup, err := startDemo(ctx, f, hc, opts.NoBrowser, opts.DemoCustomers)
+		b, cleanup, err := startDemo(ctx, f, hc, opts.DemoCustomers)
 		if err != nil {
 			return err
 		}
 		defer cleanup()
-		backend = b
+		bopts = b
 	} else {
 		settings, err := f.Settings()
 		if err != nil {
 			return err
 		}
-		if settings.ClientID == "" || settings.ClientSecret == "" {
-			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: set %s and %s, or save them with "+
-				"`hlx apps create --save` (try `hlx --demo` to explore without an account)",
+		// With no app configured, the first login registers hlx itself;
+		// a client id without its secret is a half-configured app.
+		if settings.ClientID != "" && settings.ClientSecret == "" {
+			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: %s is set but not %s; set it, or save both with "+
+				"`hlx apps create --save`, or unset the client id and hlx registers itself (try `hlx --demo` to explore without an account)",
 				auth.ErrNotConfigured, config.EnvClientID, config.EnvClientSecret))
 		}
 		if err := useCompany(ctx, f, opts.Company); err != nil {
 			return err
 		}
-		backend = ui.BackendOptions{
+		bopts = backend.Options{
 			Settings:    settings,
 			Store:       f.Store(),
 			HTTPClient:  hc,
@@ -87,25 +96,23 @@ func Run(ctx context.Context, opts *Options) error {
 			SettingsFor: f.SettingsFor,
 		}
 	}
-	backend.ClientOptions = append(backend.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
-	var debugLog *ui.DebugLog
-	if dl := f.Debug(); dl != nil {
-		debugLog = &ui.DebugLog{Path: dl.Path, Recent: dl.Recent}
-	}
+	bopts.ClientOptions = append(bopts.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
 	detectBackground()
-	b := ui.NewBackend(backend)
+	b := backend.New(bopts)
 	app := ui.New(ui.Deps{
 		Context:    ctx,
 		Session:    b,
 		Data:       b,
-		Env:        ui.EnvironmentFor(backend.Settings.APIURL, opts.Demo),
+		Env:        ui.EnvironmentFor(bopts.Settings.APIURL, opts.Demo),
 		Demo:       opts.Demo,
 		Version:    f.Version,
 		OpenURL:    auth.DefaultOpenBrowser(nil),
-		Debug:      debugLog,
-		Recent:     recentJumps(opts.Demo, backend),
-		Aggregates: aggregateCache(opts.Demo, backend),
+		Debug:      f.Debug(),
+		Recent:     recentJumps(opts.Demo, bopts),
+		Aggregates: aggregateCache(opts.Demo, bopts),
 		SaveDir:    saveDir(),
+
+		Worklists: worklists,
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(f.IO.Out))
 	_, runErr := p.Run()
@@ -158,21 +165,40 @@ func useCompany(ctx context.Context, f *cmdutil.Factory, ref string) error {
 
 // recentJumps is where the go-to prompt remembers jumps: under XDG state,
 // or, for the demo, next to its throw-away session.
-func recentJumps(demo bool, b ui.BackendOptions) ui.RecentJumps {
+func recentJumps(demo bool, b backend.Options) ui.RecentJumps {
 	if demo {
-		return recent.Open(filepath.Dir(b.Store.Path()))
+		return backend.Recent(recent.Open(filepath.Dir(b.Store.Path())))
 	}
-	return recent.Open(recent.DefaultDir())
+	return backend.Recent(recent.Open(recent.DefaultDir()))
 }
 
 // aggregateCache keeps the overview's costly figures for the day: in the
 // XDG cache, or, for the demo, next to its throw-away session (its data
 // are not an account's).
-func aggregateCache(demo bool, b ui.BackendOptions) ui.AggregateCache {
+func aggregateCache(demo bool, b backend.Options) ui.AggregateCache {
 	if demo {
-		return aggregates.NewStore(filepath.Join(filepath.Dir(b.Store.Path()), "aggregates"))
+		return revenueCache{aggregates.NewStore(filepath.Join(filepath.Dir(b.Store.Path()), "aggregates"))}
 	}
-	return aggregates.Open()
+	return revenueCache{aggregates.Open()}
+}
+
+// revenueCache keeps the overview's monthly figures in an aggregates
+// store, one file per company and day.
+type revenueCache struct{ store aggregates.Store }
+
+// LoadRevenue reads the company's figures of day, nil when there are none.
+func (c revenueCache) LoadRevenue(company, day string) (*ui.Revenue, error) {
+	var r ui.Revenue
+	ok, err := c.store.Load("revenue-"+company, day, &r)
+	if !ok || err != nil || r.Company != company || r.Day != day {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// SaveRevenue keeps the figures for their day.
+func (c revenueCache) SaveRevenue(r ui.Revenue) error {
+	return c.store.Save("revenue-"+r.Company, r.Day, r)
 }
 
 // saveDir is where downloads and exports go: the XDG download directory
