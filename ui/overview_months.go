@@ -293,7 +293,7 @@ func (m *overviewModel) addInvoice(mr *monthRevenue, inv hyperline.Invoice) {
 // exactEstimate says what reading every remaining invoice costs, before
 // it starts: "≈15,300 requests, ≈13 min at Hyperline's rate limit".
 func (m overviewModel) exactEstimate() string {
-	return formatCount(m.invoicesLeft()) + " more invoices: " + requestEstimate(m.pagesLeft())
+	return formatCount(m.invoicesLeft()) + " more invoices takes " + requestEstimate(m.pagesLeft())
 }
 
 // requestEstimate says what pages requests cost at Hyperline's documented
