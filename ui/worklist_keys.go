@@ -8,9 +8,9 @@ import (
 
 // worklistKeys drive the worklists screen and a worklist's rows.
 type worklistKeys struct {
-	table                    table.KeyMap
-	Up, Down, Open, Close    key.Binding
-	Reload, Sort, AllCompany key.Binding
+	table                     table.KeyMap
+	Up, Down, Open, Close     key.Binding
+	Reload, Sort, AllAccounts key.Binding
 }
 
 func newWorklistKeys() worklistKeys {
@@ -22,6 +22,8 @@ func newWorklistKeys() worklistKeys {
 		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "count again")),
 		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort: amount, due, company"), key.WithDisabled()),
+		AllAccounts: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "every account / this one"),
+			key.WithDisabled()),
 	}
 }
 
@@ -34,13 +36,14 @@ func newWorklistRowsKeys() worklistKeys {
 	k.Open.SetHelp("enter", "open in its company")
 	k.Reload.SetHelp("r", "reload")
 	k.Sort.SetEnabled(true)
+	k.AllAccounts.SetEnabled(false)
 	return k
 }
 
 func (k worklistKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Sort, k.Reload, k.Close}
+	return []key.Binding{k.Open, k.Sort, k.AllAccounts, k.Reload, k.Close}
 }
 
 func (k worklistKeys) FullHelp() [][]key.Binding {
-	return append(k.table.FullHelp(), []key.Binding{k.Up, k.Down, k.Open, k.Sort, k.Reload, k.Close})
+	return append(k.table.FullHelp(), []key.Binding{k.Up, k.Down, k.Open, k.Sort, k.AllAccounts, k.Reload, k.Close})
 }

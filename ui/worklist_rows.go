@@ -9,6 +9,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/filter"
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/hyperline/worklist"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
@@ -29,10 +30,11 @@ type worklistRowsModel struct {
 
 	list      worklist.Worklist
 	query     filter.Query
-	companies []hyperline.Company
+	companies []wlCompany
 	states    []rowsState // per company
 	rows      []worklist.Row
-	byID      map[string]int // table row id → index in rows
+	byID      map[string]int    // table row id → index in rows
+	accountOf map[string]string // company id → its account, "" for the open one
 	sort      worklist.SortKey
 	// moved says the user moved the cursor: until then it stays on the
 	// first row as rows arrive, after that it follows its row.
@@ -63,8 +65,8 @@ type worklistRowsMsg struct {
 	err     error
 }
 
-func newWorklistRows(c *common, list worklist.Worklist, q filter.Query) (worklistRowsModel, tea.Cmd) {
-	m := worklistRowsModel{c: c, keys: newWorklistRowsKeys(), list: list, query: q, companies: c.account.Companies}
+func newWorklistRows(c *common, list worklist.Worklist, q filter.Query, companies []wlCompany) (worklistRowsModel, tea.Cmd) {
+	m := worklistRowsModel{c: c, keys: newWorklistRowsKeys(), list: list, query: q, companies: companies}
 	m.table = table.New([]table.Column{
 		{Title: "Company", Width: 12, Flex: 1, Priority: 80},
 		{Title: "Number / name", Width: 14, Flex: 2, Priority: 100},
@@ -83,16 +85,16 @@ func (m worklistRowsModel) reload() (worklistRowsModel, tea.Cmd) {
 	m.gen = m.c.nextID()
 	m.ctx, m.cancel = context.WithCancel(m.c.ctx)
 	m.states = make([]rowsState, len(m.companies))
-	m.rows, m.byID, m.moved = nil, map[string]int{}, false
+	m.rows, m.byID, m.moved, m.accountOf = nil, map[string]int{}, false, map[string]string{}
 	m.table.SetRows(nil)
 	cmds := make([]tea.Cmd, len(m.companies))
-	data, timeout, parent := m.c.data, 2*m.c.timeout, m.ctx
+	timeout, parent := 2*m.c.timeout, m.ctx
 	for ci, co := range m.companies {
-		gen, list, q := m.gen, m.list, m.query
+		gen, list, q, src, company := m.gen, m.list, m.query, co.src, co.Company
 		cmds[ci] = func() tea.Msg {
 			ctx, cancel := context.WithTimeout(parent, timeout)
 			defer cancel()
-			rows, total, err := worklist.FirstRows(ctx, data, co, list, q, worklistRowsTake)
+			rows, total, err := worklist.FirstRows(ctx, src, company, list, q, worklistRowsTake)
 			return worklistRowsMsg{gen: gen, company: ci, rows: rows, total: total, err: err}
 		}
 	}
@@ -106,6 +108,9 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 			return m, nil
 		}
 		m.states[msg.company] = rowsState{done: true, total: msg.total, shown: len(msg.rows), err: msg.err}
+		for _, r := range msg.rows {
+			m.accountOf[r.Company.ID] = m.companies[msg.company].account
+		}
 		m.rows = append(m.rows, msg.rows...)
 		m.show()
 	case tea.KeyMsg:
@@ -196,6 +201,10 @@ func (m worklistRowsModel) open() tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if acct := m.accountOf[r.Company.ID]; acct != "" {
+		return emit(noticeMsg(termsafe.Line(r.Company.Name) + " is a company of " + termsafe.Line(acct) +
+			": switch to that account (a), then open " + r.ID + " with go to (:)."))
+	}
 	return emit(jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item})
 }
 
@@ -247,7 +256,7 @@ func (a *App) openWorklistRows(msg openWorklistMsg) tea.Cmd {
 	if !a.topIs(screenWorklists) {
 		return nil
 	}
-	m, cmd := newWorklistRows(a.c, msg.list, msg.query)
+	m, cmd := newWorklistRows(a.c, msg.list, msg.query, msg.companies)
 	a.push(&m)
 	return cmd
 }

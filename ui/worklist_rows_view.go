@@ -52,7 +52,7 @@ func (m worklistRowsModel) companyParts() []string {
 	st := m.c.styles
 	parts := make([]string, 0, len(m.companies))
 	for ci, co := range m.companies {
-		s, name := m.states[ci], companyLabel(co)
+		s, name := m.states[ci], co.label()
 		switch {
 		case !s.done:
 			parts = append(parts, st.Muted.Render(name+" loading…"))

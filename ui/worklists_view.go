@@ -27,8 +27,12 @@ func (m worklistsModel) view() string {
 	if failed > 0 {
 		info += st.Bad.Render(fmt.Sprintf("✗ %d failed ", failed))
 	}
+	scope := termsafe.Line(m.c.account.Email)
+	if m.everyAccount {
+		scope = "every account"
+	}
 	title := st.Heading.Render(" Worklists") + st.Muted.Render(fmt.Sprintf(" · %s · %d companies",
-		termsafe.Line(m.c.account.Email), len(m.companies)))
+		scope, len(m.companies)))
 	lines := []string{spread(title, st.HeaderInfo.Render(info), m.width),
 		fitLine(st.Muted.Render(" one request per worklist and company · enter: the rows · r: count again"), m.width), ""}
 	if len(m.companies) == 0 {
@@ -59,6 +63,12 @@ func (m worklistsModel) view() string {
 			st.Info.Render(fitLine(w.List.String(), 13))+count+state, m.width))
 	}
 	lines = append(lines, "")
+	if m.opening > 0 {
+		lines = append(lines, fitLine(" "+st.Muted.Render("opening the other accounts…"), m.width))
+	}
+	for _, e := range m.accountErrs {
+		lines = append(lines, fitLine(" "+st.Bad.Render("✗ "+e), m.width))
+	}
 	lines = append(lines, m.companyLines(max(m.height-len(lines), 0))...)
 	return fitBlock(strings.Join(lines, "\n"), m.width, m.height)
 }
@@ -88,7 +98,7 @@ func (m worklistsModel) companyLines(room int) []string {
 		default:
 			count = fmt.Sprintf("%9s", formatCount(cell.total))
 		}
-		lines = append(lines, fitLine("   "+fitLine(companyLabel(co), nameW)+count, m.width))
+		lines = append(lines, fitLine("   "+fitLine(co.label(), nameW)+count, m.width))
 	}
 	if more := len(m.companies) - shown; more > 0 && room > 1 {
 		lines = append(lines, fitLine("   "+st.Muted.Render(fmt.Sprintf("… and %d more companies", more)), m.width))
