@@ -66,6 +66,9 @@ func (m worklistsModel) view() string {
 	if m.opening > 0 {
 		lines = append(lines, fitLine(" "+st.Muted.Render("opening the other accounts…"), m.width))
 	}
+	if m.everyAccount && m.opening == 0 && len(m.accountErrs) == 0 && !m.hasOtherAccounts() {
+		lines = append(lines, fitLine(" "+st.Muted.Render("No other account of this session is logged in (a logs in to another)."), m.width))
+	}
 	for _, e := range m.accountErrs {
 		lines = append(lines, fitLine(" "+st.Bad.Render("✗ "+e), m.width))
 	}
@@ -104,4 +107,15 @@ func (m worklistsModel) companyLines(room int) []string {
 		lines = append(lines, fitLine("   "+st.Muted.Render(fmt.Sprintf("… and %d more companies", more)), m.width))
 	}
 	return lines
+}
+
+// hasOtherAccounts reports whether a company of another account is in the
+// grid.
+func (m worklistsModel) hasOtherAccounts() bool {
+	for _, co := range m.companies {
+		if co.account != "" {
+			return true
+		}
+	}
+	return false
 }
