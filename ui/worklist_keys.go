@@ -11,6 +11,8 @@ type worklistKeys struct {
 	table                     table.KeyMap
 	Up, Down, Open, Close     key.Binding
 	Reload, Sort, AllAccounts key.Binding
+	// rows marks the keys of a worklist's rows, a table.
+	rows bool
 }
 
 func newWorklistKeys() worklistKeys {
@@ -37,6 +39,7 @@ func newWorklistRowsKeys() worklistKeys {
 	k.Reload.SetHelp("r", "reload")
 	k.Sort.SetEnabled(true)
 	k.AllAccounts.SetEnabled(false)
+	k.rows = true
 	return k
 }
 
@@ -45,5 +48,9 @@ func (k worklistKeys) ShortHelp() []key.Binding {
 }
 
 func (k worklistKeys) FullHelp() [][]key.Binding {
-	return append(k.table.FullHelp(), []key.Binding{k.Up, k.Down, k.Open, k.Sort, k.AllAccounts, k.Reload, k.Close})
+	own := []key.Binding{k.Up, k.Down, k.Open, k.Sort, k.AllAccounts, k.Reload, k.Close}
+	if !k.rows {
+		return [][]key.Binding{own}
+	}
+	return append(k.table.FullHelp(), own)
 }
