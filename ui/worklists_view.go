@@ -40,8 +40,19 @@ func (m worklistsModel) view() string {
 		return fitBlock(strings.Join(lines, "\n"), m.width, m.height)
 	}
 	nameW := min(max(m.width-3-13-2-9-14, 12), 40)
-	lines = append(lines, st.Muted.Render(fitLine("   "+fitLine("WORKLIST", nameW)+"  "+fitLine("KIND", 13)+
-		fmt.Sprintf("%9s", "TOTAL"), m.width)))
+	// A column per company where every one fits; else the companies are
+	// listed under the selected worklist only.
+	cols := len(m.companies)
+	if 3+34+2+13+9+cols*companyColWidth > m.width {
+		cols = 0
+	} else {
+		nameW = min(34, nameW)
+	}
+	header := "   " + fitLine("WORKLIST", nameW) + "  " + fitLine("KIND", 13) + fmt.Sprintf("%9s", "TOTAL")
+	for ci := range cols {
+		header += fmt.Sprintf("%*s", companyColWidth, fitLine(m.companies[ci].label(), companyColWidth-2))
+	}
+	lines = append(lines, st.Muted.Render(fitLine(header, m.width)))
 	for li, w := range m.lists {
 		mark := "  "
 		if li == m.cursor {
@@ -50,6 +61,7 @@ func (m worklistsModel) view() string {
 		total, loading, bad := m.tally(li)
 		state := ""
 		switch {
+		case cols > 0:
 		case loading > 0:
 			state = st.Muted.Render(fmt.Sprintf("  … %d loading", loading))
 		case bad > 0:
@@ -58,6 +70,9 @@ func (m worklistsModel) view() string {
 		count := fmt.Sprintf("%9s", formatCount(total))
 		if total > 0 {
 			count = st.Warn.Render(count)
+		}
+		for ci := range cols {
+			state += m.countCell(li, ci)
 		}
 		lines = append(lines, fitLine(" "+mark+st.Value.Render(fitLine(termsafe.Line(w.Name), nameW))+"  "+
 			st.Info.Render(fitLine(w.List.String(), 13))+count+state, m.width))
@@ -118,4 +133,20 @@ func (m worklistsModel) hasOtherAccounts() bool {
 		}
 	}
 	return false
+}
+
+// companyColWidth is the width of a company's column of counts.
+const companyColWidth = 14
+
+// countCell is one count in a company's column: the number, loading…
+// or ✗.
+func (m worklistsModel) countCell(li, ci int) string {
+	st, cell := m.c.styles, m.cells[li][ci]
+	switch {
+	case !cell.done:
+		return st.Muted.Render(fmt.Sprintf("%*s", companyColWidth, "…"))
+	case cell.err != nil:
+		return st.Bad.Render(fmt.Sprintf("%*s", companyColWidth, "✗"))
+	}
+	return fmt.Sprintf("%*s", companyColWidth, formatCount(cell.total))
 }
