@@ -119,6 +119,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) update(msg tea.Msg) tea.Cmd {
+	// First, before any case can act on it: a result for a company the
+	// user has left is never shown nor acted on (a found object would
+	// otherwise open under the new company).
+	if r, ok := msg.(companyResult); ok && r.resultCompany() != a.scope.company.ID {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
@@ -180,9 +186,6 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case openWorklistMsg:
 		return a.openWorklistRows(msg)
 	case openFoundMsg:
-		if msg.company != a.scope.company.ID {
-			return nil // found for a company the user has left
-		}
 		return a.openDetail(msg.openDetailMsg)
 	case popScreenMsg:
 		a.pop()
@@ -197,10 +200,6 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case bannerExpiredMsg:
 		a.expireBanner(msg)
 		return nil
-	case companyResult:
-		if msg.resultCompany() != a.scope.company.ID {
-			return nil // for a company the user has left: never shown
-		}
 	}
 	return a.updateAll(msg)
 }

@@ -61,7 +61,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
 		}
-		b, cleanup, err := startDemo(ctx, f, hc, opts.NoBrowser)
+		b, cleanup, err := startDemo(ctx, f, hc)
 		if err != nil {
 			return err
 		}
@@ -72,9 +72,11 @@ func Run(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
-		if settings.ClientID == "" || settings.ClientSecret == "" {
-			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: set %s and %s, or save them with "+
-				"`hlx apps create --save` (try `hlx --demo` to explore without an account)",
+		// With no app configured, the first login registers hlx itself;
+		// a client id without its secret is a half-configured app.
+		if settings.ClientID != "" && settings.ClientSecret == "" {
+			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: %s is set but not %s; set it, or save both with "+
+				"`hlx apps create --save`, or unset the client id and hlx registers itself (try `hlx --demo` to explore without an account)",
 				auth.ErrNotConfigured, config.EnvClientID, config.EnvClientSecret))
 		}
 		if err := useCompany(ctx, f, opts.Company); err != nil {

@@ -51,7 +51,7 @@ func allCompaniesRun(ctx context.Context, opts *Options) error {
 		seq := inEvery(ctx, a.Client, companies, func(cc *hyperline.CompanyClient) iter.Seq2[hyperline.Invoice, error] {
 			return cc.Invoices(ctx, filter.InvoiceOptions(q, ""))
 		})
-		err = emit(seq, opts, export.WithCompany(export.InvoiceColumns()), export.WithCompanyRaw(export.InvoiceRaw),
+		err = emit(seq, opts, export.WithCompany(export.InvoiceColumns(f.NowFunc()())), export.WithCompanyRaw(export.InvoiceRaw),
 			withCompanyTable(invoiceTable()), stdout, stderr)
 	}
 	if err != nil {

@@ -105,6 +105,7 @@ func NewCmdList(f *cmdutil.Factory, run func(context.Context, *Options) error) *
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` (atomically, mode 0600, the API's exact text) instead of stdout")
 	fl.BoolVar(&opts.AllCompanies, "all-companies", false, "list every company of the account, each object labelled with its company")
 	cmdutil.AddCompanyFlag(cmd, f, &opts.Company)
+	_ = cmd.RegisterFlagCompletionFunc("status", completeStatus)
 	return cmd
 }
 
@@ -143,7 +144,7 @@ func listRun(ctx context.Context, opts *Options) error {
 		err = emit(seq, opts, export.SubscriptionColumns(), export.SubscriptionRaw, subscriptionTable(), stdout, stderr)
 	case cmdutil.KindInvoice:
 		seq := cc.Invoices(ctx, filter.InvoiceOptions(q, customerID))
-		err = emit(seq, opts, export.InvoiceColumns(), export.InvoiceRaw, invoiceTable(), stdout, stderr)
+		err = emit(seq, opts, export.InvoiceColumns(f.NowFunc()()), export.InvoiceRaw, invoiceTable(), stdout, stderr)
 	}
 	if err != nil {
 		return fmt.Errorf("list %s: %w", k.Plural(), cmdutil.CompanyError(cc, err))
