@@ -19,7 +19,8 @@ type Row struct {
 	Company hyperline.Company
 	// ID is the object's id; Title what names it for a person (an
 	// invoice's number, a customer's or subscription's name); Customer
-	// the invoice's customer ("" for others).
+	// an invoice's customer name, a subscription's customer id ("" for a
+	// customer).
 	ID, Title, Customer string
 	// Status is the object's status as the API spells it (a customer's
 	// payment method type for a customer).
@@ -65,7 +66,7 @@ func FirstRows(ctx context.Context, src Source, co hyperline.Company, w Worklist
 			}
 			for i := range p.Items {
 				s := &p.Items[i]
-				rows = append(rows, Row{Company: co, ID: s.ID, Title: s.Name, Status: string(s.Status),
+				rows = append(rows, Row{Company: co, ID: s.ID, Title: s.Name, Customer: s.CustomerID, Status: string(s.Status),
 					Amount: s.NextPaymentAmount, Currency: s.Currency, Due: s.NextPaymentAt, Item: s})
 			}
 		case filter.Invoices:
