@@ -67,14 +67,7 @@ type worklistRowsMsg struct {
 
 func newWorklistRows(c *common, list worklist.Worklist, q filter.Query, companies []wlCompany) (worklistRowsModel, tea.Cmd) {
 	m := worklistRowsModel{c: c, keys: newWorklistRowsKeys(), list: list, query: q, companies: companies}
-	m.table = table.New([]table.Column{
-		{Title: "Company", Width: 12, Flex: 1, Priority: 80},
-		{Title: "Number / name", Width: 14, Flex: 2, Priority: 100},
-		{Title: "Customer", Width: 12, Flex: 1, Priority: 40},
-		{Title: "Status", Width: 14, Priority: 60},
-		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 90},
-		{Title: "Due", Width: 11, Priority: 70},
-	}, table.WithStyles(c.styles.Table), table.WithEmptyText("Nothing here yet."))
+	m.table = table.New(worklistColumns(list.List), table.WithStyles(c.styles.Table), table.WithEmptyText("Nothing here yet."))
 	m.table.SetFocused(true)
 	return m.reload()
 }
@@ -156,8 +149,26 @@ func (m *worklistRowsModel) show() {
 	}
 }
 
-// cells are a row's cells: its company, what names it, its customer,
-// status, amount and due date.
+// worklistColumns are the columns of a worklist's rows: the company,
+// what names the object, its customer, status, amount and due date; a
+// customer has no amount or due date, but a billing email.
+func worklistColumns(l filter.List) []table.Column {
+	company := table.Column{Title: "Company", Width: 12, Flex: 1, Priority: 80}
+	switch l {
+	case filter.Customers:
+		return []table.Column{company, {Title: "Name", Width: 14, Flex: 2, Priority: 100},
+			{Title: "Billing email", Width: 14, Flex: 2, Priority: 40}, {Title: "Payment method", Width: 22, Priority: 90}}
+	case filter.Subscriptions:
+		return []table.Column{company, {Title: "Name", Width: 14, Flex: 2, Priority: 100},
+			{Title: "Customer", Width: 19, Priority: 40}, {Title: "Status", Width: 12, Priority: 60},
+			{Title: "Next payment", Width: 13, Align: table.AlignRight, Priority: 90}, {Title: "On", Width: 11, Priority: 70}}
+	}
+	return []table.Column{company, {Title: "Number", Width: 10, Flex: 1, Priority: 100},
+		{Title: "Customer", Width: 12, Flex: 2, Priority: 40}, {Title: "Status", Width: 14, Priority: 60},
+		{Title: "Amount due", Width: 13, Align: table.AlignRight, Priority: 90}, {Title: "Due", Width: 11, Priority: 70}}
+}
+
+// cells are a row's cells, in the columns of its list.
 func (m *worklistRowsModel) cells(r worklist.Row) []table.Cell {
 	f, now := m.c.fmt, m.c.now
 	var status table.Cell
@@ -167,7 +178,8 @@ func (m *worklistRowsModel) cells(r worklist.Row) []table.Cell {
 	case filter.Subscriptions:
 		status = subscriptionStatusCell(hyperline.SubscriptionStatus(r.Status))
 	default:
-		status = table.Cell{Text: statusWord(r.Status), Tone: table.ToneWarn}
+		return []table.Cell{{Text: r.Company.Name, Tone: table.ToneInfo}, {Text: r.Title}, {Text: r.Customer},
+			{Text: statusWord(r.Status), Tone: table.ToneBad}}
 	}
 	amount, due := "", ""
 	if r.Currency != "" && m.list.List != filter.Customers {

@@ -19,8 +19,8 @@ type Row struct {
 	Company hyperline.Company
 	// ID is the object's id; Title what names it for a person (an
 	// invoice's number, a customer's or subscription's name); Customer
-	// an invoice's customer name, a subscription's customer id ("" for a
-	// customer).
+	// an invoice's customer name, a subscription's customer id, a
+	// customer's billing email.
 	ID, Title, Customer string
 	// Status is the object's status as the API spells it (a customer's
 	// payment method type for a customer).
@@ -105,7 +105,11 @@ func customerRow(co hyperline.Company, c *hyperline.Customer, q filter.Query) Ro
 		words = append(words, *c.PaymentMethodType)
 	}
 	status := strings.Join(words, " · ")
-	return Row{Company: co, ID: c.ID, Title: c.Name, Status: status, Currency: c.Currency, Item: c}
+	email := ""
+	if c.BillingEmail != nil {
+		email = *c.BillingEmail
+	}
+	return Row{Company: co, ID: c.ID, Title: c.Name, Customer: email, Status: status, Currency: c.Currency, Item: c}
 }
 
 // SortKey is what merged rows are ordered by.
