@@ -69,6 +69,11 @@ func newWorklistRows(c *common, list worklist.Worklist, q filter.Query, companie
 	m := worklistRowsModel{c: c, keys: newWorklistRowsKeys(), list: list, query: q, companies: companies}
 	m.table = table.New(worklistColumns(list.List), table.WithStyles(c.styles.Table), table.WithEmptyText("Nothing here yet."))
 	m.table.SetFocused(true)
+	if list.List == filter.Customers {
+		// A customer has no amount or due date: its rows go by company.
+		m.sort = worklist.ByCompany
+		m.keys.Sort.SetEnabled(false)
+	}
 	return m.reload()
 }
 
@@ -112,7 +117,7 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 			return m, emit(popScreenMsg{})
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
-		case key.Matches(msg, m.keys.Sort):
+		case key.Matches(msg, m.keys.Sort) && m.keys.Sort.Enabled():
 			m.sort = m.sort.Next()
 			m.show()
 		case key.Matches(msg, m.keys.Open):
