@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -108,17 +109,21 @@ func (m *worklistsModel) addCompany(co wlCompany) tea.Cmd {
 			continue
 		}
 		m.cells[li] = append(m.cells[li], countCell{})
-		cmds = append(cmds, countWorklist(m.ctx, m.c, m.gen, li, ci, co, w, m.queries[li]))
+		cmds = append(cmds, countWorklist(m.ctx, m.c, m.gen, li, ci, co, w, m.queries[li], ci*len(m.lists)+li))
 	}
 	return tea.Batch(cmds...)
 }
 
-// countWorklist counts worklist w in one company. Its deadline is twice
-// the request timeout: a count that met a 429 waits and asks again.
+// countWorklist counts worklist w in one company, the queued-th count of
+// the round. Its deadline is twice the request timeout (a count that met
+// a 429 waits and asks again), and the windows of the rate limit the
+// counts before it fill: past 198 counts the limiter spaces them, and a
+// count must not fail for waiting its turn.
 func countWorklist(ctx context.Context, c *common, gen uint64, list, company int, co wlCompany,
-	w worklist.Worklist, q filter.Query) tea.Cmd {
+	w worklist.Worklist, q filter.Query, queued int) tea.Cmd {
 	src, companyID := co.src, co.ID
-	return request(ctx, 2*c.timeout, func(ctx context.Context) (int, error) {
+	deadline := 2*c.timeout + time.Duration(queued/worklist.CountsPerWindow)*worklist.RateWindow
+	return request(ctx, deadline, func(ctx context.Context) (int, error) {
 		return worklist.Count(ctx, src, companyID, w, q)
 	}, func(n int, err error) tea.Msg {
 		return worklistCountMsg{gen: gen, list: list, company: company, total: n, err: err}
