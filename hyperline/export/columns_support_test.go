@@ -64,8 +64,12 @@ func TestStatusLabelsAreTheListsWords(t *testing.T) {
 		"to_pay": "to pay", "pending_approval": "awaiting approval", "charged_on_parent": "on parent",
 		"trialing": "trial", "active": "active", "some_new_status": "some new status",
 	} {
-		if got := statusLabel(value); got != want {
-			t.Errorf("statusLabel(%q) = %q, want %q", value, got, want)
+		got := hyperline.InvoiceStatus(value).Label()
+		if value == "trialing" {
+			got = hyperline.SubscriptionStatus(value).Label()
+		}
+		if got != want {
+			t.Errorf("label of %q = %q, want %q", value, got, want)
 		}
 	}
 	sub := subscription(t)
