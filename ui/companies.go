@@ -136,8 +136,6 @@ func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Close):
 		return m, emit(popScreenMsg{})
-	case msg.Type == tea.KeyEsc && m.input.Value() == "":
-		return m, tea.Quit // nothing under the picker to go back to
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Retry):
@@ -255,5 +253,9 @@ func (m *pickerModel) resize(w, h int) screen {
 func (m pickerModel) keyMap() help.KeyMap         { return m.keysNow() }
 func (m pickerModel) quitShown() bool             { return m.input.Value() == "" }
 func (m pickerModel) capturing() bool             { return true }
+
+// helpKeyFree: the picker's filter is always there to narrow the list, not
+// a field the user opened to type in, so `?` is help on it.
+func (m pickerModel) helpKeyFree() bool { return true }
 func (m pickerModel) selected() (selection, bool) { return selection{}, false }
 func (m pickerModel) wantsTick() bool             { return false }

@@ -16,7 +16,15 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if top == nil {
 		return nil
 	}
+	if a.showHelp && msg.Type == tea.KeyEsc {
+		a.showHelp = false // esc closes the help first, on every screen
+		return nil
+	}
 	if top.capturing() {
+		if h, ok := top.(helpKeyFree); ok && h.helpKeyFree() && key.Matches(msg, a.global.Help) {
+			a.showHelp = !a.showHelp
+			return nil
+		}
 		return a.updateTop(msg)
 	}
 	if coalesced(msg) {
@@ -28,9 +36,6 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(k, a.global.Help):
 		a.showHelp = !a.showHelp
-		return nil
-	case a.showHelp && msg.Type == tea.KeyEsc:
-		a.showHelp = false
 		return nil
 	case key.Matches(k, a.global.Companies):
 		return a.openPicker()
@@ -55,6 +60,15 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	return a.updateTop(msg)
 }
+
+// helpKeyFree is a capturing screen on which `?` still opens the help.
+//
+// The rule: `?` opens the help on every screen, except in a text field the
+// user opened to type in (the `/` filter line, the go-to prompt, a
+// customer's name in the filter picker), where `?` may be part of what they
+// search for. A filter that is always there to narrow a list (the company
+// picker's) is not such a field: company names do not hold a `?`.
+type helpKeyFree interface{ helpKeyFree() bool }
 
 // coalesced reports several printable keys that arrived in one read (fast
 // typing, a slow SSH link, tmux send-keys): Bubble Tea v1 delivers them as one
