@@ -250,12 +250,12 @@ func (m *pickerModel) resize(w, h int) screen {
 	m.table.SetSize(w, max(h-2, 1))
 	return m
 }
-func (m pickerModel) keyMap() help.KeyMap         { return m.keysNow() }
-func (m pickerModel) quitShown() bool             { return m.input.Value() == "" }
-func (m pickerModel) capturing() bool             { return true }
+func (m pickerModel) keyMap() help.KeyMap { return m.keysNow() }
+func (m pickerModel) quitShown() bool     { return m.input.Value() == "" }
+func (m pickerModel) capturing() bool     { return true }
 
 // helpKeyFree: the picker's filter is always there to narrow the list, not
 // a field the user opened to type in, so `?` is help on it.
-func (m pickerModel) helpKeyFree() bool { return true }
+func (m pickerModel) helpKeyFree() bool           { return true }
 func (m pickerModel) selected() (selection, bool) { return selection{}, false }
 func (m pickerModel) wantsTick() bool             { return false }
