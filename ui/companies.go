@@ -68,8 +68,8 @@ func newPicker(c *common, current string, canClose bool) (pickerModel, tea.Cmd) 
 		canClose: canClose,
 		table: table.New([]table.Column{
 			{Title: " ", Width: 1, Priority: 100},
-			{Title: "Company", Width: 16, Flex: 1, Priority: 90},
-			{Title: "ID", Width: 24, Priority: 40},
+			{Title: "Company", Width: 16, Ideal: 30, Flex: 1, Priority: 90},
+			{Title: "ID", Width: 24, Priority: 40, Spare: true},
 		}, table.WithStyles(c.styles.Table), table.WithKeyMap(tk), table.WithEmptyText("No company matches.")),
 	}
 	m.input.focus()

@@ -18,13 +18,13 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 		kind:  kindSubscription,
 		title: "Subscriptions",
 		columns: []table.Column{
-			{Title: "Customer", Width: 14, Flex: 2, Priority: 90},
-			{Title: "Name / plan", Width: 12, Flex: 2, Priority: 80},
+			{Title: "Customer", Width: 14, Ideal: 24, Flex: 2, Priority: 90},
+			{Title: "Name / plan", Width: 12, Ideal: 20, Flex: 2, Priority: 80},
 			{Title: "Status", Width: 9, Priority: 100},
 			{Title: "Next payment", Width: 12, Priority: 70},
 			{Title: "Amount", Width: 14, Align: table.AlignRight, Priority: 75},
-			{Title: "Period end", Width: 10, Priority: 50},
-			{Title: "ID", Width: 19, Priority: 40},
+			{Title: "Period end", Width: dateWidth, Priority: 50},
+			{Title: "ID", Width: 19, Priority: 40, Spare: true},
 		},
 		id:           func(s hyperline.Subscription) string { return s.ID },
 		row:          subscriptionRow,
@@ -50,7 +50,7 @@ func subscriptionRow(f formatter, now time.Time, s hyperline.Subscription, names
 		subscriptionStatusCell(s.Status),
 		{Text: f.relDate(s.NextPaymentAt, now)},
 		{Text: amount},
-		{Text: f.date(s.CurrentPeriodEndsAt)},
+		{Text: f.relDate(s.CurrentPeriodEndsAt, now)},
 		{Text: s.ID, Tone: table.ToneMuted},
 	}}
 }
