@@ -46,6 +46,12 @@ type listSpec[T any] struct {
 	// customerIDs lists the customers an object refers to by id only, whose
 	// names the tab looks up (nil: the object carries what it shows).
 	customerIDs func(T) []string
+	// invoiceIDs lists the invoices an object refers to by id only, whose
+	// numbers (and customers' names) the tab looks up.
+	invoiceIDs func(T) []string
+	// order says how the list is ordered when the API has one order only
+	// and it is not by date ("API order, not by date"); shown top right.
+	order string
 	// exportWriter writes the tab's objects to an export file.
 	exportWriter func(io.Writer, exportFormat) export.Writer[T]
 }
@@ -402,7 +408,7 @@ func (m listModel[T]) cycleSort() (listModel[T], tea.Cmd) {
 // only the API's order).
 func (m *listModel[T]) sortLabel() string {
 	if len(m.spec.sorts) == 0 {
-		return ""
+		return m.spec.order
 	}
 	return m.spec.sorts[m.sortIdx].label
 }

@@ -65,3 +65,25 @@ func TestEmailsKeepTheirDomain(t *testing.T) {
 	h := newHarness(t, 80, 24).start()
 	h.requireView("@bluebird.example", "@cobalt.example")
 }
+
+// TestTransactionsNameCustomerAndInvoice: the transactions tab shows the
+// customer's name and the invoice's number, looked up by id after the
+// page shows (one request per invoice brings both), and says its order is
+// the API's (issue 22 item 7).
+func TestTransactionsNameCustomerAndInvoice(t *testing.T) {
+	t.Parallel()
+	for _, size := range supportSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, size[0], size[1]).start()
+			h.key("4")
+			h.requireView("Customer", "Bluebird Anal", "API order")
+			h.rejectView("cus_acme")
+			if size[0] >= 120 {
+				h.requireView("Invoice", "INV-1001")
+				h.rejectView("inv_acme")
+			}
+			golden.RequireEqual(t, []byte(h.view()))
+		})
+	}
+}
