@@ -42,8 +42,8 @@ func transactionsSpec() listSpec[hyperline.ListedTransaction] {
 			}
 			return []string{t.CustomerID}
 		},
-		invoiceIDs: func(t hyperline.ListedTransaction) []string { return []string{t.InvoiceID()} },
-		order:      "API order, not by date",
+		invoiceIDs:   func(t hyperline.ListedTransaction) []string { return []string{t.InvoiceID()} },
+		order:        "API order, not by date",
 		row:          transactionRow,
 		exportWriter: exportWriters(export.TransactionColumns, export.TransactionRaw),
 		load:         loadTransactions,
