@@ -319,8 +319,19 @@ func (m *browserModel) capturing() bool { return m.filtering() }
 func (m *browserModel) selected() (selection, bool) {
 	id, ok := m.selectedID()
 	sel := selection{kind: m.kind(), id: id}
-	if inv, isInv := m.invoices.selectedItem(); isInv && m.active == tabInvoices {
-		sel.url = inv.PublicURL
+	switch m.active {
+	case tabCustomers:
+		if c, ok := m.customers.selectedItem(); ok {
+			sel.label = c.Name
+		}
+	case tabSubscriptions:
+		if s, ok := m.subscriptions.selectedItem(); ok {
+			sel.label = subscriptionLabel(s)
+		}
+	case tabInvoices:
+		if inv, ok := m.invoices.selectedItem(); ok {
+			sel.url, sel.label = inv.PublicURL, inv.Number
+		}
 	}
 	return sel, ok
 }

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // common is what every screen shares: the dependencies, the styles and the
@@ -136,13 +137,38 @@ type (
 // emit returns a command delivering msg.
 func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
-// selection is the object under the cursor, for `y` and `o`.
+// selection is the object under the cursor, for `y` and `o`: the row the
+// cursor is on, or the object the screen shows when no row has the keys.
 type selection struct {
 	kind objectKind
 	id   string
+	// label is how people name the object ("INV-1001", "Acme Tools"),
+	// "" when only its id names it; the copy notice says it.
+	label string
 	// url is the object's own page when it has one (an invoice's public
 	// page); o opens it, else the dashboard's page of the object.
 	url string
+}
+
+// what names the selection for a notice: "invoice INV-1001".
+func (s selection) what() string {
+	if s.label == "" || s.label == s.id {
+		return s.kind.String()
+	}
+	return s.kind.String() + " " + termsafe.Line(s.label)
+}
+
+// whyNoPage says why o has no page to open for the selection.
+func (s selection) whyNoPage(env Environment) string {
+	switch {
+	case s.kind == kindCustomer && env.Dashboard == "" && env.Kind == EnvSimulator:
+		return "The simulator has no dashboard: o opens a customer in Hyperline's web app against the real API. y copies its id."
+	case s.kind == kindCustomer && env.Dashboard == "":
+		return "The " + env.Name + " dashboard's address is not documented, so o cannot open this customer. y copies its id."
+	case s.kind == kindInvoice:
+		return "This invoice has no public page (the API sent no public URL: drafts have none). y copies its id."
+	}
+	return "Hyperline documents no web page for a " + s.kind.String() + ", so o has nothing to open. y copies its id."
 }
 
 // openURL is the page o opens for the selection, "" when none is known.

@@ -74,6 +74,8 @@ func loadObject(ctx context.Context, c *common, companyID string, kind objectKin
 			return data.Subscription(ctx, companyID, id)
 		case kindInvoice:
 			return data.Invoice(ctx, companyID, id)
+		case kindTransaction:
+			return data.Transaction(ctx, companyID, id)
 		default:
 			return data.Customer(ctx, companyID, id)
 		}
@@ -129,7 +131,8 @@ func (m *detailModel) setItem(item any) {
 	if inv := asInvoice(item); inv != nil && m.related.ready {
 		m.invoice = inv
 		m.keys.Download.SetEnabled(true)
-		m.related = m.related.fill(sectionPayments, paymentRows(m.c.fmt, m.c.now, inv.Transactions), nil)
+		rows, refs := paymentRows(m.c.fmt, m.c.now, inv.Transactions)
+		m.related = m.related.fill(sectionPayments, rows, refs)
 	}
 	m.title = termsafe.Line(m.title)
 	for i := range m.fields {
@@ -364,10 +367,13 @@ func (m detailModel) capturing() bool     { return false }
 func (m detailModel) selected() (selection, bool) {
 	if m.focusRelated {
 		if ref, ok := m.related.selectedRef(); ok {
-			return selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item)}, true
+			return selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item), label: itemLabel(ref.item)}, true
 		}
 	}
 	sel := selection{kind: m.kind, id: m.id}
+	if _, name, ok := strings.Cut(m.title, " · "); ok {
+		sel.label = name
+	}
 	if m.invoice != nil {
 		sel.url = m.invoice.PublicURL
 	}

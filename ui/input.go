@@ -51,14 +51,33 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return a.cancelJob()
 	case key.Matches(k, a.global.Copy):
 		if sel, ok := top.selected(); ok {
-			return copyCmd(a.c.copyText, sel.id)
+			return copyIDCmd(a.c.copyText, sel.id, sel.what())
 		}
 	case key.Matches(k, a.global.Open):
 		if sel, ok := top.selected(); ok {
 			return openCmd(a.c.openURL, sel.openURL(a.c.env))
 		}
+	case k == "o":
+		return a.cannotOpen(top, msg)
 	}
 	return a.updateTop(msg)
+}
+
+// cannotOpen answers `o` when it has no page to open: it says why, rather
+// than doing nothing. The login screen keeps its own `o` (open the
+// browser on the authorize page).
+func (a *App) cannotOpen(top screen, msg tea.KeyMsg) tea.Cmd {
+	if _, login := top.(*loginModel); login {
+		return a.updateTop(msg)
+	}
+	sel, ok := top.selected()
+	switch {
+	case !ok:
+		return a.showNotice("Nothing here has a page to open: o opens the selected customer or invoice.")
+	case a.c.openURL == nil && sel.openURL(a.c.env) != "":
+		return a.showNotice("hlx cannot open a browser here; the page is " + sel.openURL(a.c.env))
+	}
+	return a.showNotice(sel.whyNoPage(a.c.env))
 }
 
 // helpKeyFree is a capturing screen on which `?` still opens the help.

@@ -104,13 +104,14 @@ func (r *relatedList) start(c *common, section int) uint64 {
 	return r.sections[section].req
 }
 
-// fill sets a section's rows directly (from the object itself).
+// fill sets a section's rows directly (from the object itself); refs[i]
+// is what enter opens on rows[i].
 func (r relatedList) fill(section int, rows []table.Row, refs []relatedRef) relatedList {
 	s := &r.sections[section]
 	s.rows, s.req, s.note = rows, 0, strconv.Itoa(len(rows))
-	for _, ref := range refs {
-		if ref.id != "" {
-			r.refs[ref.id] = ref
+	for i, ref := range refs {
+		if ref.id != "" && i < len(rows) {
+			r.refs[rows[i].ID] = ref // a row's id may differ from its object's ("tx:…")
 		}
 	}
 	r.redraw()

@@ -113,15 +113,17 @@ func transactionDateLabel(t hyperline.Transaction) string {
 
 // paymentRows are an invoice's transactions, newest first as the API
 // lists them: how it was paid ("Visa •••• 4242"), the status with the
-// reason of a failure in plain words, the amount and the date.
-func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) []table.Row {
-	rows := make([]table.Row, len(txs))
+// reason of a failure in plain words, the amount and the date; enter
+// opens one, y copies its id.
+func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) ([]table.Row, []relatedRef) {
+	rows, refs := make([]table.Row, len(txs)), make([]relatedRef, len(txs))
 	for i, t := range txs {
 		status := transactionStatusCell(t)
 		if t.Status == hyperline.TransactionFailed {
 			status.Text = "✗ " + t.FailureReason()
 		}
 		when := transactionDate(t)
+		refs[i] = relatedRef{kind: kindTransaction, id: t.ID, item: t}
 		rows[i] = table.Row{ID: "tx:" + t.ID, Cells: []table.Cell{
 			{Text: transactionKind(t), Tone: table.ToneInfo},
 			{Text: t.MethodLabel()},
@@ -131,5 +133,5 @@ func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) []tabl
 			{Text: t.ID, Tone: table.ToneMuted},
 		}}
 	}
-	return rows
+	return rows, refs
 }

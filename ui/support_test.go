@@ -87,3 +87,56 @@ func TestTransactionsNameCustomerAndInvoice(t *testing.T) {
 		})
 	}
 }
+
+// TestCopyAndEnterFollowTheCursor: y copies what the cursor is on (a
+// payment row of an invoice) and says what it copied; with the JSON
+// focused it copies the invoice the screen shows; enter on a payment row
+// opens the payment (issue 22 item 12).
+func TestCopyAndEnterFollowTheCursor(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 40).start()
+	h.key("3")
+	h.key("down") // INV-1001: a refused payment and its retry
+	h.key("y")
+	h.requireView("Copied inv_acme00001 (the id of invoice INV-1001)")
+	h.key("enter")
+	h.key("y") // the JSON has the keys: the invoice shown
+	if got := h.copiedTexts(); got[len(got)-1] != "inv_acme00001" {
+		t.Fatalf("y on the invoice copied %v", got)
+	}
+	h.key("tab") // the payments
+	h.key("y")
+	got := h.copiedTexts()
+	payment := got[len(got)-1]
+	if payment == "inv_acme00001" || strings.HasPrefix(payment, "tx:") {
+		t.Fatalf("y on a payment row copied %q", payment)
+	}
+	h.requireView("Copied " + payment + " (the id of transaction)")
+	h.key("enter")
+	d, ok := h.app.top().(*detailModel)
+	if !ok || d.kind != kindTransaction || d.id != payment {
+		t.Fatalf("enter on a payment row opened %T", h.app.top())
+	}
+	h.requireView("Transaction · payment of", "Paid with", "Visa •••• 4242")
+	h.rejectView("loading…")
+	golden.RequireEqual(t, []byte(h.view()))
+}
+
+// TestOpenSaysWhyItCannot: o on a customer in the demo (no dashboard) and
+// on a screen with nothing selected says why, instead of nothing (issue
+// 22 item 13).
+func TestOpenSaysWhyItCannot(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 40, withEnv(EnvironmentFor("http://127.0.0.1:1", true))).start()
+	h.key("o")
+	h.requireView("The simulator has no dashboard")
+	h.key("2")
+	h.key("o")
+	h.requireView("documents no web page for a subscription")
+	h.key("0")
+	h.key("o")
+	h.requireView("Nothing here has a page to open")
+	if len(h.openedURLs()) != 0 {
+		t.Fatalf("opened %v", h.openedURLs())
+	}
+}
