@@ -94,7 +94,7 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		if len(l.spec.terms) == 0 {
 			return l, emit(noticeMsg("The API filters " + strings.ToLower(l.spec.title) + " by nothing: / filters the loaded rows."))
 		}
-		return l, emit(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms})
+		return l, l.c.navigate(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms})
 	case opClearFilter:
 		return l.clearFilter()
 	case opSort:
@@ -111,7 +111,7 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		if l.spec.open != nil {
 			return l, l.spec.open(l.sc.ctx, l.c, l.sc.company.ID, item)
 		}
-		return l, emit(openDetailMsg{kind: l.spec.kind, id: l.spec.id(item), item: item})
+		return l, l.c.navigate(openDetailMsg{kind: l.spec.kind, id: l.spec.id(item), item: item})
 	}
 	return l.update(msg)
 }
@@ -205,7 +205,7 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 	k := spelt(msg.String())
 	switch {
 	case key.Matches(k, m.keys.Overview):
-		return m, emit(openOverviewMsg{})
+		return m, m.c.navigate(openOverviewMsg{})
 	case key.Matches(k, m.keys.Customers):
 		return m.switchTab(tabCustomers)
 	case key.Matches(k, m.keys.Subscriptions):

@@ -47,6 +47,24 @@ type common struct {
 	refreshing bool
 
 	lastID uint64 // request ids; unique for the app's life
+
+	// navPending counts the screen changes asked for (navigate) and not yet
+	// made: keys typed meanwhile wait for the screen they lead to. Screens
+	// add to it (the one write to common that is not the root's, made in
+	// Update, on the same goroutine); the root subtracts.
+	navPending int
+}
+
+// navMsg carries a screen change a screen asked for (open, close, switch).
+type navMsg struct{ msg tea.Msg }
+
+// navigate asks the root model for a screen change (opening a detail,
+// closing the screen, switching company). It arrives as a message, like
+// any other, but the keys typed before it arrives wait for it: they were
+// typed at the screen it leads to.
+func (c *common) navigate(msg tea.Msg) tea.Cmd {
+	c.navPending++
+	return emit(navMsg{msg})
 }
 
 // nextID returns a new request id. Ids are never reused, so a result can

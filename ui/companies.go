@@ -114,7 +114,7 @@ func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
 		m.loadErr = ""
 		m.setCompanies(msg.companies)
 		if m.current == "" && len(msg.companies) == 1 {
-			return m, emit(companyChosenMsg{company: msg.companies[0]})
+			return m, m.c.navigate(companyChosenMsg{company: msg.companies[0]})
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -135,7 +135,7 @@ func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
 		m.table.SetFilter("")
 		return m, nil
 	case key.Matches(msg, k.Close):
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Retry):
@@ -147,11 +147,11 @@ func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
 			return m, nil
 		}
 		if row.ID == m.current {
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		}
 		for _, co := range m.companies {
 			if co.ID == row.ID {
-				return m, emit(companyChosenMsg{company: co})
+				return m, m.c.navigate(companyChosenMsg{company: co})
 			}
 		}
 		return m, nil

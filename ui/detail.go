@@ -206,7 +206,7 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Back):
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(msg, m.keys.Reload):
 		return m.reload()
 	case key.Matches(msg, m.keys.Download):
@@ -221,7 +221,7 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Select):
 		if m.focusRelated {
 			if ref, ok := m.related.selectedRef(); ok {
-				return m, emit(openDetailMsg(ref))
+				return m, m.c.navigate(openDetailMsg(ref))
 			}
 		}
 		return m, nil

@@ -126,7 +126,7 @@ func (m filterPickerModel) update(msg tea.Msg) (filterPickerModel, tea.Cmd) {
 			m.showKeys()
 			return m, nil
 		}
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(kmsg, m.keys.Up):
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(kmsg, m.keys.Down):
@@ -163,7 +163,7 @@ func (m filterPickerModel) choose() (filterPickerModel, tea.Cmd) {
 
 // write sends the term to the list and closes the picker.
 func (m filterPickerModel) write(value string) tea.Cmd {
-	return tea.Batch(emit(popScreenMsg{}), emit(filterTermChosenMsg{kind: m.kind, term: m.spec.key + ":" + value}))
+	return tea.Batch(m.c.navigate(popScreenMsg{}), emit(filterTermChosenMsg{kind: m.kind, term: m.spec.key + ":" + value}))
 }
 
 func (m filterPickerModel) handleCustomerKey(msg tea.KeyMsg) (filterPickerModel, tea.Cmd) {

@@ -150,7 +150,7 @@ func (m gotoModel) handleKey(msg tea.KeyMsg) (gotoModel, tea.Cmd) {
 			m.reqID, m.cancel, m.status, m.failed = 0, nil, "Stopped.", false
 			return m, nil
 		}
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(msg, m.keys.Up), key.Matches(msg, m.keys.Down):
 		var cmd tea.Cmd
 		m.table, cmd = m.table.Update(msg)
@@ -232,7 +232,7 @@ func (m gotoModel) open(match lookup.Match, query string) tea.Cmd {
 	save := rememberJump(m.c.recent, m.c.account.Email, recent.Jump{Query: query, Kind: string(match.Kind),
 		ObjectID: match.ID(), Label: match.Label(), CompanyID: match.Company.ID, CompanyName: match.Company.Name,
 		At: m.c.clock()})
-	return tea.Batch(emit(popScreenMsg{}), emit(jumpMsg{company: match.Company, kind: kind, id: match.ID(), item: item}), save)
+	return tea.Batch(m.c.navigate(popScreenMsg{}), m.c.navigate(jumpMsg{company: match.Company, kind: kind, id: match.ID(), item: item}), save)
 }
 
 // rememberJump adds a jump to the account's recent ones; a failure to

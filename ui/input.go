@@ -16,6 +16,9 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if top == nil {
 		return nil
 	}
+	if a.holdKey(top, msg) {
+		return nil
+	}
 	if a.showHelp && msg.Type == tea.KeyEsc {
 		a.showHelp = false // esc closes the help first, on every screen
 		return nil

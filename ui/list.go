@@ -248,7 +248,11 @@ func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
 		return m.addTerm(msg.term)
 	case tea.KeyMsg:
 		if m.filtering {
-			return m.handleFilterKey(msg)
+			m, cmd := m.handleFilterKey(msg)
+			if m.spec.invoiceIDs != nil {
+				cmd = tea.Batch(cmd, m.lookUpShown()) // other rows may show now
+			}
+			return m, cmd
 		}
 		return m.updateTable(msg)
 	case tea.MouseMsg:
@@ -272,7 +276,10 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 		l.err = plainError(msg.err)
 		return m, emit(errMsg{what: m.loadWhat(), err: msg.err})
 	}
-	resolved := tea.Batch(emit(resolvedMsg{what: m.loadWhat()}), m.lookUpNames(msg.page.Items))
+	resolved := emit(resolvedMsg{what: m.loadWhat()})
+	if m.spec.invoiceIDs == nil {
+		resolved = tea.Batch(resolved, m.lookUpNames(msg.page.Items))
+	}
 	rows := make([]table.Row, len(msg.page.Items))
 	for i, item := range msg.page.Items {
 		rows[i] = m.spec.row(m.c.fmt, m.c.now, item, m.names)
@@ -306,6 +313,11 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	}
 	if follow {
 		l.table.GotoBottom()
+	}
+	if m.spec.invoiceIDs != nil {
+		resolved = tea.Batch(resolved, m.lookUpShown())
+	}
+	if follow {
 		return m, tea.Batch(resolved, m.loadMoreIfNear(false)) // still the user's G: no budget spent
 	}
 	return m, tea.Batch(resolved, m.loadMoreIfNear(true))
@@ -323,6 +335,9 @@ func (m listModel[T]) updateTable(msg tea.Msg) (listModel[T], tea.Cmd) {
 	m.followEnd = isKey && key.Matches(kmsg, t.KeyMap().Bottom)
 	var cmd tea.Cmd
 	*t, cmd = t.Update(msg)
+	if m.spec.invoiceIDs != nil {
+		cmd = tea.Batch(cmd, m.lookUpShown())
+	}
 	return m, tea.Batch(cmd, m.loadMoreIfNear(false))
 }
 

@@ -117,7 +117,7 @@ func (m overviewModel) update(msg tea.Msg) (overviewModel, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Close):
 			m.cancel()
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
 		case key.Matches(msg, m.keys.Open):

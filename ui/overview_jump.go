@@ -56,7 +56,7 @@ func (m overviewModel) openCount() (overviewModel, tea.Cmd) {
 	}
 	kind := [...]objectKind{kindCustomer, kindSubscription, kindInvoice}[m.sel.row]
 	m.cancel()
-	return m, emit(openListMsg{kind: kind, line: "status:" + rows[m.sel.row][m.sel.col].status})
+	return m, m.c.navigate(openListMsg{kind: kind, line: "status:" + rows[m.sel.row][m.sel.col].status})
 }
 
 // openList closes the screens above the browser and shows its list of

@@ -140,3 +140,32 @@ func TestOpenSaysWhyItCannot(t *testing.T) {
 		t.Fatalf("opened %v", h.openedURLs())
 	}
 }
+
+// TestTransactionLookUpsFollowTheScreen: a page of 100 transactions asks
+// for the invoices of the rows on screen (and half a screen more), not of
+// all 100: the API allows 200 requests per 10 seconds. Moving down asks
+// for the rows that come into view.
+func TestTransactionLookUpsFollowTheScreen(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	invoiceGETs := func() int {
+		n := 0
+		for _, c := range h.data.Calls() {
+			if strings.Contains(c, ":invoice:") {
+				n++
+			}
+		}
+		return n
+	}
+	h.key("4")
+	first := invoiceGETs()
+	if first == 0 || first > 24 {
+		t.Fatalf("the first page asked for %d invoices", first)
+	}
+	for range 40 {
+		h.key("down")
+	}
+	if more := invoiceGETs(); more <= first || more > 2*24 {
+		t.Fatalf("moving down 40 rows asked for %d invoices in all (%d before)", more, first)
+	}
+}

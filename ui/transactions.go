@@ -136,7 +136,7 @@ const txInvoiceSearchPages = 5
 // whose payments hold it.
 func openTransactionInvoice(ctx context.Context, c *common, companyID string, t hyperline.ListedTransaction) tea.Cmd {
 	if id := t.InvoiceID(); id != "" {
-		return emit(openDetailMsg{kind: kindInvoice, id: id})
+		return c.navigate(openDetailMsg{kind: kindInvoice, id: id})
 	}
 	if t.CustomerID == "" {
 		return emit(noticeMsg("This transaction names no invoice and no customer."))
