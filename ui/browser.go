@@ -94,7 +94,8 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		if len(l.spec.terms) == 0 {
 			return l, emit(noticeMsg("The API filters " + strings.ToLower(l.spec.title) + " by nothing: / filters the loaded rows."))
 		}
-		return l, l.c.navigate(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms})
+		return l, l.c.navigate(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms,
+			applied: l.appliedTerms()})
 	case opClearFilter:
 		return l.clearFilter()
 	case opSort:

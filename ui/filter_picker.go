@@ -7,7 +7,13 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
+
+// padRight pads s with spaces to w cells.
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+}
 
 // filterPickerModel is `f` on a list: the list's filter keys, then the
 // values of the one chosen (space marks several where the API takes
@@ -19,6 +25,8 @@ type filterPickerModel struct {
 	title string
 	specs []termSpec
 	keys  filterPickerKeys
+
+	applied map[string]string // the list's terms now: key → value as typed
 
 	spec    *termSpec // the key chosen; nil while choosing a key
 	choices []pickChoice
@@ -59,10 +67,25 @@ type openFilterPickerMsg struct {
 	kind  objectKind
 	title string
 	specs []termSpec
+	// applied is the list's filter line's value for each key it holds
+	// ("status" → "late,error"), ticked in the picker.
+	applied map[string]string
+}
+
+// appliedTerms is the filter line's terms as the picker ticks them: the
+// value after the key, as typed.
+func (m *listModel[T]) appliedTerms() map[string]string {
+	out := map[string]string{}
+	for _, w := range splitWords(m.input.Value()) {
+		if k, v, ok := cutTerm(w); ok {
+			out[strings.ToLower(k)] = strings.Trim(v, `"`)
+		}
+	}
+	return out
 }
 
 func newFilterPicker(c *common, msg openFilterPickerMsg) filterPickerModel {
-	m := filterPickerModel{c: c, kind: msg.kind, title: msg.title, specs: msg.specs, keys: newFilterPickerKeys(),
+	m := filterPickerModel{c: c, kind: msg.kind, title: msg.title, specs: msg.specs, applied: msg.applied, keys: newFilterPickerKeys(),
 		input: newLineInput(&c.styles, "customer: ", "a name or cus_… id")}
 	m.showKeys()
 	return m
@@ -73,7 +96,11 @@ func (m *filterPickerModel) showKeys() {
 	m.spec, m.cursor, m.marked = nil, 0, nil
 	m.choices = m.choices[:0]
 	for _, s := range m.specs {
-		m.choices = append(m.choices, pickChoice{value: s.key + ":", about: s.about})
+		about := s.about
+		if v, ok := m.applied[s.key]; ok {
+			about = "now " + s.key + ":" + v + " · " + about
+		}
+		m.choices = append(m.choices, pickChoice{value: s.key + ":", about: about})
 	}
 	m.keys.Mark.SetEnabled(false)
 	m.input.blur()
@@ -94,6 +121,27 @@ func (m *filterPickerModel) showValues(spec termSpec) {
 		m.input.focus()
 	}
 	m.keys.Mark.SetEnabled(spec.kind == termEnum && spec.multi)
+	// What the filter line holds now is ticked (and the cursor starts on
+	// it), so enter keeps it and space unticks it.
+	now := map[string]bool{}
+	for _, v := range strings.Split(m.applied[spec.key], ",") {
+		now[strings.ToLower(v)] = v != ""
+	}
+	first := -1
+	for i, ch := range m.choices {
+		if now[strings.ToLower(ch.value)] {
+			m.marked[i] = true
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if first >= 0 {
+		m.cursor = first
+	}
+	if spec.kind == termCustomer {
+		m.input, _ = m.input.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(m.applied[spec.key])})
+	}
 }
 
 // datePresets are the windows most asked for, as the filter line writes
@@ -197,6 +245,10 @@ func (m filterPickerModel) view() string {
 		return fitBlock(strings.Join(lines, "\n"), m.width, m.height)
 	}
 	room := max(m.height-len(lines), 1)
+	valueWidth := 0 // the descriptions start in one column
+	for _, ch := range m.choices {
+		valueWidth = max(valueWidth, ansi.StringWidth(ch.value))
+	}
 	first := max(0, min(m.cursor-room/2, len(m.choices)-room))
 	for i := first; i < len(m.choices) && i < first+room; i++ {
 		ch := m.choices[i]
@@ -205,13 +257,17 @@ func (m filterPickerModel) view() string {
 			mark = st.SelectedMarker
 		}
 		box := ""
-		if m.keys.Mark.Enabled() {
+		switch {
+		case m.keys.Mark.Enabled() && m.marked[i]:
+			box = "[x] "
+		case m.keys.Mark.Enabled():
 			box = "[ ] "
-			if m.marked[i] {
-				box = "[x] "
-			}
+		case m.marked[i]:
+			box = "✓ " // the one value the line holds now
+		case m.spec != nil:
+			box = "  "
 		}
-		line := " " + mark + box + st.Value.Render(ch.value)
+		line := " " + mark + box + st.Value.Render(padRight(ch.value, valueWidth))
 		if ch.about != "" {
 			line += "  " + st.Muted.Render(ch.about)
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -168,4 +169,57 @@ func TestTransactionLookUpsFollowTheScreen(t *testing.T) {
 	if more := invoiceGETs(); more <= first || more > 2*24 {
 		t.Fatalf("moving down 40 rows asked for %d invoices in all (%d before)", more, first)
 	}
+}
+
+// descStart is a picker line up to its description: marker, key, blanks.
+var descStart = regexp.MustCompile(`^ (▶ |  )\S+\s+`)
+
+// TestFilterPickerTicksWhatIsApplied: the `f` picker says which keys the
+// filter line holds and ticks their values, and its descriptions start
+// in one column (issue 22 item 15).
+func TestFilterPickerTicksWhatIsApplied(t *testing.T) {
+	t.Parallel()
+	for _, size := range supportSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, size[0], size[1]).start()
+			h.key("3")
+			h.filterLine("status:late,error")
+			h.key("enter")
+			h.key("f")
+			h.requireView("now status:late,error")
+			lines := strings.Split(h.view(), "\n")
+			col := -1
+			for _, l := range lines[3:7] { // the keys: status, customer, issued, due
+				m := descStart.FindString(l)
+				if m == "" {
+					t.Fatalf("no description on %q", l)
+				}
+				at := len([]rune(m))
+				if col >= 0 && at != col {
+					t.Fatalf("descriptions start in columns %d and %d:\n%s", col, at, h.view())
+				}
+				col = at
+			}
+			h.key("enter")
+			h.requireView("[x] late", "[x] error", "[ ] paid")
+			golden.RequireEqual(t, []byte(h.view()))
+		})
+	}
+}
+
+// TestFilterLineSaysTheCountOnce: the server's answer to a search is
+// counted once, in the filter line; the header does not add a "match"
+// count of its own beside it (issue 22 item 15).
+func TestFilterLineSaysTheCountOnce(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 40).start()
+	h.key("/")
+	h.typeText("cobalt")
+	h.fire(0)
+	header := strings.Split(h.view(), "\n")[0]
+	if strings.Contains(header, "match") {
+		t.Fatalf("the header counts matches beside the filter line's: %q", header)
+	}
+	h.requireView("server search: ", "match “cobalt”")
 }
