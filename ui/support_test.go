@@ -223,3 +223,31 @@ func TestFilterLineSaysTheCountOnce(t *testing.T) {
 	}
 	h.requireView("server search: ", "match “cobalt”")
 }
+
+// TestGotoCandidatesSayWhatTellsThemApart: an email that matches several
+// customers lists them with status, creation date, currency, billing
+// email and company, keeps the typed query, and enter opens the one under
+// the cursor (issue 22 item 8).
+func TestGotoCandidatesSayWhatTellsThemApart(t *testing.T) {
+	t.Parallel()
+	for _, size := range supportSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t, size[0], size[1]).start()
+			h.key(":")
+			h.typeText("billing@cobalt.example")
+			h.key("enter")
+			h.requireView(": billing@cobalt.example", "objects match", "Status", "Created", "Currency")
+			if size[0] >= 120 {
+				h.requireView("Billing email", "Company")
+			}
+			golden.RequireEqual(t, []byte(h.view()))
+			h.key("down")
+			h.key("enter")
+			d, ok := h.app.top().(*detailModel)
+			if !ok || d.kind != kindCustomer || d.id != "cus_acme00012" {
+				t.Fatalf("enter on the second candidate opened %T", h.app.top())
+			}
+		})
+	}
+}
