@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 )
 
 // padRight pads s with spaces to w cells.
@@ -23,12 +25,12 @@ type filterPickerModel struct {
 	c     *common
 	kind  objectKind
 	title string
-	specs []termSpec
+	specs []filter.Key
 	keys  filterPickerKeys
 
-	applied map[string]string // the list's terms now: key → value as typed
+	applied []filter.Term // the list's terms now, ticked
 
-	spec    *termSpec // the key chosen; nil while choosing a key
+	spec    *filter.Key // the key chosen; nil while choosing a key
 	choices []pickChoice
 	cursor  int
 	marked  map[int]bool
@@ -37,9 +39,20 @@ type filterPickerModel struct {
 	width, height int
 }
 
-// pickChoice is one line of the picker: what it writes and what it says.
+// pickChoice is one line of the picker: what it writes, what it says
+// and, where the value is not what people read, how it shows ("payment
+// failed (error)" for error).
 type pickChoice struct {
 	value, about string
+	shown        string
+}
+
+// label is what the line shows: the word people read, else the value.
+func (ch pickChoice) label() string {
+	if ch.shown != "" {
+		return ch.shown
+	}
+	return ch.value
 }
 
 // filterPickerKeys drive the filter picker.
@@ -66,22 +79,15 @@ func (k filterPickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.
 type openFilterPickerMsg struct {
 	kind  objectKind
 	title string
-	specs []termSpec
-	// applied is the list's filter line's value for each key it holds
-	// ("status" → "late,error"), ticked in the picker.
-	applied map[string]string
+	specs []filter.Key
+	// applied is what the list's filter line holds now, ticked in the
+	// picker.
+	applied []filter.Term
 }
 
-// appliedTerms is the filter line's terms as the picker ticks them: the
-// value after the key, as typed.
-func (m *listModel[T]) appliedTerms() map[string]string {
-	out := map[string]string{}
-	for _, w := range splitWords(m.input.Value()) {
-		if k, v, ok := cutTerm(w); ok {
-			out[strings.ToLower(k)] = strings.Trim(v, `"`)
-		}
-	}
-	return out
+// appliedTerm is the term the filter line holds for key, if any.
+func (m *filterPickerModel) appliedTerm(key string) (filter.Term, bool) {
+	return filter.Query{Terms: m.applied}.Term(key)
 }
 
 func newFilterPicker(c *common, msg openFilterPickerMsg) filterPickerModel {
@@ -96,36 +102,49 @@ func (m *filterPickerModel) showKeys() {
 	m.spec, m.cursor, m.marked = nil, 0, nil
 	m.choices = m.choices[:0]
 	for _, s := range m.specs {
-		about := s.about
-		if v, ok := m.applied[s.key]; ok {
-			about = "now " + s.key + ":" + v + " · " + about
+		about := s.About
+		if t, ok := m.appliedTerm(s.Name); ok {
+			about = "now " + t.Typed + " · " + about
 		}
-		m.choices = append(m.choices, pickChoice{value: s.key + ":", about: about})
+		m.choices = append(m.choices, pickChoice{value: s.Name + ":", about: about})
 	}
 	m.keys.Mark.SetEnabled(false)
 	m.input.blur()
 }
 
 // showValues lists the values of spec (the second step).
-func (m *filterPickerModel) showValues(spec termSpec) {
+func (m *filterPickerModel) showValues(spec filter.Key) {
 	m.spec, m.cursor, m.marked, m.choices = &spec, 0, map[int]bool{}, nil
-	switch spec.kind {
-	case termEnum:
-		for _, v := range spec.values {
-			m.choices = append(m.choices, pickChoice{value: v})
+	switch spec.Kind {
+	case filter.Enum:
+		for _, v := range spec.Values {
+			m.choices = append(m.choices, pickChoice{value: v, shown: spec.Text(v)})
 		}
-	case termDate:
+	case filter.Date:
 		m.choices = datePresets(m.c.now.In(m.c.fmt.loc))
-	case termCustomer:
+	case filter.Customer:
 		m.input.reset()
 		m.input.focus()
 	}
-	m.keys.Mark.SetEnabled(spec.kind == termEnum && spec.multi)
-	// What the filter line holds now is ticked (and the cursor starts on
-	// it), so enter keeps it and space unticks it.
-	now := map[string]bool{}
-	for _, v := range strings.Split(m.applied[spec.key], ",") {
-		now[strings.ToLower(v)] = v != ""
+	m.keys.Mark.SetEnabled(spec.Kind == filter.Enum && spec.Multi)
+	m.tickApplied(spec)
+}
+
+// tickApplied ticks what the filter line holds now for spec (and puts the
+// cursor on it), so enter keeps it and space unticks it.
+func (m *filterPickerModel) tickApplied(spec filter.Key) {
+	t, ok := m.appliedTerm(spec.Name)
+	if !ok {
+		return
+	}
+	if spec.Kind == filter.Customer {
+		m.input, _ = m.input.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(t.Ref)})
+		return
+	}
+	_, typed, _ := filter.CutTerm(t.Typed)
+	now := map[string]bool{strings.ToLower(typed): true}
+	for _, v := range t.Values {
+		now[strings.ToLower(v)] = true
 	}
 	first := -1
 	for i, ch := range m.choices {
@@ -139,25 +158,16 @@ func (m *filterPickerModel) showValues(spec termSpec) {
 	if first >= 0 {
 		m.cursor = first
 	}
-	if spec.kind == termCustomer {
-		m.input, _ = m.input.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(m.applied[spec.key])})
-	}
 }
 
 // datePresets are the windows most asked for, as the filter line writes
 // them.
 func datePresets(now time.Time) []pickChoice {
-	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
-	return []pickChoice{
-		{"today", "today only"},
-		{"<today", "before today"},
-		{"7d", "the last 7 days"},
-		{"30d", "the last 30 days"},
-		{month.Format("2006-01"), "this month"},
-		{month.AddDate(0, -1, 0).Format("2006-01"), "last month"},
-		{month.Format("2006"), "this year"},
-		{">today", "after today"},
+	var out []pickChoice
+	for _, p := range filter.DatePresets(now) {
+		out = append(out, pickChoice{value: p.Value, about: p.About})
 	}
+	return out
 }
 
 func (m filterPickerModel) update(msg tea.Msg) (filterPickerModel, tea.Cmd) {
@@ -165,7 +175,7 @@ func (m filterPickerModel) update(msg tea.Msg) (filterPickerModel, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	if m.spec != nil && m.spec.kind == termCustomer {
+	if m.spec != nil && m.spec.Kind == filter.Customer {
 		return m.handleCustomerKey(kmsg)
 	}
 	switch {
@@ -211,7 +221,7 @@ func (m filterPickerModel) choose() (filterPickerModel, tea.Cmd) {
 
 // write sends the term to the list and closes the picker.
 func (m filterPickerModel) write(value string) tea.Cmd {
-	return tea.Batch(m.c.navigate(popScreenMsg{}), emit(filterTermChosenMsg{kind: m.kind, term: m.spec.key + ":" + value}))
+	return tea.Batch(m.c.navigate(popScreenMsg{}), emit(filterTermChosenMsg{kind: m.kind, term: m.spec.Name + ":" + value}))
 }
 
 func (m filterPickerModel) handleCustomerKey(msg tea.KeyMsg) (filterPickerModel, tea.Cmd) {
@@ -234,12 +244,12 @@ func (m filterPickerModel) view() string {
 	title := " Filter " + strings.ToLower(m.title) + " on the server"
 	step := "choose a key"
 	if m.spec != nil {
-		title += " · " + m.spec.key + ":"
-		step = m.spec.about
+		title += " · " + m.spec.Name + ":"
+		step = m.spec.About
 	}
 	lines := []string{fitLine(st.Heading.Render(title), m.width),
 		fitLine(" "+st.Muted.Render(step), m.width), ""}
-	if m.spec != nil && m.spec.kind == termCustomer {
+	if m.spec != nil && m.spec.Kind == filter.Customer {
 		lines = append(lines, fitLine(" "+m.input.view(), m.width), "",
 			fitLine(" "+st.Muted.Render("A name is looked up with the customer search; it must find one customer."), m.width))
 		return fitBlock(strings.Join(lines, "\n"), m.width, m.height)
@@ -247,7 +257,7 @@ func (m filterPickerModel) view() string {
 	room := max(m.height-len(lines), 1)
 	valueWidth := 0 // the descriptions start in one column
 	for _, ch := range m.choices {
-		valueWidth = max(valueWidth, ansi.StringWidth(ch.value))
+		valueWidth = max(valueWidth, ansi.StringWidth(ch.label()))
 	}
 	first := max(0, min(m.cursor-room/2, len(m.choices)-room))
 	for i := first; i < len(m.choices) && i < first+room; i++ {
@@ -267,7 +277,7 @@ func (m filterPickerModel) view() string {
 		case m.spec != nil:
 			box = "  "
 		}
-		line := " " + mark + box + st.Value.Render(padRight(ch.value, valueWidth))
+		line := " " + mark + box + st.Value.Render(padRight(ch.label(), valueWidth))
 		if ch.about != "" {
 			line += "  " + st.Muted.Render(ch.about)
 		}
@@ -292,7 +302,8 @@ func (m *filterPickerModel) resize(w, h int) screen {
 
 func (m *filterPickerModel) keyMap() help.KeyMap { return m.keys }
 func (m *filterPickerModel) capturing() bool {
-	return m.spec != nil && m.spec.kind == termCustomer
+	return m.spec != nil && m.spec.Kind == filter.Customer
 }
 func (m *filterPickerModel) selected() (selection, bool) { return selection{}, false }
 func (m *filterPickerModel) wantsTick() bool             { return false }
+func (m *filterPickerModel) screenKind() screenKind      { return screenFilterPicker }

@@ -8,8 +8,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // resumedMsg answers the start-up look at the saved session.
@@ -110,7 +111,7 @@ func (a *App) handleResumed(msg resumedMsg) tea.Cmd {
 	if errors.Is(msg.err, ErrLoginRequired) {
 		l, cmd := newLogin(a.c, loginRunning, "").start()
 		a.replace(&l)
-		if corrupt, ok := errors.AsType[*config.CorruptError](msg.err); ok {
+		if corrupt, ok := errors.AsType[*deps.CorruptSessionError](msg.err); ok {
 			// The unreadable file was kept aside, not lost: say where.
 			a.showError("read the saved session", fmt.Errorf("it was moved to %s; log in again", corrupt.MovedTo))
 		}
@@ -162,7 +163,12 @@ func (a *App) handleLoggedOut(msg loggedOutMsg) tea.Cmd {
 	a.c.account, a.c.token, a.c.signedIn, a.c.refreshing = Account{}, TokenState{}, false, false
 	a.c.sessionID = a.c.nextID()
 	note := "Logged out: the refresh token was revoked and the local tokens deleted."
-	if msg.err != nil {
+	var kept *auth.PublicRevokeRefusedError
+	switch {
+	case errors.As(msg.err, &kept):
+		note = "Logged out: the local tokens are deleted, but Hyperline kept them valid (hlx, registered " +
+			"dynamically, has no client secret to revoke them with)."
+	case msg.err != nil:
 		note = "Logged out locally, but revoking the refresh token failed (" + plainError(msg.err) +
 			"); it may still be valid on the server."
 	}

@@ -202,7 +202,7 @@ func TestFilterPickerTicksWhatIsApplied(t *testing.T) {
 				col = at
 			}
 			h.key("enter")
-			h.requireView("[x] late", "[x] error", "[ ] paid")
+			h.requireView("[x] late", "[x] payment failed", "[ ] paid")
 			golden.RequireEqual(t, []byte(h.view()))
 		})
 	}

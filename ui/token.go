@@ -119,6 +119,9 @@ func (m tokenModel) view() string {
 		account += st.Muted.Render(" (" + termsafe.Line(m.c.account.Name) + ")")
 	}
 	b.WriteString(row("Account", account))
+	if t.Client != "" {
+		b.WriteString(row("Client", termsafe.Line(t.Client)))
+	}
 	company := "—"
 	if m.sc.company.ID != "" {
 		company = termsafe.Line(m.sc.company.Name) + st.Muted.Render(" ("+termsafe.Line(m.sc.company.ID)+")")
@@ -159,3 +162,4 @@ func (m tokenModel) keyMap() help.KeyMap         { return m.keys }
 func (m tokenModel) capturing() bool             { return m.confirming }
 func (m tokenModel) selected() (selection, bool) { return selection{}, false }
 func (m tokenModel) wantsTick() bool             { return true }
+func (m tokenModel) screenKind() screenKind      { return screenToken }

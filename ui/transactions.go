@@ -22,8 +22,10 @@ import (
 // pages by date would put a later page's older rows out of place.
 func transactionsSpec() listSpec[hyperline.ListedTransaction] {
 	return listSpec[hyperline.ListedTransaction]{
-		kind:  kindTransaction,
-		title: "Transactions",
+		kind:     kindTransaction,
+		title:    "Transactions",
+		short:    "Tx",
+		openHelp: "open invoice",
 		columns: []table.Column{
 			{Title: "Status", Width: 9, Priority: 100},
 			{Title: "Type", Width: 10, Priority: 50},

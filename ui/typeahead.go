@@ -115,17 +115,7 @@ func (a *App) replayKeys() tea.Cmd {
 func (m *overviewModel) awaitingData() bool { return m.counts == nil && m.countsErr == "" }
 
 // awaitingData: a tab waits for its first page.
-func (m *browserModel) awaitingData() bool {
-	switch m.active {
-	case tabCustomers:
-		return m.customers.awaitingFirstPage()
-	case tabSubscriptions:
-		return m.subscriptions.awaitingFirstPage()
-	case tabInvoices:
-		return m.invoices.awaitingFirstPage()
-	}
-	return m.transactions.awaitingFirstPage()
-}
+func (m *browserModel) awaitingData() bool { return m.tab().awaitingFirstPage() }
 
 // awaitingFirstPage is true while the rows shown are not there yet.
 func (m *listModel[T]) awaitingFirstPage() bool {

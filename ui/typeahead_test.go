@@ -36,7 +36,7 @@ func TestKeysTypedWhileAScreenLoadsApply(t *testing.T) {
 	if _, onBrowser := fast.app.top().(*browserModel); !onBrowser {
 		t.Fatalf("the keys typed ahead left %T on top:\n%s", fast.app.top(), fast.view())
 	}
-	if b := fast.browser(); b.active != tabInvoices || b.invoices.server.key == "" {
+	if b := fast.browser(); b.active != tabInvoices || b.invoices().server.key == "" {
 		t.Fatalf("enter did not open the invoices filtered:\n%s", fast.view())
 	}
 	if got, want := fast.view(), slow.view(); got != want {
@@ -67,7 +67,7 @@ func TestKeysTypedAheadGoWithTheScreen(t *testing.T) {
 	if _, onBrowser := h.app.top().(*browserModel); !onBrowser {
 		t.Fatalf("esc did not leave the overview: %T", h.app.top())
 	}
-	if c := h.browser().customers.base.table.Cursor(); c != 0 {
+	if c := h.browser().customers().base.table.Cursor(); c != 0 {
 		t.Fatalf("the overview's keys moved the customers' cursor to %d", c)
 	}
 	if len(h.app.ahead.keys) != 0 {

@@ -21,6 +21,7 @@ import (
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/ui"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // Options are what the explorer needs.
@@ -49,7 +50,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	var backend ui.BackendOptions
+	var bopts backend.Options
 	if opts.Demo {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
@@ -59,21 +60,23 @@ func Run(ctx context.Context, opts *Options) error {
 			return err
 		}
 		defer cleanup()
-		backend = b
+		bopts = b
 	} else {
 		settings, err := f.Settings()
 		if err != nil {
 			return err
 		}
-		if settings.ClientID == "" || settings.ClientSecret == "" {
-			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: set %s and %s, or save them with "+
-				"`hlx apps create --save` (try `hlx --demo` to explore without an account)",
+		// With no app configured, the first login registers hlx itself;
+		// a client id without its secret is a half-configured app.
+		if settings.ClientID != "" && settings.ClientSecret == "" {
+			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: %s is set but not %s; set it, or save both with "+
+				"`hlx apps create --save`, or unset the client id and hlx registers itself (try `hlx --demo` to explore without an account)",
 				auth.ErrNotConfigured, config.EnvClientID, config.EnvClientSecret))
 		}
 		if err := useCompany(ctx, f, opts.Company); err != nil {
 			return err
 		}
-		backend = ui.BackendOptions{
+		bopts = backend.Options{
 			Settings:    settings,
 			Store:       f.Store(),
 			HTTPClient:  hc,
@@ -82,23 +85,19 @@ func Run(ctx context.Context, opts *Options) error {
 			SettingsFor: f.SettingsFor,
 		}
 	}
-	backend.ClientOptions = append(backend.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
-	var debugLog *ui.DebugLog
-	if dl := f.Debug(); dl != nil {
-		debugLog = &ui.DebugLog{Path: dl.Path, Recent: dl.Recent}
-	}
+	bopts.ClientOptions = append(bopts.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
 	detectBackground()
-	b := ui.NewBackend(backend)
+	b := backend.New(bopts)
 	app := ui.New(ui.Deps{
 		Context: ctx,
 		Session: b,
 		Data:    b,
-		Env:     ui.EnvironmentFor(backend.Settings.APIURL, opts.Demo),
+		Env:     ui.EnvironmentFor(bopts.Settings.APIURL, opts.Demo),
 		Demo:    opts.Demo,
 		Version: f.Version,
 		OpenURL: auth.DefaultOpenBrowser(nil),
-		Debug:   debugLog,
-		Recent:  recentJumps(opts.Demo, backend),
+		Debug:   f.Debug(),
+		Recent:  recentJumps(opts.Demo, bopts),
 		SaveDir: saveDir(),
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(f.IO.Out))
@@ -152,11 +151,11 @@ func useCompany(ctx context.Context, f *cmdutil.Factory, ref string) error {
 
 // recentJumps is where the go-to prompt remembers jumps: under XDG state,
 // or, for the demo, next to its throw-away session.
-func recentJumps(demo bool, b ui.BackendOptions) ui.RecentJumps {
+func recentJumps(demo bool, b backend.Options) ui.RecentJumps {
 	if demo {
-		return recent.Open(filepath.Dir(b.Store.Path()))
+		return backend.Recent(recent.Open(filepath.Dir(b.Store.Path())))
 	}
-	return recent.Open(recent.DefaultDir())
+	return backend.Recent(recent.Open(recent.DefaultDir()))
 }
 
 // saveDir is where downloads and exports go: the XDG download directory
