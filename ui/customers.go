@@ -20,9 +20,9 @@ func customersSpec() listSpec[hyperline.Customer] {
 		title: "Customers",
 		short: "Cust",
 		columns: []table.Column{
-			{Title: "Name", Width: 16, Ideal: 22, Flex: 3, Priority: 100},
+			{Title: "Name", Width: 16, Ideal: 30, Flex: 3, Priority: 100},
 			{Title: "ID", Width: 19, Priority: 60, Spare: true},
-			{Title: "Billing email", Width: 16, Ideal: 24, Flex: 1, Priority: 70, Cut: table.CutEmail},
+			{Title: "Billing email", Width: 16, Ideal: 36, Flex: 1, Priority: 70, Cut: table.CutEmail},
 			{Title: "Currency", Width: 8, Priority: 50},
 			{Title: "Status", Width: 8, Priority: 90},
 			{Title: "Created", Width: dateWidth, Priority: 40},

@@ -28,7 +28,7 @@ func transactionsSpec() listSpec[hyperline.ListedTransaction] {
 		openHelp: "open invoice",
 		columns: []table.Column{
 			{Title: "Status", Width: 9, Priority: 100},
-			{Title: "Type", Width: 10, Priority: 50},
+			{Title: "Type", Width: 10, Priority: 50, Spare: true}, // mostly "payment"
 			{Title: "Customer", Width: 10, Ideal: 22, Flex: 2, Priority: 94},
 			{Title: "Invoice", Width: 9, Priority: 80},
 			{Title: "Payment method", Width: 14, Ideal: 20, Flex: 1, Priority: 70},

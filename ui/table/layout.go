@@ -79,16 +79,29 @@ func computeLayout(cols []Column, width, gutter int) layout {
 		}
 	}
 	spare := avail - need
-	// The Ideal widths first, most important column first.
-	for _, i := range order {
-		if !admitted[i] || spare <= 0 {
-			continue
+	// The Ideal widths first: all of them when the spare allows, else
+	// each column gets a share of the spare in proportion to what it
+	// lacks (one wide column does not starve the others), the rounding
+	// going to the most important.
+	if spare > 0 && wants > 0 {
+		give := min(spare, wants)
+		given := 0
+		for k, i := range l.shown {
+			add := max(cols[i].Ideal-l.widths[k], 0) * give / wants
+			l.widths[k] += add
+			given += add
 		}
-		k := slices.Index(l.shown, i)
-		add := min(max(cols[i].Ideal-l.widths[k], 0), spare)
-		l.widths[k] += add
-		spare -= add
-		need += add
+		for _, i := range order {
+			if given >= give {
+				break
+			}
+			if k := slices.Index(l.shown, i); k >= 0 && l.widths[k] < cols[i].Ideal {
+				l.widths[k]++
+				given++
+			}
+		}
+		spare -= given
+		need += given
 	}
 	if spare > 0 && flexTotal > 0 {
 		given, lastFlex := 0, -1

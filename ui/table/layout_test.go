@@ -74,7 +74,7 @@ func TestSpareColumnGivesUpItsRoomFirst(t *testing.T) {
 		wantWidths []int
 	}{
 		{39, []int{0, 1, 2}, []int{9, 10, 14}},
-		{42, []int{0, 1, 2}, []int{9, 10, 17}},        // status first: higher priority
+		{42, []int{0, 1, 2}, []int{9, 12, 15}},        // shares by what each lacks, the rounding to status
 		{76, []int{0, 1, 2}, []int{9, 44, 17}},        // the ID would cut the others below their Ideal
 		{77, []int{0, 1, 2, 3}, []int{9, 24, 17, 19}}, // now it fits beside them
 	}
