@@ -180,13 +180,13 @@ func (s selection) what() string {
 func (s selection) whyNoPage(env Environment) string {
 	switch {
 	case s.kind == kindCustomer && env.Dashboard == "" && env.Kind == EnvSimulator:
-		return "The simulator has no dashboard: o opens a customer in Hyperline's web app against the real API. y copies its id."
+		return "The simulator has no dashboard, so o has no page to open; y copies the id."
 	case s.kind == kindCustomer && env.Dashboard == "":
-		return "The " + env.Name + " dashboard's address is not documented, so o cannot open this customer. y copies its id."
+		return "The " + env.Name + " dashboard's address is not documented, so o cannot open it; y copies the id."
 	case s.kind == kindInvoice:
-		return "This invoice has no public page (the API sent no public URL: drafts have none). y copies its id."
+		return "This invoice has no public page (drafts have none); y copies its id."
 	}
-	return "Hyperline documents no web page for a " + s.kind.String() + ", so o has nothing to open. y copies its id."
+	return "Hyperline documents no web page for a " + s.kind.String() + "; y copies its id."
 }
 
 // openURL is the page o opens for the selection, "" when none is known.

@@ -99,7 +99,7 @@ func TestCopyAndEnterFollowTheCursor(t *testing.T) {
 	h.key("3")
 	h.key("down") // INV-1001: a refused payment and its retry
 	h.key("y")
-	h.requireView("Copied inv_acme00001 (the id of invoice INV-1001)")
+	h.requireView("Copied inv_acme00001, the id of invoice INV-1001.")
 	h.key("enter")
 	h.key("y") // the JSON has the keys: the invoice shown
 	if got := h.copiedTexts(); got[len(got)-1] != "inv_acme00001" {
@@ -112,7 +112,7 @@ func TestCopyAndEnterFollowTheCursor(t *testing.T) {
 	if payment == "inv_acme00001" || strings.HasPrefix(payment, "tx:") {
 		t.Fatalf("y on a payment row copied %q", payment)
 	}
-	h.requireView("Copied " + payment + " (the id of transaction)")
+	h.requireView("Copied " + payment + ", the id of transaction.")
 	h.key("enter")
 	d, ok := h.app.top().(*detailModel)
 	if !ok || d.kind != kindTransaction || d.id != payment {
@@ -133,7 +133,7 @@ func TestOpenSaysWhyItCannot(t *testing.T) {
 	h.requireView("The simulator has no dashboard")
 	h.key("2")
 	h.key("o")
-	h.requireView("documents no web page for a subscription")
+	h.requireView("no web page for a subscription")
 	h.key("0")
 	h.key("o")
 	h.requireView("Nothing here has a page to open")
