@@ -55,7 +55,7 @@ func newRelated(c *common, title, empty string, names ...string) relatedList {
 	r := relatedList{title: title, refs: map[string]relatedRef{}, ready: true}
 	r.table = table.New([]table.Column{
 		{Title: "Kind", Width: 12, Priority: 100},
-		{Title: "Name / number", Width: 14, Ideal: 20, Flex: 1, Priority: 90},
+		{Title: "Name / number", Width: 14, Ideal: 26, Flex: 1, Priority: 90},
 		{Title: "Status", Width: 14, Ideal: 20, Flex: 1, Priority: 95},
 		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
 		// A row's date says what it is: "due …", "next …", "paid …".
