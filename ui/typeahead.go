@@ -129,3 +129,7 @@ func (m *detailModel) awaitingData() bool { return m.reqID != 0 && len(m.fields)
 
 // awaitingData: the picker waits for the companies when it knows none.
 func (m *pickerModel) awaitingData() bool { return len(m.companies) == 0 && m.reqID != 0 }
+
+// awaitingData: the go-to prompt waits for its lookup, so `↓ ⏎` typed
+// after the query choose among the candidates it finds.
+func (m *gotoModel) awaitingData() bool { return m.reqID != 0 }

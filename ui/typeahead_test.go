@@ -87,3 +87,21 @@ func TestTypeAheadIsBounded(t *testing.T) {
 	h.typeAhead(keys...)
 	h.requireView("5 keys typed while the screen loaded")
 }
+
+// TestKeysTypedAheadInGoTo: `: query ⏎ ↓ ⏎` typed at once picks the second
+// candidate of the lookup, not a recent jump nor the query again.
+func TestKeysTypedAheadInGoTo(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 40).start()
+	var cmds []tea.Cmd
+	for _, msg := range []tea.KeyMsg{keyMsg(":"), {Type: tea.KeyRunes, Runes: []rune("billing@cobalt.example")},
+		keyMsg("enter"), keyMsg("down"), keyMsg("enter")} {
+		_, cmd := h.app.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	h.run(tea.Batch(cmds...))
+	d, ok := h.app.top().(*detailModel)
+	if !ok || d.id != "cus_acme00012" {
+		t.Fatalf("the keys typed ahead opened %T:\n%s", h.app.top(), h.view())
+	}
+}
