@@ -3,6 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // handleKey applies the global keys, unless the screen on top is taking
@@ -78,7 +80,7 @@ func (a *App) cannotOpen(top screen, msg tea.KeyMsg) tea.Cmd {
 	case !ok:
 		return a.showNotice("Nothing here has a page to open: o opens the selected customer or invoice.")
 	case a.c.openURL == nil && sel.openURL(a.c.env) != "":
-		return a.showNotice("hlx cannot open a browser here; the page is " + sel.openURL(a.c.env))
+		return a.showNotice("hlx cannot open a browser here; the page is " + termsafe.Line(sel.openURL(a.c.env)))
 	}
 	return a.showNotice(sel.whyNoPage(a.c.env))
 }
