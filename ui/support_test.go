@@ -12,6 +12,17 @@ import (
 // supportSizes are the sizes issue 22 checks a support agent's screens at.
 var supportSizes = [][2]int{{80, 24}, {120, 40}}
 
+// atSupportSizes runs check on a started app at each of supportSizes.
+func atSupportSizes(t *testing.T, check func(t *testing.T, h *harness, width int)) {
+	t.Helper()
+	for _, size := range supportSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel()
+			check(t, newHarness(t, size[0], size[1]).start(), size[0])
+		})
+	}
+}
+
 // columnTitles is the line of column titles of the frame (its second line).
 func (h *harness) columnTitles() string {
 	return strings.Split(h.view(), "\n")[1]
@@ -23,26 +34,22 @@ func (h *harness) columnTitles() string {
 // 120 the customer is not cut while an id column stays (issue 22 item 5).
 func TestInvoiceColumnsKeepWhatSupportReads(t *testing.T) {
 	t.Parallel()
-	for _, size := range supportSizes {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			t.Parallel()
-			h := newHarness(t, size[0], size[1]).start()
-			h.key("3")
-			titles := h.columnTitles()
-			for _, want := range []string{"Number", "Customer", "Status", "Amount due", "Issued", "Due"} {
-				if !strings.Contains(titles, want) {
-					t.Errorf("no %q column: %q", want, titles)
-				}
+	atSupportSizes(t, func(t *testing.T, h *harness, width int) {
+		h.key("3")
+		titles := h.columnTitles()
+		for _, want := range []string{"Number", "Customer", "Status", "Amount due", "Issued", "Due"} {
+			if !strings.Contains(titles, want) {
+				t.Errorf("no %q column: %q", want, titles)
 			}
-			if strings.Contains(titles, "ID") {
-				t.Errorf("the id column stayed: %q", titles)
-			}
-			if size[0] >= 120 {
-				h.requireView("Bluebird Analytics 1", "Total")
-			}
-			golden.RequireEqual(t, []byte(h.view()))
-		})
-	}
+		}
+		if strings.Contains(titles, "ID") {
+			t.Errorf("the id column stayed: %q", titles)
+		}
+		if width >= 120 {
+			h.requireView("Bluebird Analytics 1", "Total")
+		}
+		golden.RequireEqual(t, []byte(h.view()))
+	})
 }
 
 // TestEveryListGivesUpItsIDFirst: on every list, at 80 columns the id goes
@@ -73,20 +80,16 @@ func TestEmailsKeepTheirDomain(t *testing.T) {
 // the API's (issue 22 item 7).
 func TestTransactionsNameCustomerAndInvoice(t *testing.T) {
 	t.Parallel()
-	for _, size := range supportSizes {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			t.Parallel()
-			h := newHarness(t, size[0], size[1]).start()
-			h.key("4")
-			h.requireView("Customer", "Bluebird Anal", "API order")
-			h.rejectView("cus_acme")
-			if size[0] >= 120 {
-				h.requireView("Invoice", "INV-1001")
-				h.rejectView("inv_acme")
-			}
-			golden.RequireEqual(t, []byte(h.view()))
-		})
-	}
+	atSupportSizes(t, func(t *testing.T, h *harness, width int) {
+		h.key("4")
+		h.requireView("Customer", "Bluebird Anal", "API order")
+		h.rejectView("cus_acme")
+		if width >= 120 {
+			h.requireView("Invoice", "INV-1001")
+			h.rejectView("inv_acme")
+		}
+		golden.RequireEqual(t, []byte(h.view()))
+	})
 }
 
 // TestCopyAndEnterFollowTheCursor: y copies what the cursor is on (a
@@ -179,33 +182,29 @@ var descStart = regexp.MustCompile(`^ (▶ |  )\S+\s+`)
 // in one column (issue 22 item 15).
 func TestFilterPickerTicksWhatIsApplied(t *testing.T) {
 	t.Parallel()
-	for _, size := range supportSizes {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			t.Parallel()
-			h := newHarness(t, size[0], size[1]).start()
-			h.key("3")
-			h.filterLine("status:late,error")
-			h.key("enter")
-			h.key("f")
-			h.requireView("now status:late,error")
-			lines := strings.Split(h.view(), "\n")
-			col := -1
-			for _, l := range lines[3:7] { // the keys: status, customer, issued, due
-				m := descStart.FindString(l)
-				if m == "" {
-					t.Fatalf("no description on %q", l)
-				}
-				at := len([]rune(m))
-				if col >= 0 && at != col {
-					t.Fatalf("descriptions start in columns %d and %d:\n%s", col, at, h.view())
-				}
-				col = at
+	atSupportSizes(t, func(t *testing.T, h *harness, width int) {
+		h.key("3")
+		h.filterLine("status:late,error")
+		h.key("enter")
+		h.key("f")
+		h.requireView("now status:late,error")
+		lines := strings.Split(h.view(), "\n")
+		col := -1
+		for _, l := range lines[3:7] { // the keys: status, customer, issued, due
+			m := descStart.FindString(l)
+			if m == "" {
+				t.Fatalf("no description on %q", l)
 			}
-			h.key("enter")
-			h.requireView("[x] late", "[x] payment failed", "[ ] paid")
-			golden.RequireEqual(t, []byte(h.view()))
-		})
-	}
+			at := len([]rune(m))
+			if col >= 0 && at != col {
+				t.Fatalf("descriptions start in columns %d and %d:\n%s", col, at, h.view())
+			}
+			col = at
+		}
+		h.key("enter")
+		h.requireView("[x] late", "[x] payment failed", "[ ] paid")
+		golden.RequireEqual(t, []byte(h.view()))
+	})
 }
 
 // TestFilterLineSaysTheCountOnce: the server's answer to a search is
@@ -230,24 +229,20 @@ func TestFilterLineSaysTheCountOnce(t *testing.T) {
 // the cursor (issue 22 item 8).
 func TestGotoCandidatesSayWhatTellsThemApart(t *testing.T) {
 	t.Parallel()
-	for _, size := range supportSizes {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			t.Parallel()
-			h := newHarness(t, size[0], size[1]).start()
-			h.key(":")
-			h.typeText("billing@cobalt.example")
-			h.key("enter")
-			h.requireView(": billing@cobalt.example", "objects match", "Status", "Created", "Currency")
-			if size[0] >= 120 {
-				h.requireView("Billing email", "Company")
-			}
-			golden.RequireEqual(t, []byte(h.view()))
-			h.key("down")
-			h.key("enter")
-			d, ok := h.app.top().(*detailModel)
-			if !ok || d.kind != kindCustomer || d.id != "cus_acme00012" {
-				t.Fatalf("enter on the second candidate opened %T", h.app.top())
-			}
-		})
-	}
+	atSupportSizes(t, func(t *testing.T, h *harness, width int) {
+		h.key(":")
+		h.typeText("billing@cobalt.example")
+		h.key("enter")
+		h.requireView(": billing@cobalt.example", "objects match", "Status", "Created", "Currency")
+		if width >= 120 {
+			h.requireView("Billing email", "Company")
+		}
+		golden.RequireEqual(t, []byte(h.view()))
+		h.key("down")
+		h.key("enter")
+		d, ok := h.app.top().(*detailModel)
+		if !ok || d.kind != kindCustomer || d.id != "cus_acme00012" {
+			t.Fatalf("enter on the second candidate opened %T", h.app.top())
+		}
+	})
 }
