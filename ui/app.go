@@ -236,7 +236,7 @@ func (a *App) handleTick() tea.Cmd {
 		a.bodyValid = false
 		cmds = append(cmds, a.updateTop(tickMsg(a.c.now)))
 	}
-	cmds = append(cmds, a.tick(), a.autoRefresh())
+	cmds = append(cmds, a.tick(), a.autoRefresh(), a.releaseStuckNav())
 	return tea.Batch(cmds...)
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -30,6 +31,24 @@ type typeAhead struct {
 	owner   screen // the screen they were typed at
 	keys    []tea.KeyMsg
 	dropped int // keys beyond typeAheadMax
+	// heldAt is when keys began to wait for a screen change; one that
+	// never lands (a bug) must not hold the keyboard: see navStuck.
+	heldAt time.Time
+}
+
+// navStuckAfter is how long keys wait for a screen change before the
+// root stops waiting for it (screen changes land within a frame).
+const navStuckAfter = 2 * time.Second
+
+// releaseStuckNav gives up waiting for screen changes that did not land
+// in navStuckAfter, so a lost one costs a moment, never the keyboard.
+func (a *App) releaseStuckNav() tea.Cmd {
+	if a.c.navPending == 0 || len(a.ahead.keys) == 0 || a.ahead.heldAt.IsZero() ||
+		a.c.clock().Sub(a.ahead.heldAt) < navStuckAfter {
+		return nil
+	}
+	a.c.navPending = 0
+	return a.replayKeys()
 }
 
 // awaitingData reports whether s is a screen waiting for its data.
@@ -46,7 +65,7 @@ func awaitingData(s screen) bool {
 func (a *App) holdKey(top screen, msg tea.KeyMsg) bool {
 	if a.c.navPending > 0 {
 		if len(a.ahead.keys) == 0 {
-			a.ahead = typeAhead{}
+			a.ahead = typeAhead{heldAt: a.c.clock()}
 		}
 		a.ahead.owner = nil
 		return a.keep(msg)

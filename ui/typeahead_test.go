@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -103,5 +104,23 @@ func TestKeysTypedAheadInGoTo(t *testing.T) {
 	d, ok := h.app.top().(*detailModel)
 	if !ok || d.id != "cus_acme00012" {
 		t.Fatalf("the keys typed ahead opened %T:\n%s", h.app.top(), h.view())
+	}
+}
+
+// TestLostScreenChangeDoesNotHoldTheKeyboard: if a screen change never
+// lands, the keys held for it are given back on a later clock tick.
+func TestLostScreenChangeDoesNotHoldTheKeyboard(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 40).start()
+	_ = h.app.c.navigate(openOverviewMsg{}) // its message is lost
+	h.key("3")
+	if b := h.browser(); b.active == tabInvoices {
+		t.Fatal("3 did not wait for the screen change")
+	}
+	later := testNow.Add(navStuckAfter + time.Second)
+	h.app.c.clock = func() time.Time { return later }
+	h.fire(time.Second)
+	if b := h.browser(); b.active != tabInvoices {
+		t.Fatalf("3 was never given back: tab %d", b.active)
 	}
 }
