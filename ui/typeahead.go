@@ -71,7 +71,9 @@ func (a *App) holdKey(top screen, msg tea.KeyMsg) bool {
 		return a.keep(msg)
 	}
 	if msg.Type == tea.KeyEsc {
-		a.ahead = typeAhead{}
+		if !a.showHelp { // esc on the help closes the help only
+			a.ahead = typeAhead{}
+		}
 		return false
 	}
 	waiting := len(a.ahead.keys) > 0 && a.ahead.owner == top
