@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
@@ -167,6 +168,7 @@ func (e *endpoint) authorizePath(ctx context.Context) string {
 	if err != nil {
 		return authorizePath
 	}
+	req.Header.Set("User-Agent", hyperline.UserAgent(""))
 	hc := *e.hc
 	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	resp, err := hc.Do(req)
@@ -215,6 +217,7 @@ func (e *endpoint) postTo(ctx context.Context, path string, body any) ([]byte, e
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", hyperline.UserAgent(""))
 	resp, err := e.hc.Do(req)
 	if err != nil {
 		var ue *url.Error

@@ -218,6 +218,12 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	progress(EventExchanging{})
 
 	result, err := finishLogin(ctx, opts, client, res.code, redirectURI, verifier, progress)
+	var oe *OAuthError
+	if client.public && errors.As(err, &oe) && oe.invalidClient() {
+		// The server dropped the client it just sent the browser back
+		// for: the next login registers again without asking first.
+		_, _ = opts.Store.Registrations().Forget(s.APIURL, client.id)
+	}
 	if err != nil {
 		return nil, err
 	}

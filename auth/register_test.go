@@ -142,6 +142,9 @@ func TestLoginReregistersUnknownClientOnce(t *testing.T) {
 	if !errors.As(err, &oe) || !oe.invalidClient() || e.registrations() != 1 {
 		t.Fatalf("err %v after %d registrations, want invalid_client after one", err, e.registrations())
 	}
+	if _, ok, _ := e.store.Registrations().Get(e.url); ok {
+		t.Error("the refused registration is still stored")
+	}
 }
 
 // TestLoginRegistrationFailures: 404 (no dynamic registration) says how

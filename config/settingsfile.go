@@ -36,6 +36,8 @@ type FileSettings struct {
 	ClientID     string                    `json:"client_id,omitempty"`
 	ClientSecret string                    `json:"client_secret,omitempty"`
 	Apps         map[string]AppCredentials `json:"apps,omitempty"`
+	// Worklists are the user's own worklists (see Worklist).
+	Worklists []Worklist `json:"worklists,omitempty"`
 }
 
 // AppCredentials are one registered app's OAuth credentials, stored in the

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/hyperline-tui/hlx/auth"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // TestTokenPanelNamesTheClient: the token panel says which OAuth client
@@ -18,7 +20,9 @@ func TestTokenPanelNamesTheClient(t *testing.T) {
 	h.start()
 	h.key("t")
 	h.requireView("Client", "hlx, registered dynamically (public client dyn_…)")
-	h.session.logoutErr = &auth.PublicRevokeRefusedError{Err: errors.New("POST /oauth/revoke: 401 client_secret is required")}
+	// As the backend hands it over: auth's refusal, matching deps.ErrRevokeRefused.
+	h.session.logoutErr = fmt.Errorf("%w: %w", deps.ErrRevokeRefused,
+		&auth.PublicRevokeRefusedError{Err: errors.New("POST /oauth/revoke: 401 client_secret is required")})
 	h.key("L")
 	h.key("y")
 	h.requireView("Logged out: the local tokens are deleted", "Hyperline kept them valid")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/hyperline-tui/hlx/hyperline/worklist"
 	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
@@ -40,6 +41,10 @@ type Deps struct {
 	// SaveDir is where downloads and exports are written; "" means the
 	// current directory.
 	SaveDir string
+
+	// Worklists are what `w` counts in every company, checked at start
+	// (package worklist); nil means the built-in ones.
+	Worklists []worklist.Worklist
 
 	// Debug, when set, is the debug log the requests screen (!) shows.
 	Debug *DebugLog

@@ -14,6 +14,7 @@ import (
 type globalKeys struct {
 	Quit, Help, Companies, Token, Copy, Open key.Binding
 	Requests, Cancel, GoTo, Accounts         key.Binding
+	Worklists                                key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -28,12 +29,13 @@ func newGlobalKeys() globalKeys {
 		Cancel:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel the download/export"), key.WithDisabled()),
 		GoTo:      key.NewBinding(key.WithKeys(":", "ctrl+k"), key.WithHelp(":", "go to"), key.WithDisabled()),
 		Accounts:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accounts/environments"), key.WithDisabled()),
+		Worklists: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "worklists (every company)"), key.WithDisabled()),
 	}
 }
 
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Cancel, k.GoTo, k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.GoTo, k.Companies, k.Accounts, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
+	return [][]key.Binding{{k.GoTo, k.Worklists, k.Companies, k.Accounts, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
 }
 
 // forceQuit is ctrl+c: it quits even while a screen captures text.

@@ -53,8 +53,9 @@ type listSpec[T any] struct {
 	// order says how the list is ordered when the API has one order only
 	// and it is not by date ("API order, not by date"); shown top right.
 	order string
-	// exportWriter writes the tab's objects to an export file.
-	exportWriter func(io.Writer, exportFormat) export.Writer[T]
+	// exportWriter writes the tab's objects to an export file; now is
+	// the clock the columns count from (days overdue).
+	exportWriter func(w io.Writer, format exportFormat, now time.Time) export.Writer[T]
 	// short is the tab's name when the header is narrow ("Cust").
 	short string
 	// url is an object's own page, which o opens (nil: the dashboard's).

@@ -8,7 +8,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/ui/deps"
 )
@@ -163,9 +162,8 @@ func (a *App) handleLoggedOut(msg loggedOutMsg) tea.Cmd {
 	a.c.account, a.c.token, a.c.signedIn, a.c.refreshing = Account{}, TokenState{}, false, false
 	a.c.sessionID = a.c.nextID()
 	note := "Logged out: the refresh token was revoked and the local tokens deleted."
-	var kept *auth.PublicRevokeRefusedError
 	switch {
-	case errors.As(msg.err, &kept):
+	case errors.Is(msg.err, deps.ErrRevokeRefused):
 		note = "Logged out: the local tokens are deleted, but Hyperline kept them valid (hlx, registered " +
 			"dynamically, has no client secret to revoke them with)."
 	case msg.err != nil:

@@ -18,6 +18,8 @@ const (
 	screenGoto
 	screenToken
 	screenRequests
+	screenWorklists
+	screenWorklistRows
 )
 
 // topIs reports whether the screen on top is of kind k.

@@ -136,7 +136,7 @@ func (m tokenModel) view() string {
 		b.WriteString("   " + st.Info.Render("Logging out…") + "\n")
 	case m.confirming:
 		b.WriteString(st.Dialog.Render("Log out of "+termsafe.Line(m.c.account.Email)+"?\n"+
-			"This revokes the refresh token and deletes the local tokens.\n"+
+			"This asks the server to revoke the refresh token and deletes the local tokens.\n"+
 			st.Key.Render("y")+" log out   "+st.Key.Render("n")+" cancel") + "\n")
 	default:
 		b.WriteString("   " + st.Key.Render("r") + " refresh now   " + st.Key.Render("L") + " log out   " +

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
@@ -22,9 +21,9 @@ const demoAccessTTL = 2 * time.Minute
 // startDemo starts the simulator in-process on a free loopback port and
 // returns the settings that log in to it as hlx registered dynamically. The session
 // lives in a temporary directory, apart from real sessions, and is removed
-// by cleanup. Where no browser can be shown, the consent is approved on the
-// user's behalf (and the login screen says so); nothing leaves this machine.
-func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrowser bool) (backend.Options, func(), error) {
+// by cleanup. The consent is approved on the user's behalf (and the login
+// screen says so), whatever browser there is; nothing leaves this machine.
+func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client) (backend.Options, func(), error) {
 	if f.Flags.Sandbox || f.Flags.APIURL != "" {
 		return backend.Options{}, nil, cmdutil.UsageErrorf("--demo runs its own simulator: drop --sandbox and --api-url")
 	}
@@ -52,13 +51,15 @@ func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrows
 		},
 		Store:      config.NewStore(filepath.Join(dir, "session.json")),
 		HTTPClient: hc,
-		NoBrowser:  noBrowser,
 	}
-	if auth.BrowserUnavailable(nil) != "" || noBrowser {
-		b.NoBrowser = false
-		b.LoginNote = "Demo: no browser here, so hlx approved the consent for you."
-		b.OpenBrowser = func(authorizeURL string) error { return approveConsent(ctx, hc, authorizeURL) }
-	}
+	// The consent page is the simulator's: hlx approves it on the user's
+	// behalf, browser or not. Handing it to a browser made the demo wait
+	// on whatever $BROWSER names (a text browser, a script, a desktop on
+	// another screen), where without one it went straight in. The real
+	// flow in a browser is `hlx simulator` then `hlx login --api-url`.
+	b.NoBrowser = false
+	b.LoginNote = "Demo: hlx approved the simulator's consent page for you."
+	b.OpenBrowser = func(authorizeURL string) error { return approveConsent(ctx, hc, authorizeURL) }
 	return b, cleanup, nil
 }
 

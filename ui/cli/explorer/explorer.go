@@ -46,6 +46,12 @@ func AddFlags(cmd *cobra.Command, opts *Options) {
 // Run opens the explorer and returns when the user quits.
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
+	// A worklist of the settings file that does not read stops the start
+	// with what is wrong, before the screen is taken over.
+	worklists, err := f.Worklists()
+	if err != nil {
+		return err
+	}
 	hc, err := f.HTTPClient()
 	if err != nil {
 		return err
@@ -55,7 +61,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
 		}
-		b, cleanup, err := startDemo(ctx, f, hc, opts.NoBrowser)
+		b, cleanup, err := startDemo(ctx, f, hc)
 		if err != nil {
 			return err
 		}
@@ -99,6 +105,8 @@ func Run(ctx context.Context, opts *Options) error {
 		Debug:   f.Debug(),
 		Recent:  recentJumps(opts.Demo, bopts),
 		SaveDir: saveDir(),
+
+		Worklists: worklists,
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(f.IO.Out))
 	_, runErr := p.Run()
