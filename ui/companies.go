@@ -136,6 +136,10 @@ func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Close):
 		return m, m.c.navigate(popScreenMsg{})
+	case msg.Type == tea.KeyEsc && m.input.Value() == "":
+		// Nothing is under the picker at start: esc does not quit (only q
+		// and ctrl+c leave hlx), and says so rather than nothing.
+		return m, emit(noticeMsg("Choose a company to start; q quits."))
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Retry):

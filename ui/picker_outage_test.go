@@ -53,7 +53,7 @@ func TestPickerQuitKeys(t *testing.T) {
 		if h.quit {
 			t.Fatal("esc quit hlx from the picker at start")
 		}
-		h.requireView("Choose a company")
+		h.requireView("Choose a company", "q quits")
 	})
 	t.Run("typing filters", func(t *testing.T) {
 		h := newHarness(t, 80, 24)
