@@ -51,7 +51,7 @@ type listSpec[T any] struct {
 	// numbers (and customers' names) the tab looks up.
 	invoiceIDs func(T) []string
 	// order says how the list is ordered when the API has one order only
-	// and it is not by date ("API order, not by date"); shown top right.
+	// and it is not by date ("in API order"); shown top right.
 	order string
 	// exportWriter writes the tab's objects to an export file; now is
 	// the clock the columns count from (days overdue).

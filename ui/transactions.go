@@ -45,7 +45,7 @@ func transactionsSpec() listSpec[hyperline.ListedTransaction] {
 			return []string{t.CustomerID}
 		},
 		invoiceIDs:   func(t hyperline.ListedTransaction) []string { return []string{t.InvoiceID()} },
-		order:        "API order, not by date",
+		order:        "in API order", // short enough for the header at 80 columns
 		row:          transactionRow,
 		exportWriter: exportWriters(export.TransactionColumns, export.TransactionRaw),
 		load:         loadTransactions,
