@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -83,10 +84,23 @@ func (a *App) holdKey(top screen, msg tea.KeyMsg) bool {
 	if !top.capturing() && (msg.String() == "q" || msg.String() == "?") {
 		return false // quitting and help never wait
 	}
+	if !top.capturing() && a.leavesScreen(msg) {
+		a.ahead = typeAhead{} // the user goes elsewhere: the keys go too
+		return false
+	}
 	if a.ahead.owner != top {
 		a.ahead = typeAhead{owner: top}
 	}
 	return a.keep(msg)
+}
+
+// leavesScreen reports the global keys that open another screen over a
+// slow one (companies, accounts, go-to, token, requests): they act at
+// once, like esc, rather than wait for data the user is leaving.
+func (a *App) leavesScreen(msg tea.KeyMsg) bool {
+	k := spelt(msg.String())
+	g := a.global
+	return key.Matches(k, g.Companies, g.Accounts, g.GoTo, g.Token, g.Requests)
 }
 
 // keep adds msg to the kept keys, or counts it dropped past the bound.

@@ -124,3 +124,24 @@ func TestLostScreenChangeDoesNotHoldTheKeyboard(t *testing.T) {
 		t.Fatalf("3 was never given back: tab %d", b.active)
 	}
 }
+
+// TestLeavingKeysDoNotWait: c (companies) while a screen loads opens the
+// picker at once and drops the keys typed for the slow screen.
+func TestLeavingKeysDoNotWait(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 40).start()
+	_, nav := h.app.Update(keyMsg("0"))
+	_, load := h.app.Update(nav()) // the overview is on top, loading
+	if _, ok := h.app.top().(*overviewModel); !ok {
+		t.Fatalf("0 opened %T", h.app.top())
+	}
+	_, _ = h.app.Update(keyMsg("down"))
+	h.send(keyMsg("c"))
+	if _, ok := h.app.top().(*pickerModel); !ok {
+		t.Fatalf("c waited for the overview: %T on top", h.app.top())
+	}
+	if len(h.app.ahead.keys) != 0 {
+		t.Fatalf("%d keys still wait", len(h.app.ahead.keys))
+	}
+	h.run(load)
+}
