@@ -32,6 +32,8 @@ type common struct {
 	debug    *DebugLog
 	saveDir  string
 	recent   RecentJumps
+	// aggregates caches costly figures for the day (nil: none).
+	aggregates AggregateCache
 	// worklists are what `w` counts (nil: the built-in ones).
 	worklists []worklist.Worklist
 	// sched makes the timed commands (the clock, the filter's debounce);
