@@ -14,7 +14,9 @@ import (
 // lost. The root model keeps such keys for the screen that is loading, in
 // a bounded queue, and replays them in order once its data is there: the
 // same keys then do what they would have done a moment later. Leaving the
-// screen (esc) drops them with it.
+// screen (esc, or a key that opens another: c, :, t) drops them with it.
+// Keys typed before a screen change lands (navigate) wait for the screen
+// it leads to.
 
 // typeAheadMax bounds the keys kept for a loading screen; more are dropped
 // and the banner says so.
@@ -33,7 +35,7 @@ type typeAhead struct {
 	keys    []tea.KeyMsg
 	dropped int // keys beyond typeAheadMax
 	// heldAt is when keys began to wait for a screen change; one that
-	// never lands (a bug) must not hold the keyboard: see navStuck.
+	// never lands (a bug) must not hold the keyboard: see releaseStuckNav.
 	heldAt time.Time
 }
 
@@ -66,7 +68,10 @@ func awaitingData(s screen) bool {
 func (a *App) holdKey(top screen, msg tea.KeyMsg) bool {
 	if a.c.navPending > 0 {
 		if len(a.ahead.keys) == 0 {
-			a.ahead = typeAhead{heldAt: a.c.clock()}
+			a.ahead = typeAhead{}
+		}
+		if a.ahead.heldAt.IsZero() {
+			a.ahead.heldAt = a.c.clock()
 		}
 		a.ahead.owner = nil
 		return a.keep(msg)
