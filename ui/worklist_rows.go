@@ -118,7 +118,7 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
 		case key.Matches(msg, m.keys.Sort) && m.keys.Sort.Enabled():
@@ -226,7 +226,7 @@ func (m worklistRowsModel) open() tea.Cmd {
 		return emit(noticeMsg(termsafe.Line(r.Company.Name) + " is a company of " + termsafe.Line(acct) +
 			": switch to that account (a), then open " + r.ID + " with go to (:)."))
 	}
-	return emit(jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item})
+	return m.c.navigate(jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item})
 }
 
 // worklistKind is the kind of object a worklist's list holds.
