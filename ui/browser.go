@@ -57,7 +57,7 @@ const (
 	opExportCSV
 	opExportJSON
 	opExportServer // Hyperline builds the file
-	opLeave // the tab is no longer shown
+	opLeave        // the tab is no longer shown
 )
 
 // onActive does op to the active tab.

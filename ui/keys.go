@@ -75,7 +75,7 @@ func newBrowserKeys() browserKeys {
 		Download:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF")),
 		Overview:      key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "company overview")),
 		FilterKeys:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter on the server")),
-		ServerExport:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "export built by Hyperline")),
+		ServerExport:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "Hyperline export")),
 	}
 }
 

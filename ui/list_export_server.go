@@ -125,4 +125,3 @@ func waitOn(ctx context.Context, sched func(time.Duration, func(time.Time) tea.M
 		return nil
 	}
 }
-
