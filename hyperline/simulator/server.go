@@ -47,6 +47,7 @@ type Server struct {
 	stats     *analyticsCache
 	indexes   []*companyIndex // one per company, built on first use
 	exports   *exportStore    // POST /v1/exports and their files
+	wires     []*customerWire // one per company: customers' encoded JSON
 }
 
 // New builds a simulator from cfg. It is cheap even for a million
@@ -87,6 +88,10 @@ func New(cfg Config) *Server {
 		exports: &exportStore{},
 	}
 	s.indexes = newIndexes(len(s.data.companies))
+	s.wires = make([]*customerWire, len(s.data.companies))
+	for i := range s.wires {
+		s.wires[i] = &customerWire{}
+	}
 	if cfg.Hostile {
 		s.user.Name = hostileUserName
 	}
