@@ -18,9 +18,10 @@ import (
 // backend's switch points its client at the account's token.
 type worklistSession struct {
 	switchingSession
-	other *simData
-	data  *accountData
-	err   error
+	other     *simData
+	data      *accountData
+	err       error
+	switchErr error
 }
 
 func (s worklistSession) WorklistAccount(_ context.Context, apiURL, email string) (worklist.Account, error) {
@@ -36,6 +37,9 @@ func (s worklistSession) WorklistAccount(_ context.Context, apiURL, email string
 func (s worklistSession) SwitchAccount(_ context.Context, apiURL, email string) (Account, error) {
 	if apiURL != "https://api.hyperline.co" || email != "ada@example.com" || s.data == nil {
 		return Account{}, fmt.Errorf("%s of %s: %w", email, apiURL, ErrLoginRequired)
+	}
+	if s.switchErr != nil {
+		return Account{}, s.switchErr
 	}
 	s.data.switched.Store(true)
 	acct := s.account
@@ -159,4 +163,42 @@ func TestWorklistsEveryAccountFailure(t *testing.T) {
 	h.key("w")
 	h.key("A")
 	h.requireView("✗ ada@example.com: ", "15/15 counted")
+}
+
+// TestWorklistRowSwitchFails: a row of another account whose switch
+// fails says why in the banner; the open account, its company and the
+// worklist stay, and enter works again.
+func TestWorklistRowSwitchFails(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 40, withSimulator(simulator.Config{}), func(d *Deps, h *harness) {
+		other := newSimData(h.t, simulator.Config{Seed: 2, Scale: 0.2}, h.data)
+		data := &accountData{simData: d.Data.(*simData), other: other}
+		d.Data = data
+		d.Session = worklistSession{switchingSession: switchingSession{h.session}, other: other, data: data,
+			switchErr: errors.New("the keyring is locked")}
+	}).start()
+	h.key("w")
+	h.key("A")
+	h.key("enter")
+	company, email := h.app.scope.company.ID, h.app.c.account.Email
+	for i := 0; ; i++ {
+		m := h.app.top().(*worklistRowsModel)
+		if r, _ := m.selectedRow(); m.accountOf[r.Company.ID] != "" {
+			break
+		}
+		if i > len(m.rows) {
+			t.Fatal("no row of the other account")
+		}
+		h.key("down")
+	}
+	h.key("enter")
+	m, ok := h.app.top().(*worklistRowsModel)
+	if !ok {
+		t.Fatalf("after a failed switch the top is %T, want the worklist", h.app.top())
+	}
+	if m.switching != "" || h.app.scope.company.ID != company || h.app.c.account.Email != email {
+		t.Fatalf("after a failed switch: switching %q, company %s, account %s", m.switching,
+			h.app.scope.company.ID, h.app.c.account.Email)
+	}
+	h.requireView("the keyring is locked")
 }
