@@ -32,11 +32,21 @@ func copyOSC52(text string) error {
 
 // copyCmd copies text and says so in the banner.
 func copyCmd(copyText func(string) error, text string) tea.Cmd {
+	return copyNamed(copyText, text, text+" to the clipboard.")
+}
+
+// copyIDCmd copies an id and says in the banner what it belongs to:
+// "Copied inv_…, the id of invoice INV-1001."
+func copyIDCmd(copyText func(string) error, id, what string) tea.Cmd {
+	return copyNamed(copyText, id, id+", the id of "+what+".")
+}
+
+func copyNamed(copyText func(string) error, text, said string) tea.Cmd {
 	return func() tea.Msg {
 		if err := copyText(text); err != nil {
 			return errMsg{what: "copy to the clipboard", err: err}
 		}
-		return noticeMsg("Copied " + text + " to the clipboard.")
+		return noticeMsg("Copied " + said)
 	}
 }
 

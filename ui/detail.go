@@ -111,7 +111,8 @@ func (m *detailModel) setItem(item any) {
 	if inv := asInvoice(item); inv != nil && m.related.ready {
 		m.invoice = inv
 		m.keys.Download.SetEnabled(true)
-		m.related = m.related.fill(sectionPayments, paymentRows(m.c.fmt, m.c.now, inv.Transactions), nil)
+		rows, refs := paymentRows(m.c.fmt, m.c.now, inv.Transactions)
+		m.related = m.related.fill(sectionPayments, rows, refs)
 	}
 	m.title = termsafe.Line(m.title)
 	for i := range m.fields {
@@ -185,7 +186,7 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Back):
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(msg, m.keys.Reload):
 		return m.reload()
 	case key.Matches(msg, m.keys.Download):
@@ -200,7 +201,7 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Select):
 		if m.focusRelated {
 			if ref, ok := m.related.selectedRef(); ok {
-				return m, emit(openDetailMsg(ref))
+				return m, m.c.navigate(openDetailMsg(ref))
 			}
 		}
 		return m, nil
@@ -346,10 +347,13 @@ func (m detailModel) capturing() bool     { return false }
 func (m detailModel) selected() (selection, bool) {
 	if m.focusRelated {
 		if ref, ok := m.related.selectedRef(); ok {
-			return selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item)}, true
+			return selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item), label: itemLabel(ref.item)}, true
 		}
 	}
 	sel := selection{kind: m.kind, id: m.id}
+	if _, name, ok := strings.Cut(m.title, " · "); ok {
+		sel.label = name
+	}
 	if m.invoice != nil {
 		sel.url = m.invoice.PublicURL
 	}

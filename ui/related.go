@@ -55,11 +55,12 @@ func newRelated(c *common, title, empty string, names ...string) relatedList {
 	r := relatedList{title: title, refs: map[string]relatedRef{}, ready: true}
 	r.table = table.New([]table.Column{
 		{Title: "Kind", Width: 12, Priority: 100},
-		{Title: "Name / number", Width: 14, Flex: 1, Priority: 90},
-		{Title: "Status", Width: 20, Flex: 1, Priority: 95},
+		{Title: "Name / number", Width: 14, Ideal: 26, Flex: 1, Priority: 90},
+		{Title: "Status", Width: 14, Ideal: 20, Flex: 1, Priority: 95},
 		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
-		{Title: "Date", Width: 11, Priority: 60},
-		{Title: "ID", Width: 19, Priority: 40},
+		// A row's date says what it is: "due …", "next …", "paid …".
+		{Title: "When", Width: whenWidth, Priority: 60},
+		{Title: "ID", Width: 19, Priority: 40, Spare: true},
 	}, table.WithStyles(c.styles.Table), table.WithEmptyText(empty))
 	for _, n := range names {
 		r.sections = append(r.sections, relatedSection{name: n, note: "loading…"})
@@ -103,13 +104,14 @@ func (r *relatedList) start(c *common, section int) uint64 {
 	return r.sections[section].req
 }
 
-// fill sets a section's rows directly (from the object itself).
+// fill sets a section's rows directly (from the object itself); refs[i]
+// is what enter opens on rows[i].
 func (r relatedList) fill(section int, rows []table.Row, refs []relatedRef) relatedList {
 	s := &r.sections[section]
 	s.rows, s.req, s.note = rows, 0, strconv.Itoa(len(rows))
-	for _, ref := range refs {
-		if ref.id != "" {
-			r.refs[ref.id] = ref
+	for i, ref := range refs {
+		if ref.id != "" && i < len(rows) {
+			r.refs[rows[i].ID] = ref // a row's id may differ from its object's ("tx:…")
 		}
 	}
 	r.redraw()

@@ -67,7 +67,7 @@ func relatedSubscriptionRow(f formatter, now time.Time, s hyperline.Subscription
 		{Text: subscriptionLabel(s)},
 		subscriptionStatusCell(s.Status),
 		{Text: amount},
-		{Text: f.relDate(s.NextPaymentAt, now)},
+		{Text: labelledDate("next", f.relDate(s.NextPaymentAt, now))},
 		{Text: s.ID, Tone: table.ToneMuted},
 	}}, relatedRef{kind: kindSubscription, id: s.ID, item: s}
 }
@@ -82,30 +82,56 @@ func relatedInvoiceRow(f formatter, now time.Time, inv hyperline.Invoice) (table
 		{Text: inv.Number},
 		invoiceStatusCell(inv.Status),
 		{Text: f.money(inv.TotalAmount, inv.Currency)},
-		{Text: f.relDate(inv.DueAt, now)},
+		{Text: labelledDate("due", f.relDate(inv.DueAt, now))},
 		{Text: inv.ID, Tone: table.ToneMuted},
 	}}, relatedRef{kind: kindInvoice, id: inv.ID, item: inv}
 }
 
+// whenWidth is the width of a labelled date: "next 30 days ago".
+const whenWidth = 6 + dateWidth
+
+// labelledDate is a date that says what it is ("due in 3 days"), for a
+// column whose rows are of several kinds; "—" stays alone.
+func labelledDate(label, date string) string {
+	if date == "—" {
+		return date
+	}
+	return label + " " + date
+}
+
+// transactionDateLabel names transactionDate: when the money moved, or
+// when it was tried or is planned to.
+func transactionDateLabel(t hyperline.Transaction) string {
+	switch {
+	case t.SettledAt != nil && transactionKind(t) == "payment":
+		return "paid"
+	case t.SettledAt == nil && t.Status == hyperline.TransactionFailed:
+		return "tried"
+	}
+	return "on"
+}
+
 // paymentRows are an invoice's transactions, newest first as the API
 // lists them: how it was paid ("Visa •••• 4242"), the status with the
-// reason of a failure in plain words, the amount and the date.
-func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) []table.Row {
-	rows := make([]table.Row, len(txs))
+// reason of a failure in plain words, the amount and the date; enter
+// opens one, y copies its id.
+func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) ([]table.Row, []relatedRef) {
+	rows, refs := make([]table.Row, len(txs)), make([]relatedRef, len(txs))
 	for i, t := range txs {
 		status := transactionStatusCell(t)
 		if t.Status == hyperline.TransactionFailed {
 			status.Text = "✗ " + t.FailureReason()
 		}
 		when := transactionDate(t)
+		refs[i] = relatedRef{kind: kindTransaction, id: t.ID, item: t}
 		rows[i] = table.Row{ID: "tx:" + t.ID, Cells: []table.Cell{
 			{Text: transactionKind(t), Tone: table.ToneInfo},
 			{Text: t.MethodLabel()},
 			status,
 			{Text: f.money(t.Amount, t.Currency)},
-			{Text: f.relDate(when, now)},
+			{Text: labelledDate(transactionDateLabel(t), f.relDate(when, now))},
 			{Text: t.ID, Tone: table.ToneMuted},
 		}}
 	}
-	return rows
+	return rows, refs
 }

@@ -29,6 +29,10 @@ func summarize(f formatter, now time.Time, item any) (title string, fields []fie
 		return summarizeInvoice(f, now, &it)
 	case *hyperline.Invoice:
 		return summarizeInvoice(f, now, it)
+	case hyperline.Transaction:
+		return summarizeTransaction(f, now, &hyperline.ListedTransaction{Transaction: it})
+	case *hyperline.ListedTransaction:
+		return summarizeTransaction(f, now, it)
 	}
 	return "Object", nil, nil
 }

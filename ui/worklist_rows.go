@@ -131,7 +131,7 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
 		case key.Matches(msg, m.keys.Sort) && m.keys.Sort.Enabled():

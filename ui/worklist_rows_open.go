@@ -34,7 +34,7 @@ func (m worklistRowsModel) open() (worklistRowsModel, tea.Cmd) {
 	jump := jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item}
 	email := m.accountOf[r.Company.ID]
 	if email == "" {
-		return m, emit(jump)
+		return m, m.c.navigate(jump)
 	}
 	sw, ok := m.c.session.(AccountSwitcher)
 	if !ok {
