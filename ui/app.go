@@ -193,6 +193,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.openDetail(msg)
 	case openWorklistMsg:
 		return a.openWorklistRows(msg)
+	case worklistSwitchedMsg:
+		return a.openInAccount(msg)
 	case openFoundMsg:
 		return a.openDetail(msg.openDetailMsg)
 	case popScreenMsg:
