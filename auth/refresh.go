@@ -191,14 +191,11 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		// to forget only costs that login its question.
 		_, _ = ts.store.Registrations().Forget(ts.apiURL, unknown)
 	}
-	var corrupt *config.CorruptError
-	if errors.As(err, &corrupt) {
-		// The file was moved aside (and reported): the fresh, empty
-		// session has no account, so loginErr says what to do.
-		err = nil
-		if loginErr != nil {
-			loginErr = fmt.Errorf("%w (%w)", loginErr, corrupt)
-		}
+	// A file moved aside (and reported) leaves a fresh, empty session
+	// with no account, so loginErr says what to do.
+	corrupt, err := config.SplitCorrupt(err)
+	if corrupt != nil && loginErr != nil {
+		loginErr = fmt.Errorf("%w (%w)", loginErr, corrupt)
 	}
 	if err == nil && loginErr != nil {
 		err = loginErr

@@ -128,8 +128,8 @@ func NewTokenSource(opts TokenSourceOptions) (*TokenSource, error) {
 		opts.OnRefresh = func(RefreshEvent) {}
 	}
 	sess, err := opts.Store.Load()
-	var corrupt *config.CorruptError
-	if err != nil && !errors.As(err, &corrupt) {
+	corrupt, err := config.SplitCorrupt(err)
+	if err != nil {
 		return nil, fmt.Errorf("token source: %w", err)
 	}
 	apiURL := opts.Settings.APIURL
@@ -259,7 +259,7 @@ func (ts *TokenSource) SaveUnsaved() error {
 		acc.UpdatedAt = ts.now()
 		return nil
 	})
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+	if _, err := config.SplitCorrupt(err); err != nil {
 		return &SessionNotSavedError{Err: err}
 	}
 	ts.mu.Lock()

@@ -331,3 +331,40 @@ func TestStoreUpdateErrorStillReportsCorruptFile(t *testing.T) {
 		t.Errorf("err = %v, want it to name the moved-aside file %v", err, matches)
 	}
 }
+
+// TestSplitCorrupt: Load's and Update's warning about a file moved aside
+// comes out as the warning with no failure; a failed Update on such a file
+// is the failure with no warning; any other error is only the failure.
+func TestSplitCorrupt(t *testing.T) {
+	t.Parallel()
+	st := newTestStore(t)
+	if err := os.MkdirAll(filepath.Dir(st.Path()), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	warning, failure := SplitCorrupt(st.Update(func(s *Session) error {
+		s.Upsert(SandboxURL, "ada@example.com")
+		return nil
+	}))
+	if warning == nil || failure != nil {
+		t.Fatalf("Update on a corrupt file: warning %v, failure %v; want a warning only", warning, failure)
+	}
+	if warning.MovedTo == "" {
+		t.Error("the warning does not say where the file went")
+	}
+
+	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	warning, failure = SplitCorrupt(st.Update(func(*Session) error { return boom }))
+	if warning != nil || !errors.Is(failure, boom) {
+		t.Errorf("failed Update on a corrupt file: warning %v, failure %v; want fn's error only", warning, failure)
+	}
+
+	if warning, failure = SplitCorrupt(nil); warning != nil || failure != nil {
+		t.Errorf("SplitCorrupt(nil) = %v, %v", warning, failure)
+	}
+}
