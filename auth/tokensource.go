@@ -251,12 +251,9 @@ func (ts *TokenSource) SaveUnsaved() error {
 		return nil
 	}
 	err := ts.store.Update(func(s *config.Session) error {
-		acc := s.Account(ts.apiURL, ts.email)
-		if acc == nil || acc.Token.RefreshToken != unsaved.spent {
-			return nil // logged out, or newer tokens stored by another hlx
-		}
-		acc.Token = unsaved.tok
-		acc.UpdatedAt = ts.now()
+		// Not put back when logged out, or newer tokens were stored by
+		// another hlx.
+		unsaved.putBack(s.Account(ts.apiURL, ts.email), ts.now())
 		return nil
 	})
 	if _, err := config.SplitCorrupt(err); err != nil {
