@@ -312,12 +312,7 @@ func TestStoreTwoProcesses(t *testing.T) {
 func TestStoreUpdateErrorStillReportsCorruptFile(t *testing.T) {
 	t.Parallel()
 	st := newTestStore(t)
-	if err := os.MkdirAll(filepath.Dir(st.Path()), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeCorrupt(t, st)
 	boom := errors.New("boom")
 	err := st.Update(func(*Session) error { return boom })
 	if !errors.Is(err, boom) {
@@ -338,12 +333,7 @@ func TestStoreUpdateErrorStillReportsCorruptFile(t *testing.T) {
 func TestSplitCorrupt(t *testing.T) {
 	t.Parallel()
 	st := newTestStore(t)
-	if err := os.MkdirAll(filepath.Dir(st.Path()), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeCorrupt(t, st)
 	warning, failure := SplitCorrupt(st.Update(func(s *Session) error {
 		s.Upsert(SandboxURL, "ada@example.com")
 		return nil
@@ -355,9 +345,7 @@ func TestSplitCorrupt(t *testing.T) {
 		t.Error("the warning does not say where the file went")
 	}
 
-	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeCorrupt(t, st)
 	boom := errors.New("boom")
 	warning, failure = SplitCorrupt(st.Update(func(*Session) error { return boom }))
 	if warning != nil || !errors.Is(failure, boom) {
@@ -366,5 +354,16 @@ func TestSplitCorrupt(t *testing.T) {
 
 	if warning, failure = SplitCorrupt(nil); warning != nil || failure != nil {
 		t.Errorf("SplitCorrupt(nil) = %v, %v", warning, failure)
+	}
+}
+
+// writeCorrupt puts an unparsable session file where st reads it.
+func writeCorrupt(t *testing.T, st *Store) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(st.Path()), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
+		t.Fatal(err)
 	}
 }
