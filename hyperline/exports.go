@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strings"
 )
@@ -113,45 +112,13 @@ func (cc *CompanyClient) DownloadExport(ctx context.Context, id string, w io.Wri
 	if err != nil {
 		return 0, err
 	}
-	if w == nil {
-		return 0, fmt.Errorf("hyperline: download export %s: nil writer", id)
-	}
-	path := "/v2/exports/" + seg + "/download"
-	var written int64
-	err = cc.c.send(ctx, call{
-		method:  http.MethodGet,
-		path:    path,
-		company: cc.id,
-		accept:  "text/csv, application/json;q=0.9, application/octet-stream;q=0.8, */*;q=0.1",
-		stream: func(resp *http.Response) error {
-			if err := checkExportType(resp.Header.Get("Content-Type")); err != nil {
-				return malformed(http.MethodGet, path, "%v", err)
-			}
-			n, err := io.Copy(w, resp.Body)
-			written = n
-			if err != nil {
-				return fmt.Errorf("hyperline: download export %s after %d bytes: %w", id, n, err)
-			}
-			return nil
-		},
-	})
-	return written, err
+	return cc.download(ctx, "/v2/exports/"+seg+"/download", "export "+id,
+		"text/csv, application/json;q=0.9, application/octet-stream;q=0.8, */*;q=0.1", checkExportType, w)
 }
 
 // checkExportType accepts a Content-Type an export file can have.
 func checkExportType(ct string) error {
-	if strings.TrimSpace(ct) == "" {
-		return nil
-	}
-	media, _, err := mime.ParseMediaType(ct)
-	if err != nil {
-		return fmt.Errorf("unreadable Content-Type %q", ct)
-	}
-	switch {
-	case media == "text/csv", media == "application/json", strings.Contains(media, "spreadsheet"),
-		media == "application/octet-stream", media == "binary/octet-stream":
-		return nil
-	default:
-		return fmt.Errorf("expected an export file, got %q", media)
-	}
+	return checkMedia(ct, "an export file", func(media string) bool {
+		return media == "text/csv" || media == "application/json" || strings.Contains(media, "spreadsheet")
+	})
 }
