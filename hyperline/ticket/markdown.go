@@ -60,7 +60,7 @@ type mdWriter struct {
 	loc *time.Location
 }
 
-func (w *mdWriter) line(s string)             { w.WriteString(s + "\n") }
+func (w *mdWriter) line(s string)            { w.WriteString(s + "\n") }
 func (w *mdWriter) item(label, value string) { w.line("- " + label + ": " + value) }
 
 func (w *mdWriter) date(t time.Time) string {
