@@ -17,6 +17,7 @@ import (
 	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 )
 
 // App is the root model. Its Update routes window sizes and clock ticks to
@@ -66,6 +67,7 @@ func New(deps Deps) *App {
 		openURL:  deps.OpenURL,
 		debug:    deps.Debug,
 		saveDir:  deps.SaveDir,
+		links:    ticket.DefaultTemplates().With(deps.LinkTemplates),
 		recent:   deps.Recent,
 	}
 	if c.ctx == nil {
@@ -182,6 +184,12 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case popScreenMsg:
 		a.pop()
 		return nil
+	case openSummaryMsg:
+		sm := newSummaryScreen(a.c, msg.title, msg.text)
+		a.push(&sm)
+		return nil
+	case ticketLoadedMsg:
+		return a.handleTicketLoaded(msg)
 	case errMsg:
 		return a.handleError(msg)
 	case resolvedMsg:
@@ -467,6 +475,7 @@ func (a *App) syncGlobalKeys() {
 		sel, ok = top.selected()
 	}
 	a.global.Copy.SetEnabled(ok)
+	a.global.Summary.SetEnabled(ok && summarizable(sel) && a.scope.company.ID != "")
 	a.global.Open.SetEnabled(ok && a.c.openURL != nil && sel.openURL(a.c.env) != "")
 }
 

@@ -30,11 +30,15 @@ func copyOSC52(text string) error {
 	return err
 }
 
-// copyCmd copies text and says so in the banner.
-func copyCmd(copyText func(string) error, text string) tea.Cmd {
+// copyCmd copies text and says so in the banner, naming what it is
+// ("the payment's ID tra_…") when what is given.
+func copyCmd(copyText func(string) error, text, what string) tea.Cmd {
 	return func() tea.Msg {
 		if err := copyText(text); err != nil {
 			return errMsg{what: "copy to the clipboard", err: err}
+		}
+		if what != "" {
+			return noticeMsg("Copied " + text + " (" + what + ") to the clipboard.")
 		}
 		return noticeMsg("Copied " + text + " to the clipboard.")
 	}

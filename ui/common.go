@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 )
 
 // common is what every screen shares: the dependencies, the styles and the
@@ -30,6 +31,7 @@ type common struct {
 	debug    *DebugLog
 	saveDir  string
 	recent   RecentJumps
+	links    ticket.Templates
 	// sched makes the timed commands (the clock, the filter's debounce);
 	// animate runs the spinner. Tests replace them to run without waiting.
 	sched   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
@@ -143,6 +145,17 @@ type selection struct {
 	// url is the object's own page when it has one (an invoice's public
 	// page); o opens it, else the dashboard's page of the object.
 	url string
+	// label names what is copied ("the payment INV-1001 · Visa •••• 4242"),
+	// "" to say nothing more than the ID.
+	label string
+}
+
+// describe says what y copies: "the invoice's ID", "the payment's ID".
+func (s selection) describe() string {
+	if s.label != "" {
+		return s.label + "'s ID"
+	}
+	return "the " + s.kind.String() + "'s ID"
 }
 
 // openURL is the page o opens for the selection, "" when none is known.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -39,9 +40,13 @@ type detailModel struct {
 	related      relatedList // customers and invoices
 	focusRelated bool
 	// extras are summary fields that come from requests of their own (a
-	// customer's wallet balance and portal link).
-	extras   []field
-	extraReq uint64
+	// customer's portal link).
+	extras []field
+	// ticket is what a customer's screen knows to answer a ticket.
+	ticket customerTicket
+	// jsonStart is the viewport line where the raw JSON starts (after a
+	// customer's sections).
+	jsonStart int
 	// invoice is the object shown when it is an invoice (d downloads it).
 	invoice *hyperline.Invoice
 
@@ -95,6 +100,7 @@ func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detai
 	switch kind {
 	case kindCustomer:
 		m.related = newRelated(c, "Subscriptions and invoices", "No subscriptions or invoices.", "subscriptions", "invoices")
+		m.ticket.facts = &ticket.Facts{Loaded: map[string]bool{}}
 	case kindInvoice:
 		m.related = newRelated(c, "Payments and credit notes", "No payments or credit notes.", "payments", "credit notes")
 	}
@@ -110,9 +116,10 @@ func (m detailModel) reload() (detailModel, tea.Cmd) {
 	cmds := []tea.Cmd{loadObject(m.sc.ctx, m.c, m.sc.company.ID, m.kind, m.id, m.reqID)}
 	switch m.kind {
 	case kindCustomer:
-		m.extraReq = m.c.nextID()
-		cmds = append(cmds, loadCustomerRelated(m.c, m.sc, &m.related, m.id),
-			loadCustomerExtras(m.sc.ctx, m.c, m.sc.company.ID, m.id, m.extraReq))
+		// The object, its subscriptions and invoices, and the ticket's own
+		// parts: ticket.Requests() requests, all sent at once.
+		cmds = append(cmds, loadCustomerRelated(m.c, m.sc, &m.related, m.id))
+		cmds = append(cmds, m.startTicket()...)
 		m.focusRelated = true
 	case kindInvoice:
 		cmds = append(cmds, loadCreditNotes(m.c, m.sc, &m.related, m.id))
@@ -126,6 +133,9 @@ func (m *detailModel) setItem(item any) {
 	var raw json.RawMessage
 	m.title, m.fields, raw = summarize(m.c.fmt, m.c.now, item)
 	m.fields = append(m.fields, m.extras...)
+	if c := asCustomer(item); c != nil && m.ticket.facts != nil {
+		m.ticket.facts.Customer = c
+	}
 	if inv := asInvoice(item); inv != nil && m.related.ready {
 		m.invoice = inv
 		m.keys.Download.SetEnabled(true)
@@ -168,23 +178,14 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 		m.setItem(msg.item)
 		return m, emit(resolvedMsg{what: "load the " + m.kind.String()})
 	case relatedLoadedMsg:
+		m.absorbRelated(msg)
 		var cmd tea.Cmd
 		m.related, cmd = m.related.update(m.c, msg)
 		m.syncFocus()
-		return m, cmd
-	case customerExtrasMsg:
-		if msg.reqID != m.extraReq {
-			return m, nil
-		}
-		m.extraReq = 0
-		for i := range msg.fields {
-			msg.fields[i].value = termsafe.Line(msg.fields[i].value)
-		}
-		// The extras are the last fields: replace the previous ones.
-		base := len(m.fields) - len(m.extras)
-		m.fields = append(m.fields[:base:base], msg.fields...)
-		m.extras = msg.fields
 		m.layoutJSON()
+		return m, cmd
+	case ticketPartMsg:
+		m.absorbTicketPart(msg)
 		return m, nil
 	case tea.KeyMsg:
 		return m.handleKey(msg)
@@ -209,6 +210,17 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Download):
 		if m.invoice != nil {
 			return m, downloadInvoice(m.c, m.sc.company.ID, *m.invoice)
+		}
+		return m, nil
+	case key.Matches(msg, m.keys.RawJSON):
+		m.json.SetYOffset(m.jsonStart)
+		return m, nil
+	case key.Matches(msg, m.keys.More):
+		if f := m.ticket.facts; f != nil && f.ActivityNext != "" && m.ticket.moreReq == 0 {
+			m.ticket.moreReq = m.c.nextID()
+			m.keys.More.SetEnabled(false)
+			m.layoutJSON()
+			return m, loadMoreActivity(m.sc.ctx, m.c, m.sc.company.ID, m.id, f.ActivityNext, m.ticket.moreReq)
 		}
 		return m, nil
 	case key.Matches(msg, m.keys.Focus):
@@ -289,7 +301,10 @@ func (m *detailModel) layoutJSON() {
 	}
 	m.json.Width = m.width - 2
 	m.json.Height = max(m.height-used, 1)
-	m.json.SetContent(ansi.Wrap(m.pretty, m.json.Width, ""))
+	sections := m.ticketView(m.json.Width)
+	m.jsonStart = strings.Count(sections, "\n")
+	m.keys.RawJSON.SetEnabled(m.jsonStart > 0)
+	m.json.SetContent(sections + ansi.Wrap(m.pretty, m.json.Width, ""))
 	m.related.table.SetSize(m.width, m.relatedHeight())
 }
 
@@ -309,7 +324,10 @@ func (m detailModel) view() string {
 		b.WriteString("\n" + m.related.heading(st, m.focusRelated, m.width) + "\n")
 		b.WriteString(m.related.table.View() + "\n")
 	}
-	jsonTitle := "Raw JSON"
+	jsonTitle, jsonNote := "Raw JSON", " · every field the API returned"
+	if m.kind == kindCustomer {
+		jsonTitle, jsonNote = "Account", " · balance, payments, subscriptions, links, activity, then the Raw JSON (J)"
+	}
 	if !m.focusRelated {
 		jsonTitle = st.SelectedMarker + jsonTitle
 	} else {
@@ -319,7 +337,7 @@ func (m detailModel) view() string {
 	if m.json.TotalLineCount() > m.json.Height {
 		pct = formatCount(int(m.json.ScrollPercent()*100)) + "% "
 	}
-	b.WriteString("\n" + spread(st.Heading.Render(jsonTitle)+st.Muted.Render(" · every field the API returned"), st.Muted.Render(pct), m.width) + "\n")
+	b.WriteString("\n" + spread(st.Heading.Render(jsonTitle)+st.Muted.Render(jsonNote), st.Muted.Render(pct), m.width) + "\n")
 	b.WriteString(indent(m.json.View(), " "))
 	return b.String()
 }

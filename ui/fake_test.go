@@ -221,7 +221,8 @@ func fakeInvoiceStatus(inv hyperline.Invoice, filter []string) bool {
 	for _, f := range filter {
 		switch {
 		case f == hyperline.InvoiceFilterAll, f == hyperline.InvoiceFilterFinalized, f == string(inv.Status),
-			f == hyperline.InvoiceFilterLate && inv.Overdue(testNow):
+			f == hyperline.InvoiceFilterLate && inv.Overdue(testNow),
+			f == hyperline.InvoiceFilterOutstanding && inv.AmountDue > 0 && inv.Status != hyperline.InvoiceDraft:
 			return true
 		}
 	}
@@ -385,6 +386,64 @@ func (d *fakeData) CustomerPortalURL(_ context.Context, company, customerID stri
 	}
 	return "https://portal.example/" + customerID, nil
 }
+
+// PaymentMethods: every third customer (those whose invoices have a
+// refused payment) pays by a Visa card ending 4242; the others saved none.
+func (d *fakeData) PaymentMethods(_ context.Context, company, customerID string) ([]hyperline.PaymentMethod, error) {
+	if err := d.record(company, "payment methods", customerID); err != nil {
+		return nil, err
+	}
+	c, err := byID(d.customers[company], func(c hyperline.Customer) bool { return c.ID == customerID })
+	if err != nil {
+		return nil, err
+	}
+	var n int
+	fmt.Sscanf(c.ID[len(c.ID)-5:], "%d", &n)
+	if n%3 != 1 {
+		return []hyperline.PaymentMethod{}, nil
+	}
+	return []hyperline.PaymentMethod{decode[hyperline.PaymentMethod](
+		`{"id":"pm_1","status":"active","type":"card","last_4_digits":4242,"expiration_date":"2027-01","brand":"visa"}`)}, nil
+}
+
+// AuditLogs: a customer's history read off its invoices (created, and
+// settled when paid) and its creation, newest first, paged by a cursor
+// that is the offset.
+func (d *fakeData) AuditLogs(_ context.Context, company string, opts hyperline.AuditLogListOptions) (*hyperline.Page[hyperline.AuditLog], error) {
+	if err := d.record(company, "audit logs", opts.CustomerID+"@"+opts.Cursor); err != nil {
+		return nil, err
+	}
+	var all []hyperline.AuditLog
+	for _, inv := range d.invoices[company] {
+		if inv.Customer.ID != opts.CustomerID || inv.IssuedAt == nil {
+			continue
+		}
+		id := inv.ID
+		all = append(all, hyperline.AuditLog{Type: "invoice.created", HappenedAt: *inv.IssuedAt, CustomerID: &opts.CustomerID, InvoiceID: &id})
+		if inv.Status == hyperline.InvoicePaid && inv.DueAt != nil {
+			all = append(all, hyperline.AuditLog{Type: "invoice.settled", HappenedAt: *inv.DueAt, CustomerID: &opts.CustomerID, InvoiceID: &id})
+		}
+	}
+	if c, err := byID(d.customers[company], func(c hyperline.Customer) bool { return c.ID == opts.CustomerID }); err == nil {
+		all = append(all, hyperline.AuditLog{Type: "customer.created", HappenedAt: c.CreatedAt, CustomerID: &opts.CustomerID})
+		all = append(all, hyperline.AuditLog{Type: "email.created", EmailStatus: ptrTo("delivered"), HappenedAt: c.CreatedAt.Add(time.Hour), CustomerID: &opts.CustomerID})
+	}
+	slices.SortStableFunc(all, func(a, b hyperline.AuditLog) int { return b.HappenedAt.Compare(a.HappenedAt) })
+	from := 0
+	fmt.Sscanf(opts.Cursor, "%d", &from)
+	take := opts.Take
+	if take == 0 {
+		take = hyperline.DefaultTake
+	}
+	end := min(from+take, len(all))
+	p := &hyperline.Page[hyperline.AuditLog]{Items: slices.Clone(all[min(from, end):end])}
+	if end < len(all) {
+		p.NextCursor = fmt.Sprint(end)
+	}
+	return p, nil
+}
+
+func ptrTo[T any](v T) *T { return &v }
 
 func (d *fakeData) Invoice(_ context.Context, company, id string) (*hyperline.Invoice, error) {
 	if err := d.record(company, "invoice", id); err != nil {

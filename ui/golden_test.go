@@ -84,6 +84,21 @@ func TestGolden(t *testing.T) {
 			h.start()
 			h.key("enter")
 		}, nil},
+		// The customer screen that answers a ticket (issue 21): a customer
+		// whose card payment was refused, at 80x24 (sections stacked) and
+		// 120x40 (side by side).
+		{"customer_ticket", func(h *harness) {
+			h.start()
+			h.key("down") // Bluebird Analytics 1: a refused payment, a card
+			h.key("enter")
+			h.key("tab") // the sections
+		}, [][2]int{{80, 24}, {120, 40}}},
+		{"customer_summary", func(h *harness) {
+			h.start()
+			h.key("down")
+			h.key("enter")
+			h.key("S")
+		}, [][2]int{{80, 24}, {120, 40}}},
 		{"subscription_detail", func(h *harness) {
 			h.start()
 			h.key("2")

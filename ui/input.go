@@ -46,8 +46,10 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return a.cancelJob()
 	case key.Matches(k, a.global.Copy):
 		if sel, ok := top.selected(); ok {
-			return copyCmd(a.c.copyText, sel.id)
+			return copyCmd(a.c.copyText, sel.id, sel.describe())
 		}
+	case key.Matches(k, a.global.Summary):
+		return a.summarize(top)
 	case key.Matches(k, a.global.Open):
 		if sel, ok := top.selected(); ok {
 			return openCmd(a.c.openURL, sel.openURL(a.c.env))

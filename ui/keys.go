@@ -14,6 +14,9 @@ import (
 type globalKeys struct {
 	Quit, Help, Companies, Token, Copy, Open key.Binding
 	Requests, Cancel, GoTo, Accounts         key.Binding
+	// Summary copies and shows the ticket summary of the customer (or
+	// invoice) on screen.
+	Summary key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -28,12 +31,13 @@ func newGlobalKeys() globalKeys {
 		Cancel:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel the download/export"), key.WithDisabled()),
 		GoTo:      key.NewBinding(key.WithKeys(":", "ctrl+k"), key.WithHelp(":", "go to"), key.WithDisabled()),
 		Accounts:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accounts/environments"), key.WithDisabled()),
+		Summary:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "ticket summary"), key.WithDisabled()),
 	}
 }
 
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Cancel, k.GoTo, k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.GoTo, k.Companies, k.Accounts, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
+	return [][]key.Binding{{k.GoTo, k.Companies, k.Accounts, k.Token, k.Copy, k.Summary, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
 }
 
 // forceQuit is ctrl+c: it quits even while a screen captures text.
@@ -137,6 +141,9 @@ type detailKeys struct {
 	Up, Down, PageUp, PageDown       key.Binding
 	Top, Bottom, Focus, Select, Back key.Binding
 	Reload, Download                 key.Binding
+	// More loads the next page of a customer's recent activity; RawJSON
+	// scrolls past a customer's sections to the raw JSON.
+	More, RawJSON key.Binding
 }
 
 func newDetailKeys() detailKeys {
@@ -153,16 +160,18 @@ func newDetailKeys() detailKeys {
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Download: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF"), key.WithDisabled()),
+		More:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "more activity"), key.WithDisabled()),
+		RawJSON:  key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "raw JSON"), key.WithDisabled()),
 	}
 }
 
 func (k detailKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Select, k.Download, k.Focus}
+	return []key.Binding{k.Back, k.Select, k.Download, k.More, k.Focus}
 }
 func (k detailKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Focus, k.Select, k.Reload, k.Download, k.Back},
+		{k.Focus, k.Select, k.Reload, k.Download, k.More, k.RawJSON, k.Back},
 	}
 }
 

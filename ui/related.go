@@ -48,6 +48,9 @@ type relatedLoadedMsg struct {
 	total int
 	more  bool
 	err   error
+	// items are the objects kept ([]hyperline.Invoice, …), for a screen
+	// that reads more of them than the rows show.
+	items any
 }
 
 // newRelated builds an empty related list with one section per name.
@@ -85,7 +88,7 @@ func loadFirstPage[T any](ctx context.Context, timeout time.Duration, companyID 
 				kept = append(kept, item)
 			}
 		}
-		msg.count, msg.total, msg.more = len(kept), p.Meta.Total, p.HasMore()
+		msg.count, msg.total, msg.more, msg.items = len(kept), p.Meta.Total, p.HasMore(), kept
 		msg.rows = func(f formatter, now time.Time) ([]table.Row, []relatedRef) {
 			rows, refs := make([]table.Row, len(kept)), make([]relatedRef, len(kept))
 			for i, it := range kept {

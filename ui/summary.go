@@ -39,18 +39,16 @@ func summarizeCustomer(f formatter, c *hyperline.Customer) (string, []field, jso
 	if c.BillingAddress != nil && c.BillingAddress.Country != "" {
 		country = c.BillingAddress.Country
 	}
+	// Identity only: how the customer pays, what they owe and the rest
+	// are the customer screen's sections (customer_ticket.go).
 	fields := []field{
 		{label: "Name", value: c.Name},
 		{label: "ID", value: c.ID, tone: table.ToneMuted},
 		{label: "Status", value: status.Text, tone: status.Tone},
-		{label: "Type", value: statusWord(c.Type)},
-		{label: "Currency", value: orDash(&c.Currency)},
 		{label: "Billing email", value: orDash(c.BillingEmail)},
-		{label: "External ID", value: orDash(c.ExternalID)},
+		{label: "Currency", value: orDash(&c.Currency)},
 		{label: "Country", value: country},
-		paymentMethodField(c),
-		{label: "Payment terms", value: paymentTerms(c.PaymentTerms)},
-		{label: "Tax IDs", value: taxIDs(c.TaxIDs)},
+		{label: "External ID", value: orDash(c.ExternalID)},
 		{label: "Owner", value: ownerName(c.Owner)},
 		{label: "Created", value: f.dateTime(c.CreatedAt)},
 	}
@@ -168,6 +166,17 @@ func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (strin
 		fields = append(fields, webField("Public page", inv.PublicURL))
 	}
 	return "Invoice · " + orDash(&inv.Number), fields, inv.Raw
+}
+
+// asCustomer is item as a customer, nil when it is another kind.
+func asCustomer(item any) *hyperline.Customer {
+	switch it := item.(type) {
+	case hyperline.Customer:
+		return &it
+	case *hyperline.Customer:
+		return it
+	}
+	return nil
 }
 
 // asInvoice is item as an invoice, nil when it is another kind.

@@ -1,0 +1,384 @@
+package ui
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// customerTicket is what the customer screen knows to answer a ticket:
+// the facts, filled part by part as their requests return, and the
+// requests in flight. The customer, its invoices and its subscriptions
+// come from the screen's own requests; the other parts have one each.
+type customerTicket struct {
+	facts   *ticket.Facts
+	reqs    map[string]uint64 // part → request in flight
+	moreReq uint64            // the audit log's next page in flight
+}
+
+// ownParts are the parts the customer screen asks for besides the object
+// and its related lists: with those, a customer screen costs
+// ticket.Requests() requests, all sent at once.
+func ownParts() []ticket.Part {
+	var out []ticket.Part
+	for _, p := range ticket.Parts() {
+		switch p.Name {
+		case ticket.PartCustomer, ticket.PartInvoices, ticket.PartSubscriptions:
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// startTicket resets the ticket and sends its parts' requests.
+func (m *detailModel) startTicket() []tea.Cmd {
+	old := m.ticket.facts
+	m.ticket = customerTicket{facts: &ticket.Facts{Loaded: map[string]bool{}}, reqs: map[string]uint64{}}
+	if old != nil {
+		m.ticket.facts.Customer = old.Customer
+	}
+	var cmds []tea.Cmd
+	for _, p := range ownParts() {
+		id := m.c.nextID()
+		m.ticket.reqs[p.Name] = id
+		cmds = append(cmds, loadTicketPart(m.sc.ctx, m.c, m.sc.company.ID, m.id, p, id))
+	}
+	return cmds
+}
+
+// absorbTicketPart applies a part that returned, if it is the one awaited.
+func (m *detailModel) absorbTicketPart(msg ticketPartMsg) {
+	switch {
+	case msg.reqID != 0 && msg.reqID == m.ticket.moreReq:
+		m.ticket.moreReq = 0
+	case msg.reqID != 0 && msg.reqID == m.ticket.reqs[msg.part]:
+		delete(m.ticket.reqs, msg.part)
+	default:
+		return
+	}
+	m.ticket.facts.Apply(msg.part, msg.set)
+	if msg.part == ticket.PartPortal {
+		m.setPortal()
+	}
+	m.keys.More.SetEnabled(m.ticket.facts.ActivityNext != "" && m.ticket.moreReq == 0)
+	m.layoutJSON()
+}
+
+// setPortal shows the portal link among the identity fields.
+func (m *detailModel) setPortal() {
+	f := m.ticket.facts
+	portal := field{label: "Portal"}
+	if f.PortalErr != nil {
+		portal.value, portal.tone = "unavailable: "+plainError(f.PortalErr), table.ToneMuted
+	} else if portal = webField("Portal", f.PortalURL); portal.value == f.PortalURL {
+		portal.tone = table.ToneInfo
+	}
+	portal.value = termsafe.Line(portal.value)
+	base := len(m.fields) - len(m.extras)
+	m.extras = []field{portal}
+	m.fields = append(m.fields[:base:base], m.extras...)
+}
+
+// absorbRelated feeds the customer's invoices and subscriptions, as the
+// related list loaded them, into the ticket.
+func (m *detailModel) absorbRelated(msg relatedLoadedMsg) {
+	if m.ticket.facts == nil || msg.reqID == 0 {
+		return
+	}
+	switch msg.reqID {
+	case m.related.sections[sectionInvoices].req:
+		invs, _ := msg.items.([]hyperline.Invoice)
+		m.ticket.facts.Apply(ticket.PartInvoices, func(f *ticket.Facts) { f.Invoices, f.InvoicesErr = invs, msg.err })
+	case m.related.sections[sectionSubscriptions].req:
+		subs, _ := msg.items.([]hyperline.Subscription)
+		m.ticket.facts.Apply(ticket.PartSubscriptions, func(f *ticket.Facts) { f.Subscriptions, f.SubscriptionsErr = subs, msg.err })
+	}
+}
+
+// ticketFacts is the customer's ticket once the customer is known.
+func (m *detailModel) ticketFacts() (*ticket.Facts, bool) {
+	if m.kind != kindCustomer || m.ticket.facts == nil || m.ticket.facts.Customer == nil {
+		return nil, false
+	}
+	return m.ticket.facts, true
+}
+
+// ticketSection is one titled block of the customer screen.
+type ticketSection struct {
+	title string
+	lines []field // label unused; value and tone per line
+}
+
+// sectionLine is a line of a section.
+func sectionLine(text string, tone table.Tone) field { return field{value: text, tone: tone} }
+
+// ticketView renders the sections: side by side in two columns when
+// the screen is wide, else stacked. Lines wrap, never cut.
+func (m detailModel) ticketView(width int) string {
+	if m.ticket.facts == nil || width < 10 {
+		return ""
+	}
+	left := []ticketSection{m.balanceSection(), m.methodsSection(), m.failuresSection(), m.walletSection()}
+	right := []ticketSection{m.subscriptionsSection(), m.linksSection(), m.activitySection()}
+	if width < 110 {
+		return m.renderSections(append(left, right...), width) + "\n"
+	}
+	colWidth := (width - 3) / 2
+	l := m.renderSections(left, colWidth)
+	r := m.renderSections(right, colWidth)
+	return lipgloss.JoinHorizontal(lipgloss.Top, fitBlock(l, colWidth, strings.Count(l, "\n")+1), "   ", r) + "\n"
+}
+
+func (m detailModel) renderSections(sections []ticketSection, width int) string {
+	st := m.c.styles
+	var b strings.Builder
+	for i, s := range sections {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(st.Heading.Render(s.title) + "\n")
+		for _, l := range s.lines {
+			text := termsafe.Line(l.value)
+			for _, w := range strings.Split(ansi.Wrap(text, max(width-2, 8), ""), "\n") {
+				b.WriteString("  " + st.toneStyle(l.tone).Render(w) + "\n")
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// partState is a section's first line while its part is on its way or
+// failed; ok is false then.
+func (m detailModel) partState(part string, err error) (field, bool) {
+	switch {
+	case err != nil:
+		return sectionLine("✗ could not load: "+plainError(err), table.ToneBad), false
+	case !m.ticket.facts.Loaded[part]:
+		return sectionLine("loading…", table.ToneMuted), false
+	}
+	return field{}, true
+}
+
+func (m detailModel) balanceSection() ticketSection {
+	s := ticketSection{title: "Balance (the server's outstanding and late filters)"}
+	f := m.ticket.facts
+	if l, ok := m.partState(ticket.PartBalance, f.BalanceErr); !ok {
+		s.lines = append(s.lines, l)
+		return s
+	}
+	if len(f.Outstanding.Currencies) == 0 {
+		s.lines = append(s.lines, sectionLine("nothing outstanding", table.ToneGood))
+	}
+	for _, o := range f.Outstanding.Currencies {
+		s.lines = append(s.lines, sectionLine(m.c.fmt.money(o.Amount, o.Currency)+" outstanding · "+countInvoices(o.Count), table.ToneNone))
+	}
+	for _, l := range f.Late.Currencies {
+		line := m.c.fmt.money(l.Amount, l.Currency) + " late · " + countInvoices(l.Count)
+		if l.OldestDue != nil {
+			line += " · oldest due " + m.c.fmt.dateWithRel(l.OldestDue, m.c.now)
+		}
+		s.lines = append(s.lines, sectionLine(line, table.ToneBad))
+	}
+	if f.Outstanding.Partial || f.Late.Partial {
+		s.lines = append(s.lines, sectionLine("sums of the first "+formatCount(ticket.BalancePage)+" invoices of "+
+			formatCount(f.Outstanding.Count), table.ToneWarn))
+	}
+	return s
+}
+
+func countInvoices(n int) string {
+	if n == 1 {
+		return "1 invoice"
+	}
+	return formatCount(n) + " invoices"
+}
+
+func (m detailModel) methodsSection() ticketSection {
+	s := ticketSection{title: "Payment methods"}
+	f := m.ticket.facts
+	if l, ok := m.partState(ticket.PartPaymentMethods, f.PaymentMethodsErr); !ok {
+		s.lines = append(s.lines, l)
+		return s
+	}
+	def, hasDefault := f.DefaultMethod()
+	for _, pm := range f.PaymentMethods {
+		line := ticket.MethodLine(pm)
+		if hasDefault && pm.ID == def.ID {
+			line += " · default"
+		}
+		tone := table.ToneGood
+		switch pm.Status {
+		case hyperline.PaymentMethodExpired, hyperline.PaymentMethodErrored:
+			tone = table.ToneBad
+		case hyperline.PaymentMethodPending:
+			tone = table.ToneWarn
+		}
+		s.lines = append(s.lines, sectionLine(line, tone))
+	}
+	if len(f.PaymentMethods) == 0 {
+		line := "none saved"
+		if c := f.Customer; c != nil && c.PaymentMethodType != nil {
+			line += " (pays by " + strings.ToLower(hyperline.PaymentTypeLabel(*c.PaymentMethodType)) + ")"
+		}
+		s.lines = append(s.lines, sectionLine(line, table.ToneMuted))
+	}
+	return s
+}
+
+func (m detailModel) failuresSection() ticketSection {
+	s := ticketSection{title: "Last payment attempts that failed"}
+	f := m.ticket.facts
+	if l, ok := m.partState(ticket.PartInvoices, f.InvoicesErr); !ok {
+		s.lines = append(s.lines, l)
+		return s
+	}
+	fs := f.Failures()
+	if len(fs) == 0 {
+		s.lines = append(s.lines, sectionLine("none on the latest invoices", table.ToneGood))
+	}
+	for i, fl := range fs {
+		if i == ticket.FailuresShown {
+			s.lines = append(s.lines, sectionLine("… and "+formatCount(len(fs)-i)+" earlier", table.ToneMuted))
+			break
+		}
+		t := fl.Transaction
+		head := "✗ " + m.c.fmt.date(t.ProcessAt) + " · " + m.c.fmt.money(t.Amount, t.Currency) + " · " + t.MethodLabel()
+		if fl.InvoiceNumber != "" {
+			head += " · " + fl.InvoiceNumber
+		}
+		cause, next := hyperline.PaymentErrorAdvice(orEmpty(t.ErrorType))
+		s.lines = append(s.lines, sectionLine(head, table.ToneBad),
+			sectionLine("  why: "+cause, table.ToneNone),
+			sectionLine("  next: "+next, table.ToneInfo))
+		if t.ErrorMessage != nil && *t.ErrorMessage != "" {
+			s.lines = append(s.lines, sectionLine("  processor: “"+*t.ErrorMessage+"”", table.ToneMuted))
+		}
+	}
+	return s
+}
+
+func (m detailModel) walletSection() ticketSection {
+	s := ticketSection{title: "Wallet"}
+	f := m.ticket.facts
+	if l, ok := m.partState(ticket.PartWallets, f.WalletsErr); !ok {
+		s.lines = append(s.lines, l)
+		return s
+	}
+	w := walletField(m.c.fmt, f.Wallets, nil)
+	s.lines = append(s.lines, sectionLine(w.value, w.tone))
+	return s
+}
+
+func (m detailModel) subscriptionsSection() ticketSection {
+	s := ticketSection{title: "Subscriptions"}
+	f := m.ticket.facts
+	if l, ok := m.partState(ticket.PartSubscriptions, f.SubscriptionsErr); !ok {
+		s.lines = append(s.lines, l)
+		return s
+	}
+	if len(f.Subscriptions) == 0 {
+		s.lines = append(s.lines, sectionLine("none", table.ToneMuted))
+	}
+	for _, sub := range f.Subscriptions {
+		st := subscriptionStatusCell(sub.Status)
+		s.lines = append(s.lines, sectionLine(ticket.SubscriptionName(sub)+" · "+st.Text, st.Tone))
+		detail := "  period " + m.c.fmt.date(sub.CurrentPeriodStartedAt) + " → " + m.c.fmt.date(sub.CurrentPeriodEndsAt)
+		if r := ticket.RenewalDate(sub); r != nil {
+			detail += " · renews " + m.c.fmt.dateWithRel(r, m.c.now)
+			if sub.RenewAutomatically {
+				detail += " · automatically"
+			} else {
+				detail += " · not automatically"
+			}
+		} else if sub.CancelAt != nil {
+			detail += " · ends " + m.c.fmt.date(sub.CancelAt)
+		}
+		s.lines = append(s.lines, sectionLine(detail, table.ToneMuted))
+	}
+	return s
+}
+
+func (m detailModel) linksSection() ticketSection {
+	s := ticketSection{title: "Linked records"}
+	f := m.ticket.facts
+	if f.Customer == nil {
+		return s
+	}
+	links := m.c.links.Links(f.Customer.Integrations)
+	for _, l := range links {
+		line := l.Provider + " " + l.EntityID
+		if l.URL != "" {
+			line += " · " + l.URL
+		} else {
+			line += " · no address: add a \"" + l.Provider + "\" template under links in the settings file"
+		}
+		s.lines = append(s.lines, sectionLine(line, table.ToneNone))
+	}
+	if len(links) == 0 {
+		s.lines = append(s.lines, sectionLine("none", table.ToneMuted))
+	}
+	return s
+}
+
+func (m detailModel) activitySection() ticketSection {
+	s := ticketSection{title: "Recent activity (newest first)"}
+	f := m.ticket.facts
+	if len(f.Activity) == 0 {
+		if l, ok := m.partState(ticket.PartActivity, f.ActivityErr); !ok {
+			s.lines = append(s.lines, l)
+			return s
+		}
+		s.lines = append(s.lines, sectionLine("nothing recorded", table.ToneMuted))
+		return s
+	}
+	numbers := map[string]string{}
+	for _, inv := range f.Invoices {
+		numbers[inv.ID] = inv.Number
+	}
+	for _, a := range f.Activity {
+		s.lines = append(s.lines, sectionLine(m.c.fmt.dateTime(a.HappenedAt)+"  "+activityWords(a, numbers), table.ToneNone))
+	}
+	switch {
+	case m.ticket.moreReq != 0:
+		s.lines = append(s.lines, sectionLine("loading more…", table.ToneMuted))
+	case f.ActivityErr != nil:
+		s.lines = append(s.lines, sectionLine("✗ could not load more: "+plainError(f.ActivityErr), table.ToneBad))
+	case f.ActivityNext != "":
+		s.lines = append(s.lines, sectionLine("m: more", table.ToneInfo))
+	}
+	return s
+}
+
+// activityWords says an audit log entry in words: "invoice settled ·
+// INV-12", "email delivered · INV-12".
+func activityWords(a hyperline.AuditLog, numbers map[string]string) string {
+	words := strings.NewReplacer(".", " ", "_", " ").Replace(a.Type)
+	if a.Type == "email.created" && a.EmailStatus != nil {
+		words = "email " + *a.EmailStatus
+	}
+	switch {
+	case a.InvoiceID != nil && numbers[*a.InvoiceID] != "":
+		words += " · " + numbers[*a.InvoiceID]
+	case a.InvoiceID != nil:
+		words += " · " + *a.InvoiceID
+	case a.SubscriptionID != nil:
+		words += " · " + *a.SubscriptionID
+	}
+	return words
+}
+
+func orEmpty(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
