@@ -146,13 +146,24 @@ func (m detailModel) renderSections(sections []ticketSection, width int) string 
 		}
 		b.WriteString(st.Heading.Render(s.title) + "\n")
 		for _, l := range s.lines {
-			text := termsafe.Line(l.value)
-			for _, w := range strings.Split(ansi.Wrap(text, max(width-2, 8), ""), "\n") {
-				b.WriteString("  " + st.toneStyle(l.tone).Render(w) + "\n")
-			}
+			b.WriteString(wrapLine(st, l, width) + "\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// wrapLine indents a section line by two and wraps it to width, its
+// continuation lines under its text (past its own leading spaces): a
+// line is never cut.
+func wrapLine(st Styles, l field, width int) string {
+	text := termsafe.Line(l.value)
+	lead := len(text) - len(strings.TrimLeft(text, " "))
+	pad := strings.Repeat(" ", 2+lead)
+	wrapped := strings.Split(ansi.Wrap(text[lead:], max(width-len(pad), 8), ""), "\n")
+	for i, w := range wrapped {
+		wrapped[i] = pad + st.toneStyle(l.tone).Render(w)
+	}
+	return strings.Join(wrapped, "\n")
 }
 
 // partState is a section's first line while its part is on its way or
@@ -240,29 +251,55 @@ func (m detailModel) failuresSection() ticketSection {
 		s.lines = append(s.lines, l)
 		return s
 	}
-	fs := f.Failures()
+	s.lines = append(s.lines, failureLines(m.c.fmt, f.Failures())...)
+	return s
+}
+
+// failureLines explain failed payment attempts, newest first: when, how
+// much, with what (brand and last four) and on which invoice; why in plain
+// words, the next step, and the processor's message as given.
+func failureLines(f formatter, fs []ticket.Failure) []field {
 	if len(fs) == 0 {
-		s.lines = append(s.lines, sectionLine("none on the latest invoices", table.ToneGood))
+		return []field{sectionLine("none on the latest invoices", table.ToneGood)}
 	}
+	var lines []field
 	for i, fl := range fs {
 		if i == ticket.FailuresShown {
-			s.lines = append(s.lines, sectionLine("… and "+formatCount(len(fs)-i)+" earlier", table.ToneMuted))
+			lines = append(lines, sectionLine("… and "+formatCount(len(fs)-i)+" earlier", table.ToneMuted))
 			break
 		}
 		t := fl.Transaction
-		head := "✗ " + m.c.fmt.date(t.ProcessAt) + " · " + m.c.fmt.money(t.Amount, t.Currency) + " · " + t.MethodLabel()
+		head := "✗ " + f.date(t.ProcessAt) + " · " + f.money(t.Amount, t.Currency) + " · " + t.MethodLabel()
 		if fl.InvoiceNumber != "" {
 			head += " · " + fl.InvoiceNumber
 		}
 		cause, next := hyperline.PaymentErrorAdvice(orEmpty(t.ErrorType))
-		s.lines = append(s.lines, sectionLine(head, table.ToneBad),
+		lines = append(lines, sectionLine(head, table.ToneBad),
 			sectionLine("  why: "+cause, table.ToneNone),
 			sectionLine("  next: "+next, table.ToneInfo))
 		if t.ErrorMessage != nil && *t.ErrorMessage != "" {
-			s.lines = append(s.lines, sectionLine("  processor: “"+*t.ErrorMessage+"”", table.ToneMuted))
+			lines = append(lines, sectionLine("  processor: “"+*t.ErrorMessage+"”", table.ToneMuted))
 		}
 	}
-	return s
+	return lines
+}
+
+// sectionsView is what a detail shows above its raw JSON: a customer's
+// ticket sections, an invoice's failed payments explained in full.
+func (m detailModel) sectionsView(width int) string {
+	switch {
+	case m.kind == kindCustomer:
+		return m.ticketView(width)
+	case m.invoice != nil:
+		f := &ticket.Facts{Invoice: m.invoice}
+		fs := f.Failures()
+		if len(fs) == 0 {
+			return ""
+		}
+		s := ticketSection{title: "Payment attempts that failed", lines: failureLines(m.c.fmt, fs)}
+		return m.renderSections([]ticketSection{s}, width) + "\n\n"
+	}
+	return ""
 }
 
 func (m detailModel) walletSection() ticketSection {
@@ -381,4 +418,3 @@ func orEmpty(s *string) string {
 	}
 	return *s
 }
-

@@ -112,6 +112,11 @@ func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detai
 
 // reload asks for the object (and its related lists) again.
 func (m detailModel) reload() (detailModel, tea.Cmd) {
+	if m.kind == kindTransaction {
+		// A payment shows as its invoice listed it: there is nothing to load.
+		m.reqID, m.loadErr = 0, ""
+		return m, nil
+	}
 	m.reqID, m.loadErr = m.c.nextID(), ""
 	cmds := []tea.Cmd{loadObject(m.sc.ctx, m.c, m.sc.company.ID, m.kind, m.id, m.reqID)}
 	switch m.kind {
@@ -139,7 +144,8 @@ func (m *detailModel) setItem(item any) {
 	if inv := asInvoice(item); inv != nil && m.related.ready {
 		m.invoice = inv
 		m.keys.Download.SetEnabled(true)
-		m.related = m.related.fill(sectionPayments, paymentRows(m.c.fmt, m.c.now, inv.Transactions), nil)
+		rows, refs := paymentRows(m.c.fmt, m.c.now, inv.Transactions)
+		m.related = m.related.fill(sectionPayments, rows, refs)
 	}
 	m.title = termsafe.Line(m.title)
 	for i := range m.fields {
@@ -149,6 +155,8 @@ func (m *detailModel) setItem(item any) {
 	// invisible character escaped (\u001b) so support sees it is there.
 	pretty, err := termsafe.JSON(raw)
 	switch {
+	case m.kind == kindTransaction:
+		pretty = []byte("(a payment shows as its invoice lists it: see the invoice's raw JSON, transactions)")
 	case len(raw) == 0 && m.reqID == 0 && m.pretty == "":
 		// Opened from a list, whose rows keep no JSON: the full object,
 		// JSON included, is on its way (newDetail asks for it next).
@@ -230,6 +238,7 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Select):
 		if m.focusRelated {
 			if ref, ok := m.related.selectedRef(); ok {
+				ref.id = strings.TrimPrefix(ref.id, "tx:")
 				return m, emit(openDetailMsg(ref))
 			}
 		}
@@ -286,7 +295,8 @@ func (m detailModel) relatedHeight() int {
 	if !m.related.ready {
 		return 0
 	}
-	return min(max(m.height/4, 4), 12)
+	// As tall as its rows (and header), within a quarter of the screen.
+	return min(max(m.related.table.Len()+1, 3), max(m.height/4, 4), 12)
 }
 
 // layoutJSON sizes the viewport to what the summary leaves and wraps the
@@ -301,7 +311,7 @@ func (m *detailModel) layoutJSON() {
 	}
 	m.json.Width = m.width - 2
 	m.json.Height = max(m.height-used, 1)
-	sections := m.ticketView(m.json.Width)
+	sections := m.sectionsView(m.json.Width)
 	m.jsonStart = strings.Count(sections, "\n")
 	m.keys.RawJSON.SetEnabled(m.jsonStart > 0)
 	m.json.SetContent(sections + ansi.Wrap(m.pretty, m.json.Width, ""))
@@ -326,7 +336,7 @@ func (m detailModel) view() string {
 	}
 	jsonTitle, jsonNote := "Raw JSON", " · every field the API returned"
 	if m.kind == kindCustomer {
-		jsonTitle, jsonNote = "Account", " · balance, payments, subscriptions, links, activity, then the Raw JSON (J)"
+		jsonTitle, jsonNote = "Account", " · then the Raw JSON (J)"
 	}
 	if !m.focusRelated {
 		jsonTitle = st.SelectedMarker + jsonTitle
@@ -382,7 +392,11 @@ func (m detailModel) capturing() bool     { return false }
 func (m detailModel) selected() (selection, bool) {
 	if m.focusRelated {
 		if ref, ok := m.related.selectedRef(); ok {
-			return selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item)}, true
+			sel := selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item)}
+			if ref.kind == kindTransaction {
+				sel.id, sel.label = strings.TrimPrefix(ref.id, "tx:"), "the payment"
+			}
+			return sel, true
 		}
 	}
 	sel := selection{kind: m.kind, id: m.id}

@@ -56,13 +56,15 @@ type relatedLoadedMsg struct {
 // newRelated builds an empty related list with one section per name.
 func newRelated(c *common, title, empty string, names ...string) relatedList {
 	r := relatedList{title: title, refs: map[string]relatedRef{}, ready: true}
+	// A narrow screen gives up the ID, then the kind, before it cuts a
+	// name (a card's brand and last four) or a status (why it failed).
 	r.table = table.New([]table.Column{
-		{Title: "Kind", Width: 12, Priority: 100},
-		{Title: "Name / number", Width: 14, Flex: 1, Priority: 90},
+		{Title: "Kind", Width: 12, Priority: 30},
+		{Title: "Name / number / method", Width: 26, Flex: 2, Priority: 90},
 		{Title: "Status", Width: 20, Flex: 1, Priority: 95},
 		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
-		{Title: "Date", Width: 11, Priority: 60},
-		{Title: "ID", Width: 19, Priority: 40},
+		{Title: "When", Width: 18, Priority: 60},
+		{Title: "ID", Width: 19, Priority: 20},
 	}, table.WithStyles(c.styles.Table), table.WithEmptyText(empty))
 	for _, n := range names {
 		r.sections = append(r.sections, relatedSection{name: n, note: "loading…"})

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -58,54 +59,70 @@ func loadCreditNotes(c *common, sc scope, r *relatedList, invoiceID string) tea.
 }
 
 func relatedSubscriptionRow(f formatter, now time.Time, s hyperline.Subscription) (table.Row, relatedRef) {
-	amount := "—"
+	amount, when := "—", "—"
 	if s.NextPaymentAt != nil {
 		amount = f.money(s.NextPaymentAmount, s.Currency)
+		when = "next pay " + f.relDate(s.NextPaymentAt, now)
+	}
+	if r := ticket.RenewalDate(s); r != nil {
+		when = "renews " + f.relDate(r, now)
 	}
 	return table.Row{ID: s.ID, Cells: []table.Cell{
 		{Text: "subscription", Tone: table.ToneInfo},
 		{Text: subscriptionLabel(s)},
 		subscriptionStatusCell(s.Status),
 		{Text: amount},
-		{Text: f.relDate(s.NextPaymentAt, now)},
+		{Text: when},
 		{Text: s.ID, Tone: table.ToneMuted},
 	}}, relatedRef{kind: kindSubscription, id: s.ID, item: s}
 }
 
 func relatedInvoiceRow(f formatter, now time.Time, inv hyperline.Invoice) (table.Row, relatedRef) {
-	kind := "invoice"
+	kind, when := "invoice", "due "+f.relDate(inv.DueAt, now)
 	if inv.Type == hyperline.InvoiceTypeCreditNote {
-		kind = "credit note"
+		kind, when = "credit note", "issued "+f.relDate(inv.IssuedAt, now)
 	}
 	return table.Row{ID: inv.ID, Cells: []table.Cell{
 		{Text: kind},
 		{Text: inv.Number},
 		invoiceStatusCell(inv.Status),
 		{Text: f.money(inv.TotalAmount, inv.Currency)},
-		{Text: f.relDate(inv.DueAt, now)},
+		{Text: when},
 		{Text: inv.ID, Tone: table.ToneMuted},
 	}}, relatedRef{kind: kindInvoice, id: inv.ID, item: inv}
 }
 
 // paymentRows are an invoice's transactions, newest first as the API
-// lists them: how it was paid ("Visa •••• 4242"), the status with the
-// reason of a failure in plain words, the amount and the date.
-func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) []table.Row {
-	rows := make([]table.Row, len(txs))
+// lists them: how it was paid ("American Express •••• 1005", brand and
+// full last four), the status with the reason of a failure in plain
+// words, the amount and the date; enter opens one.
+func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) ([]table.Row, []relatedRef) {
+	rows, refs := make([]table.Row, len(txs)), make([]relatedRef, len(txs))
 	for i, t := range txs {
 		status := transactionStatusCell(t)
-		if t.Status == hyperline.TransactionFailed {
-			status.Text = "✗ " + t.FailureReason()
+		verb := "on"
+		switch t.Status {
+		case hyperline.TransactionFailed:
+			status.Text, verb = "✗ "+t.FailureReason(), "failed"
+		case hyperline.TransactionSettled:
+			verb = "paid"
+		case hyperline.TransactionScheduled, hyperline.TransactionToProcess:
+			verb = "due"
+		}
+		if t.Type == "refund" {
+			verb = "refunded"
 		}
 		when := transactionDate(t)
-		rows[i] = table.Row{ID: "tx:" + t.ID, Cells: []table.Cell{
+		id := "tx:" + t.ID
+		rows[i] = table.Row{ID: id, Cells: []table.Cell{
 			{Text: transactionKind(t), Tone: table.ToneInfo},
 			{Text: t.MethodLabel()},
 			status,
 			{Text: f.money(t.Amount, t.Currency)},
-			{Text: f.relDate(when, now)},
+			{Text: verb + " " + f.relDate(when, now)},
 			{Text: t.ID, Tone: table.ToneMuted},
 		}}
+		refs[i] = relatedRef{kind: kindTransaction, id: id, item: t}
 	}
-	return rows
+	return rows, refs
 }

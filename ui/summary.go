@@ -29,6 +29,8 @@ func summarize(f formatter, now time.Time, item any) (title string, fields []fie
 		return summarizeInvoice(f, now, &it)
 	case *hyperline.Invoice:
 		return summarizeInvoice(f, now, it)
+	case hyperline.Transaction:
+		return summarizePayment(f, now, &it)
 	}
 	return "Object", nil, nil
 }
