@@ -184,6 +184,9 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 			return m, emit(errMsg{what: "load the " + m.kind.String(), err: msg.err})
 		}
 		m.setItem(msg.item)
+		if c := asCustomer(msg.item); c != nil && m.ticket.facts != nil {
+			m.ticket.facts.Apply(ticket.PartCustomer, func(f *ticket.Facts) { f.Customer = c })
+		}
 		return m, emit(resolvedMsg{what: "load the " + m.kind.String()})
 	case relatedLoadedMsg:
 		m.absorbRelated(msg)
