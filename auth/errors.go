@@ -4,14 +4,16 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // Sentinel errors, matched with errors.Is.
 var (
 	// ErrLoginRequired means there are no usable tokens: never logged in,
-	// logged out, or the refresh token was refused. Run `hlx login`.
-	ErrLoginRequired = errors.New("login required")
+	// logged out, or the refresh token was refused. Run `hlx login`. It is
+	// hyperline.ErrLoginRequired, the one sentinel every layer matches.
+	ErrLoginRequired = hyperline.ErrLoginRequired
 	// ErrNotConfigured means the OAuth app's client id or secret is missing.
 	ErrNotConfigured = errors.New("no Hyperline app configured")
 	// ErrConsentDenied means the user pressed Deny on the consent page

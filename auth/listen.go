@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"syscall"
+
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
 // loopbackRedirect is a parsed redirect URI that hlx can listen on.
@@ -29,11 +31,8 @@ func parseRedirectURI(raw string) (*loopbackRedirect, error) {
 		return nil, fmt.Errorf("redirect URI %q: must start with http:// (hlx listens on a loopback port)", raw)
 	}
 	host := u.Hostname()
-	if host != "localhost" {
-		ip := net.ParseIP(host)
-		if ip == nil || !ip.IsLoopback() {
-			return nil, fmt.Errorf("redirect URI %q: host must be 127.0.0.1, [::1] or localhost", raw)
-		}
+	if !weburl.IsLoopbackHost(host) {
+		return nil, fmt.Errorf("redirect URI %q: host must be 127.0.0.1, [::1] or localhost", raw)
 	}
 	port := u.Port()
 	if port == "" {

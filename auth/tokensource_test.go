@@ -170,14 +170,14 @@ func TestTokenSourceNotLoggedIn(t *testing.T) {
 }
 
 // TestTokenSourceRetriesOn401 expires the token server-side only: the
-// transport sees the 401, refreshes once and retries the request.
+// client, given the token source only, sees the 401, refreshes once and
+// retries the request.
 func TestTokenSourceRetriesOn401(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, simulator.Config{})
 	e.login(t)
 	ts := e.tokenSource(t, TokenSourceOptions{})
-	client, err := hyperline.New(e.settings.APIURL, ts,
-		hyperline.WithHTTPClient(&http.Client{Transport: ts.Transport(nil)}))
+	client, err := hyperline.New(e.settings.APIURL, ts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,17 +3,19 @@ package config
 import (
 	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"os"
 	"strings"
+
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
-// API base URLs of the two Hyperline environments. They match the constants
-// of package hyperline; config keeps its own copy so it imports no HTTP code.
+// API base URLs of the two Hyperline environments, declared once in
+// package weburl (which imports no HTTP code) and shared with package
+// hyperline.
 const (
-	ProductionURL = "https://api.hyperline.co"
-	SandboxURL    = "https://sandbox.api.hyperline.co"
+	ProductionURL = weburl.ProductionAPI
+	SandboxURL    = weburl.SandboxAPI
 )
 
 // DefaultRedirectURI is the loopback callback hlx listens on when none is
@@ -151,7 +153,7 @@ func firstNonEmpty(values ...string) string {
 // name the same session environment.
 func NormalizeAPIURL(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
-	shown := hideUserInfo(raw)
+	shown := weburl.HideUserInfo(raw)
 	u, err := url.Parse(raw)
 	if err != nil {
 		var ue *url.Error
@@ -173,39 +175,12 @@ func NormalizeAPIURL(raw string) (string, error) {
 	u.Host = strings.ToLower(u.Host)
 	// Tokens and the client secret must not cross a network in clear
 	// text; plain http is for a local simulator only.
-	if u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
+	if u.Scheme == "http" && !weburl.IsLoopbackHost(u.Hostname()) {
 		return "", fmt.Errorf("API URL %q: plain http is only allowed for loopback hosts (127.0.0.1, ::1, localhost)", shown)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u.String(), nil
-}
-
-// hideUserInfo drops the user info from a URL as written, without parsing
-// it ("https://key@host/x" gives "https://host/x"), so that an error about
-// the URL never repeats a credential: the API accepts an API key as the
-// Basic user name.
-func hideUserInfo(raw string) string {
-	scheme, rest := "", raw
-	if i := strings.Index(raw, "://"); i >= 0 {
-		scheme, rest = raw[:i+3], raw[i+3:]
-	}
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
-	if at := strings.LastIndex(rest[:end], "@"); at >= 0 {
-		rest = rest[at+1:]
-	}
-	return scheme + rest
-}
-
-func isLoopbackHost(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // EnvironmentName is a short label for an API URL: "production", "sandbox",

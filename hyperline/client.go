@@ -13,7 +13,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -21,12 +20,15 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
-// Base URLs of the two Hyperline environments.
+// Base URLs of the two Hyperline environments (declared in package
+// weburl, which the settings share).
 const (
-	ProductionURL = "https://api.hyperline.co"
-	SandboxURL    = "https://sandbox.api.hyperline.co"
+	ProductionURL = weburl.ProductionAPI
+	SandboxURL    = weburl.SandboxAPI
 )
 
 // Body size bounds. A success body is JSON held in memory, so it is bounded
@@ -76,7 +78,7 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithUserAgent replaces the default "hlx/<version> (+https://github.com/hyperline-tui/hlx)".
+// WithUserAgent replaces the default, UserAgent of the module's version.
 func WithUserAgent(ua string) Option {
 	return func(c *Client) {
 		if ua != "" {
@@ -139,8 +141,11 @@ func BaseURLForAPIKey(key string) string {
 
 // New builds a client for baseURL (ProductionURL, SandboxURL or a simulator).
 // ts supplies the bearer token for every request: an OAuth token source or
-// APIKey. A ts that is also a ContextTokenSource gets each call's context. Plain http is accepted only for loopback hosts, so a token never
-// crosses a network in clear text.
+// APIKey. A ts that is also a ContextTokenSource gets each call's context;
+// one that is also a TokenRefresher (auth.TokenSource) renews a token the
+// API refuses with 401 and sends the request once more, so the token and
+// its renewal are installed together. Plain http is accepted only for
+// loopback hosts, so a token never crosses a network in clear text.
 func New(baseURL string, ts oauth2.TokenSource, opts ...Option) (*Client, error) {
 	if ts == nil {
 		return nil, errors.New("hyperline: new client: nil token source")
@@ -183,7 +188,7 @@ func (c *Client) Company(id string) *CompanyClient {
 
 func checkBaseURL(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
-	shown := hideUserInfo(raw)
+	shown := weburl.HideUserInfo(raw)
 	u, err := url.Parse(raw)
 	if err != nil {
 		var ue *url.Error
@@ -198,37 +203,10 @@ func checkBaseURL(raw string) (string, error) {
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
 		return "", fmt.Errorf("base URL %q: must not carry credentials, query or fragment", shown)
 	}
-	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+	if u.Scheme == "http" && !weburl.IsLoopbackHost(u.Hostname()) {
 		return "", fmt.Errorf("base URL %q: plain http is only allowed for loopback hosts", shown)
 	}
 	return strings.TrimRight(u.String(), "/"), nil
-}
-
-// hideUserInfo drops the user info from a URL as written, without parsing
-// it ("https://key@host/x" gives "https://host/x"), so that an error about
-// the URL never repeats a credential: the API accepts an API key as the
-// Basic user name.
-func hideUserInfo(raw string) string {
-	scheme, rest := "", raw
-	if i := strings.Index(raw, "://"); i >= 0 {
-		scheme, rest = raw[:i+3], raw[i+3:]
-	}
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
-	if at := strings.LastIndex(rest[:end], "@"); at >= 0 {
-		rest = rest[at+1:]
-	}
-	return scheme + rest
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func defaultHTTPClient() *http.Client {
@@ -243,16 +221,25 @@ func defaultHTTPClient() *http.Client {
 	return &http.Client{Transport: tr}
 }
 
-// defaultUserAgent is "hlx/<module version>", "hlx/dev" in an untagged build.
-func defaultUserAgent() string {
-	version := "dev"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if v := bi.Main.Version; v != "" && v != "(devel)" {
-			version = strings.TrimPrefix(v, "v")
+// UserAgent is what every hlx request to the API sends as User-Agent:
+// "hlx/<version> (+https://github.com/hyperline-tui/hlx)". An empty or
+// "dev" version is the module's version from the build info, "dev" in
+// an untagged build.
+func UserAgent(version string) string {
+	version = strings.TrimPrefix(version, "v")
+	if version == "" || version == "dev" {
+		version = "dev"
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			if v := bi.Main.Version; v != "" && v != "(devel)" {
+				version = strings.TrimPrefix(v, "v")
+			}
 		}
 	}
 	return "hlx/" + version + " (" + userAgentProjectURL + ")"
 }
+
+// defaultUserAgent is UserAgent of the module's version.
+func defaultUserAgent() string { return UserAgent("") }
 
 // CompanyClient is a Client bound to one company. It is cheap to create and
 // safe for concurrent use; it shares the parent's HTTP client and limiters.

@@ -23,6 +23,10 @@ var (
 	// ErrMalformedResponse matches a 2xx answer the client could not use: not
 	// JSON, truncated, over the size bound, or a download that is not a file.
 	ErrMalformedResponse = errors.New("hyperline: malformed response")
+	// ErrLoginRequired means there are no usable tokens: never logged in,
+	// logged out, or the refresh token was refused. The user must log in
+	// again. The auth package's token source and the explorer return it.
+	ErrLoginRequired = errors.New("login required")
 )
 
 // APIError is a non-2xx answer from the API.

@@ -89,40 +89,23 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte) error {
 		return fmt.Errorf("hyperline: %s %s: token source returned no access token", cl.method, cl.path)
 	}
 
-	target := c.base + cl.path
-	if len(cl.query) > 0 {
-		target += "?" + cl.query.Encode()
-	}
-	var body io.Reader
-	if payload != nil {
-		body = bytes.NewReader(payload)
-	}
-	req, err := http.NewRequestWithContext(ctx, cl.method, target, body)
+	resp, err := c.roundTrip(ctx, cl, payload, tok.AccessToken)
 	if err != nil {
-		return fmt.Errorf("hyperline: %s %s: build request: %w", cl.method, cl.path, err)
+		return err
 	}
-	accept := cl.accept
-	if accept == "" {
-		accept = "application/json"
-	}
-	req.Header.Set("Accept", accept)
-	req.Header.Set("User-Agent", c.userAgent)
-	// Not tok.SetAuthHeader: Hyperline answers token_type "bearer" and the
-	// docs spell the scheme "Bearer" for both API keys and OAuth tokens.
-	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
-	if payload != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if cl.company != "" {
-		req.Header.Set("Hyperline-CompanyId", cl.company)
-	}
-
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return fmt.Errorf("hyperline: %s %s: %w", cl.method, cl.path, ctxErr)
+	if resp.StatusCode == http.StatusUnauthorized {
+		fresh, err := c.reauthorize(ctx, tok.AccessToken)
+		if err != nil {
+			drain(resp)
+			return fmt.Errorf("hyperline: %s %s: %w", cl.method, cl.path, err)
 		}
-		return &transportError{method: cl.method, path: cl.path, err: redactURLError(err)}
+		if fresh != nil {
+			drain(resp)
+			tok = fresh
+			if resp, err = c.roundTrip(ctx, cl, payload, tok.AccessToken); err != nil {
+				return err
+			}
+		}
 	}
 	defer resp.Body.Close()
 
@@ -133,6 +116,84 @@ func (c *Client) attempt(ctx context.Context, cl call, payload []byte) error {
 		return cl.stream(resp)
 	}
 	return c.decodeSuccess(ctx, resp, cl)
+}
+
+// roundTrip sends one request of a call with accessToken: the one place
+// the Authorization header is set.
+func (c *Client) roundTrip(ctx context.Context, cl call, payload []byte, accessToken string) (*http.Response, error) {
+	target := c.base + cl.path
+	if len(cl.query) > 0 {
+		target += "?" + cl.query.Encode()
+	}
+	var body io.Reader
+	if payload != nil {
+		body = bytes.NewReader(payload)
+	}
+	req, err := http.NewRequestWithContext(ctx, cl.method, target, body)
+	if err != nil {
+		return nil, fmt.Errorf("hyperline: %s %s: build request: %w", cl.method, cl.path, err)
+	}
+	accept := cl.accept
+	if accept == "" {
+		accept = "application/json"
+	}
+	req.Header.Set("Accept", accept)
+	req.Header.Set("User-Agent", c.userAgent)
+	// Not tok.SetAuthHeader: Hyperline answers token_type "bearer" and the
+	// docs spell the scheme "Bearer" for both API keys and OAuth tokens.
+	req.Header.Set("Authorization", "Bearer "+accessToken)
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if cl.company != "" {
+		req.Header.Set("Hyperline-CompanyId", cl.company)
+	}
+
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, fmt.Errorf("hyperline: %s %s: %w", cl.method, cl.path, ctxErr)
+		}
+		return nil, &transportError{method: cl.method, path: cl.path, err: redactURLError(err)}
+	}
+	return resp, nil
+}
+
+// TokenRefresher is a token source that can replace a token the API
+// refused (auth.TokenSource). New sees it in the token source it is given,
+// so a client that sends its tokens also renews them on a 401: no caller
+// builds one without the other.
+type TokenRefresher interface {
+	// ForceRefresh returns a token other than rejected (refreshed, or a
+	// newer one another process stored), or an error; one matching
+	// ErrLoginRequired means no token can be had without a new login.
+	ForceRefresh(ctx context.Context, rejected string) (*oauth2.Token, error)
+}
+
+// reauthorize is the token to send again after the API refused rejected
+// with a 401: nil (report the 401) when the token source cannot renew it or
+// the refresh failed for a passing reason, an error when the user must log
+// in again.
+func (c *Client) reauthorize(ctx context.Context, rejected string) (*oauth2.Token, error) {
+	r, ok := c.ts.(TokenRefresher)
+	if !ok || rejected == "" {
+		return nil, nil
+	}
+	tok, err := r.ForceRefresh(ctx, rejected)
+	switch {
+	case err != nil && errors.Is(err, ErrLoginRequired):
+		return nil, err
+	case err != nil || tok == nil || tok.AccessToken == "" || tok.AccessToken == rejected:
+		return nil, nil
+	}
+	return tok, nil
+}
+
+// drain reads what is left of a body that will not be used, so the
+// connection can be reused, and closes it.
+func drain(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	_ = resp.Body.Close()
 }
 
 // ContextTokenSource is a token source that can bound the wait for a token

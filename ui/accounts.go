@@ -70,6 +70,9 @@ func (m accountsModel) update(msg tea.Msg) (accountsModel, tea.Cmd) {
 				m.cursor = i
 			}
 		}
+	case accountSwitchedMsg:
+		// A switch that failed: the picker stops waiting for it.
+		m.switchTo = ""
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
@@ -188,6 +191,7 @@ func (m *accountsModel) keyMap() help.KeyMap         { return m.keys }
 func (m *accountsModel) capturing() bool             { return false }
 func (m *accountsModel) selected() (selection, bool) { return selection{}, false }
 func (m *accountsModel) wantsTick() bool             { return true }
+func (m *accountsModel) screenKind() screenKind      { return screenAccounts }
 
 // openAccounts shows the accounts picker (once).
 func (a *App) openAccounts() tea.Cmd {
@@ -195,7 +199,7 @@ func (a *App) openAccounts() tea.Cmd {
 	if !ok || !a.c.signedIn {
 		return nil
 	}
-	if _, open := a.top().(*accountsModel); open {
+	if a.topIs(screenAccounts) {
 		return nil
 	}
 	m, cmd := newAccounts(a.c, sw)
@@ -208,8 +212,8 @@ func (a *App) openAccounts() tea.Cmd {
 // company picker.
 func (a *App) handleAccountSwitched(msg accountSwitchedMsg) tea.Cmd {
 	if msg.err != nil {
-		if m, ok := a.top().(*accountsModel); ok {
-			m.switchTo = ""
+		if a.topIs(screenAccounts) {
+			a.updateTop(msg)
 		}
 		if errors.Is(msg.err, ErrLoginRequired) && msg.apiURL == a.c.env.APIURL {
 			return a.handleLoginAnother()

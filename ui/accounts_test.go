@@ -7,6 +7,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // TestAccountSwitchAcrossEnvironments logs in to two environments (two
@@ -25,9 +26,9 @@ func TestAccountSwitchAcrossEnvironments(t *testing.T) {
 	first.loginAndChoose(t, ctx, 1)
 	want := second.loginAndChoose(t, ctx, 2)
 
-	backend := NewBackend(BackendOptions{Settings: first.settings, Store: first.store,
+	be := backend.New(backend.Options{Settings: first.settings, Store: first.store,
 		SettingsFor: func(apiURL string) (config.Settings, error) { return second.settings, nil }})
-	h := newHarnessWithDeps(t, first.deps(ctx, withoutEvents{backend}, backend), 100, 30).start()
+	h := newHarnessWithDeps(t, first.deps(ctx, withoutEvents{be}, be), 100, 30).start()
 	before := h.app.scope.company
 	h.key("a")
 	h.requireView("Accounts and environments", "127.0.0.1", "log in to another account")
@@ -60,7 +61,7 @@ func TestAccountSwitchAcrossEnvironments(t *testing.T) {
 		t.Fatalf("the app's environment is %s", got)
 	}
 	b := h.browser()
-	for _, c := range b.customers.base.items {
+	for _, c := range b.customers().base.items {
 		if c.ID == "" {
 			t.Fatal("an empty customer")
 		}

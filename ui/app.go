@@ -2,7 +2,9 @@
 // stack of screens (login, company picker, the customers, subscriptions and
 // invoices browser, object details, the token panel), a status bar and an
 // error banner. All I/O runs in tea.Cmds against the Session and Data
-// interfaces; NewBackend adapts the real auth, config and hyperline packages.
+// interfaces of package deps; the explorer's command hands in their real
+// implementation (ui/cli/explorer/backend), so this package imports
+// neither auth nor config.
 package ui
 
 import (
@@ -14,10 +16,10 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/hyperline/ticket"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // App is the root model. Its Update routes window sizes and clock ticks to
@@ -208,68 +210,6 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	return a.updateAll(msg)
 }
 
-// updateAll gives msg to every screen of the stack; each keeps only the
-// results it is waiting for.
-func (a *App) updateAll(msg tea.Msg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(a.stack))
-	for i := range a.stack {
-		var cmd tea.Cmd
-		a.stack[i], cmd = a.stack[i].updateScreen(msg)
-		cmds = append(cmds, cmd)
-	}
-	return tea.Batch(cmds...)
-}
-
-// updateTop gives msg to the screen on top only.
-func (a *App) updateTop(msg tea.Msg) tea.Cmd {
-	if len(a.stack) == 0 {
-		return nil
-	}
-	var cmd tea.Cmd
-	top := len(a.stack) - 1
-	a.stack[top], cmd = a.stack[top].updateScreen(msg)
-	return cmd
-}
-
-func (a *App) top() screen {
-	if len(a.stack) == 0 {
-		return nil
-	}
-	return a.stack[len(a.stack)-1]
-}
-
-// push puts s on top, sized to the body.
-func (a *App) push(s screen) {
-	a.stack = append(a.stack, s.resize(a.width, a.bodyHeight()))
-}
-
-// closer is a screen with requests of its own, cancelled when it goes.
-type closer interface{ close() }
-
-func closeScreen(s screen) {
-	if c, ok := s.(closer); ok {
-		c.close()
-	}
-}
-
-// pop closes the top screen, never the last one.
-func (a *App) pop() {
-	if len(a.stack) > 1 {
-		closeScreen(a.stack[len(a.stack)-1])
-		a.stack = a.stack[:len(a.stack)-1]
-	}
-}
-
-// replace makes s the only screen, closing the others.
-func (a *App) replace(s screen) {
-	for _, old := range a.stack {
-		if old != s {
-			closeScreen(old)
-		}
-	}
-	a.stack = []screen{s.resize(a.width, a.bodyHeight())}
-}
-
 func (a *App) resize(width, height int) {
 	a.width, a.height = width, height
 	a.help.Width = width
@@ -346,7 +286,7 @@ func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
 			return a.requireLogin(msg.err)
 		}
 		a.refreshAfter = a.c.now.Add(30 * time.Second)
-		if errors.Is(msg.err, auth.ErrSessionNotSaved) {
+		if errors.Is(msg.err, deps.ErrSessionNotSaved) {
 			a.c.token = msg.token // in use now, though it could not be saved
 			a.showError("save the refreshed token", msg.err)
 			return nil
@@ -375,7 +315,7 @@ func (a *App) handleError(msg errMsg) tea.Cmd {
 // requireLogin shows the login screen, keeping the account's company so the
 // next login lands where the user was.
 func (a *App) requireLogin(err error) tea.Cmd {
-	if _, already := a.top().(*loginModel); already {
+	if a.topIs(screenLogin) {
 		return nil
 	}
 	note := "Your session has ended. Log in again to continue where you were."
@@ -408,7 +348,7 @@ func (a *App) switchCompany(co hyperline.Company) tea.Cmd {
 
 // openGoto opens the go-to prompt (once).
 func (a *App) openGoto() tea.Cmd {
-	if _, open := a.top().(*gotoModel); open {
+	if a.topIs(screenGoto) {
 		return nil
 	}
 	g, cmd := newGoto(a.c, a.scope)
@@ -434,10 +374,8 @@ func (a *App) jump(msg jumpMsg) tea.Cmd {
 }
 
 func (a *App) openPicker() tea.Cmd {
-	for _, s := range a.stack {
-		if _, open := s.(*pickerModel); open {
-			return nil
-		}
+	if a.indexOf(screenPicker) >= 0 {
+		return nil
 	}
 	p, cmd := newPicker(a.c, a.scope.company.ID, len(a.stack) > 0 && a.scope.company.ID != "")
 	if a.scope.company.ID == "" {
@@ -452,6 +390,11 @@ func (a *App) openDetail(msg openDetailMsg) tea.Cmd {
 	if a.scope.company.ID == "" {
 		return nil
 	}
+	if open := msg.kind.spec().open; open != nil {
+		s, cmd := open(a.c, a.scope, msg.id, msg.item)
+		a.push(s)
+		return cmd
+	}
 	d, cmd := newDetail(a.c, a.scope, msg.kind, msg.id, msg.item)
 	a.push(&d)
 	return cmd
@@ -462,7 +405,7 @@ func (a *App) openDetail(msg openDetailMsg) tea.Cmd {
 func (a *App) syncGlobalKeys() {
 	// The login screen is always alone at the bottom of the stack; while it
 	// shows (the session ended), only a login leads back to the data.
-	_, loggingIn := a.stack[0].(*loginModel)
+	loggingIn := a.stack[0].screenKind() == screenLogin
 	a.global.Companies.SetEnabled(a.c.signedIn && !loggingIn)
 	_, switches := a.c.session.(AccountSwitcher)
 	a.global.Accounts.SetEnabled(switches && a.c.signedIn && !loggingIn)

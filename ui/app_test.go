@@ -32,7 +32,7 @@ func TestSwitchingCompanyDropsTheOldCompanysResults(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 80, 24).start()
 	old := h.browser()
-	stale := loadPage(old.sc.ctx, h.app.c, "cmp_acme", customersSpec(), pageRequest{page: hyperline.ListOptions{Skip: 100}}, old.customers.base.reqID)
+	stale := loadPage(old.sc.ctx, h.app.c, "cmp_acme", customersSpec(), pageRequest{page: hyperline.ListOptions{Skip: 100}}, old.customers().base.reqID)
 
 	h.key("c")
 	h.requireView("Choose a company", "●")
@@ -47,7 +47,7 @@ func TestSwitchingCompanyDropsTheOldCompanysResults(t *testing.T) {
 	}
 	// A result for the old company, even one with the id the new list
 	// waits for, is never shown.
-	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: now.customers.base.reqID, company: "cmp_acme"},
+	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: now.customers().base.reqID, company: "cmp_acme"},
 		page: &hyperline.Page[hyperline.Customer]{Items: h.data.customers["cmp_acme"][:3]}})
 	h.run(stale)
 	h.rejectView("Acme Tools")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // BenchmarkStartToFirstData measures a start with a saved session: from
@@ -26,10 +27,10 @@ func BenchmarkStartToFirstData(b *testing.B) {
 	want := "/" + formatCount(company.Customers)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
-		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 200, 50).start()
+		be := backend.New(backend.Options{Settings: env.settings, Store: env.store})
+		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{be}, be), 200, 50).start()
 		frame := h.app.View()
-		if i == 0 && (!strings.Contains(frame, want) || h.browser().customers.base.table.Len() == 0) {
+		if i == 0 && (!strings.Contains(frame, want) || h.browser().customers().base.table.Len() == 0) {
 			b.Fatalf("the first frame has no customers:\n%s", h.view())
 		}
 	}
@@ -102,14 +103,14 @@ func fillCustomers(h *harness, n int) {
 		items[i] = hyperline.Customer{ID: fmt.Sprintf("cus_%08d", i), Name: fmt.Sprintf("%s %d", names[i%len(names)], i),
 			Status: "active", Currency: "EUR", BillingEmail: &email, CreatedAt: testNow}
 	}
-	l := h.browser().customers
+	l := h.browser().customers()
 	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID + 1000, company: "cmp_acme"}})
 	// Ask for a reload and answer it with the n rows.
 	h.app.Update(keyMsg("r"))
-	l = h.browser().customers
+	l = h.browser().customers()
 	h.send(pageLoadedMsg[hyperline.Customer]{resultTag: resultTag{reqID: l.base.reqID, company: "cmp_acme"}, first: true,
 		page: &hyperline.Page[hyperline.Customer]{Items: items, Meta: hyperline.Meta{Total: n, Skipped: 0}}})
-	if got := h.browser().customers.base.table.Len(); got != n {
+	if got := h.browser().customers().base.table.Len(); got != n {
 		h.t.Fatalf("the table holds %d rows, want %d", got, n)
 	}
 }
@@ -136,7 +137,7 @@ func BenchmarkClearFilter100k(b *testing.B) {
 				h.typeText("cobalt labs 9")
 				if server {
 					h.fire(0)
-					if !h.browser().customers.serverOn {
+					if !h.browser().customers().serverOn {
 						b.Fatal("the server's answer is not shown")
 					}
 				}
@@ -147,7 +148,7 @@ func BenchmarkClearFilter100k(b *testing.B) {
 				_ = h.app.View()
 			}
 			b.StopTimer()
-			if n := h.browser().customers.base.table.VisibleLen(); n != 100_000 {
+			if n := h.browser().customers().base.table.VisibleLen(); n != 100_000 {
 				b.Fatalf("%d rows shown after esc, want 100,000", n)
 			}
 		})
@@ -167,18 +168,18 @@ func BenchmarkHeldCustomers(b *testing.B) {
 	defer cancel()
 	env := newSimEnv(b, simulator.Config{ReadLimit: -1, LargeCustomers: n})
 	company := env.loginAndChoose(b, ctx, 2)
-	backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store,
+	be := backend.New(backend.Options{Settings: env.settings, Store: env.store,
 		ClientOptions: []hyperline.Option{hyperline.WithRateLimit(0, 0)}})
-	if _, err := backend.Resume(ctx); err != nil {
+	if _, err := be.Resume(ctx); err != nil {
 		b.Fatal(err)
 	}
-	jsonSize := customersJSONSize(b, ctx, backend, company.ID)
+	jsonSize := customersJSONSize(b, ctx, be, company.ID)
 	var held uint64
 	for b.Loop() {
 		before := heapAfterGC()
-		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 200, 50).start()
+		h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{be}, be), 200, 50).start()
 		h.key("G")
-		if got := h.browser().customers.base.table.Len(); got != n {
+		if got := h.browser().customers().base.table.Len(); got != n {
 			b.Fatalf("the tab holds %d customers, want %d", got, n)
 		}
 		held = heapAfterGC() - before
@@ -196,7 +197,7 @@ func BenchmarkHeldCustomers(b *testing.B) {
 
 // customersJSONSize is the size of every customer's JSON object in a
 // company, as the API sends it.
-func customersJSONSize(b *testing.B, ctx context.Context, data *Backend, companyID string) int {
+func customersJSONSize(b *testing.B, ctx context.Context, data *backend.Backend, companyID string) int {
 	size := 0
 	opts := hyperline.CustomerListOptions{ListOptions: hyperline.ListOptions{Take: hyperline.MaxTake}}
 	for pages := 0; pages < hyperline.MaxPages; pages++ {

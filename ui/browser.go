@@ -1,14 +1,13 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/hyperline-tui/hlx/hyperline"
 )
 
 // The browser's tabs, in key order.
@@ -20,20 +19,13 @@ const (
 	tabCount
 )
 
-// tabKinds are what the tabs list, in tab order.
-var tabKinds = [tabCount]objectKind{kindCustomer, kindSubscription, kindInvoice, kindTransaction}
-
 // browserModel is the company's main screen: four tabs, each a list.
 type browserModel struct {
 	c      *common
 	sc     scope
 	keys   browserKeys
 	active int
-
-	customers     listModel[hyperline.Customer]
-	subscriptions listModel[hyperline.Subscription]
-	invoices      listModel[hyperline.Invoice]
-	transactions  listModel[hyperline.ListedTransaction]
+	tabs   [tabCount]browserTab // see newTabs
 
 	width, height int
 
@@ -45,15 +37,7 @@ type browserModel struct {
 
 // newBrowser opens the company on the customers tab and loads its first page.
 func newBrowser(c *common, sc scope) (browserModel, tea.Cmd) {
-	m := browserModel{
-		c:             c,
-		sc:            sc,
-		keys:          newBrowserKeys(),
-		customers:     newList(c, sc, customersSpec()),
-		subscriptions: newList(c, sc, subscriptionsSpec()),
-		invoices:      newList(c, sc, invoicesSpec()),
-		transactions:  newList(c, sc, transactionsSpec()),
-	}
+	m := browserModel{c: c, sc: sc, keys: newBrowserKeys(), tabs: newTabs(c, sc)}
 	return m.onActive(opActivate, nil)
 }
 
@@ -75,85 +59,13 @@ const (
 	opLeave // the tab is no longer shown
 )
 
-// apply does op to one list. Anything but a key or the wheel stops the list
-// following its end (a tab switch, a reload, a filter, opening a row).
-func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd) {
-	if op != opUpdate {
-		l.followEnd = false
-	}
-	switch op {
-	case opActivate:
-		return l.activate()
-	case opReload:
-		return l.reload()
-	case opFilter:
-		return l.startFilter()
-	case opOpenFiltered:
-		return l.openFiltered(msg.(openListMsg).line)
-	case opFilterKeys:
-		if len(l.spec.terms) == 0 {
-			return l, emit(noticeMsg("The API filters " + strings.ToLower(l.spec.title) + " by nothing: / filters the loaded rows."))
-		}
-		return l, emit(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms})
-	case opClearFilter:
-		return l.clearFilter()
-	case opSort:
-		return l.cycleSort()
-	case opExportCSV:
-		return l, l.exportList(exportCSV)
-	case opExportJSON:
-		return l, l.exportList(exportJSON)
-	case opOpen:
-		item, ok := l.selectedItem()
-		if !ok {
-			return l, nil
-		}
-		if l.spec.open != nil {
-			return l, l.spec.open(l.sc.ctx, l.c, l.sc.company.ID, item)
-		}
-		return l, emit(openDetailMsg{kind: l.spec.kind, id: l.spec.id(item), item: item})
-	}
-	return l.update(msg)
-}
-
 // onActive does op to the active tab.
 func (m browserModel) onActive(op tabOp, msg tea.Msg) (browserModel, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.active {
-	case tabCustomers:
-		m.customers, cmd = apply(m.customers, op, msg)
-	case tabSubscriptions:
-		m.subscriptions, cmd = apply(m.subscriptions, op, msg)
-	case tabInvoices:
-		m.invoices, cmd = apply(m.invoices, op, msg)
-	default:
-		m.transactions, cmd = apply(m.transactions, op, msg)
-	}
-	return m, cmd
+	return m, m.tab().do(op, msg)
 }
 
-// shownTab is what the browser asks of a tab, whatever it lists.
-type shownTab interface {
-	capturingText() bool
-	filterShown() bool
-	selectedIDOrEmpty() string
-	sortable() bool
-	counts(compact bool) string
-	view() string
-}
-
-// tab is the active tab, to ask it questions without copying it.
-func (m *browserModel) tab() shownTab {
-	switch m.active {
-	case tabCustomers:
-		return &m.customers
-	case tabSubscriptions:
-		return &m.subscriptions
-	case tabInvoices:
-		return &m.invoices
-	}
-	return &m.transactions
-}
+// tab is the active tab.
+func (m *browserModel) tab() browserTab { return m.tabs[m.active] }
 
 // filtering reports whether the active tab's filter line has the keyboard.
 func (m *browserModel) filtering() bool { return m.tab().capturingText() }
@@ -168,19 +80,17 @@ func (m *browserModel) selectedID() (string, bool) {
 }
 
 // tabOf is the tab listing kind, -1 for none.
-func tabOf(kind objectKind) int {
-	for tab, k := range tabKinds {
-		if k == kind {
-			return tab
+func (m *browserModel) tabOf(kind objectKind) int {
+	for i, t := range m.tabs {
+		if t.listKind() == kind {
+			return i
 		}
 	}
 	return -1
 }
 
 // kind is what the active tab lists.
-func (m *browserModel) kind() objectKind {
-	return tabKinds[m.active]
-}
+func (m *browserModel) kind() objectKind { return m.tab().listKind() }
 
 func (m browserModel) update(msg tea.Msg) (browserModel, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -188,14 +98,15 @@ func (m browserModel) update(msg tea.Msg) (browserModel, tea.Cmd) {
 		return m.handleKey(msg)
 	case tea.MouseMsg:
 		return m.onActive(opUpdate, msg)
+	case openListMsg:
+		return m.openList(msg)
 	}
 	// Results go to every tab; each keeps only what it asked for.
-	var c1, c2, c3, c4 tea.Cmd
-	m.customers, c1 = m.customers.update(msg)
-	m.subscriptions, c2 = m.subscriptions.update(msg)
-	m.invoices, c3 = m.invoices.update(msg)
-	m.transactions, c4 = m.transactions.update(msg)
-	return m, tea.Batch(c1, c2, c3, c4)
+	cmds := make([]tea.Cmd, 0, len(m.tabs))
+	for _, t := range m.tabs {
+		cmds = append(cmds, t.do(opUpdate, msg))
+	}
+	return m, tea.Batch(cmds...)
 }
 
 func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
@@ -206,14 +117,8 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.Overview):
 		return m, emit(openOverviewMsg{})
-	case key.Matches(k, m.keys.Customers):
-		return m.switchTab(tabCustomers)
-	case key.Matches(k, m.keys.Subscriptions):
-		return m.switchTab(tabSubscriptions)
-	case key.Matches(k, m.keys.Invoices):
-		return m.switchTab(tabInvoices)
-	case key.Matches(k, m.keys.Transactions):
-		return m.switchTab(tabTransactions)
+	case m.keys.tabKey(k) >= 0:
+		return m.switchTab(m.keys.tabKey(k))
 	case key.Matches(k, m.keys.NextTab):
 		return m.switchTab((m.active + 1) % tabCount)
 	case key.Matches(k, m.keys.PrevTab):
@@ -232,9 +137,9 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 		return m.onActive(opExportCSV, nil)
 	case key.Matches(k, m.keys.ExportJSON):
 		return m.onActive(opExportJSON, nil)
-	case key.Matches(k, m.keys.Download) && m.active == tabInvoices:
-		if inv, ok := m.invoices.selectedItem(); ok {
-			return m, downloadInvoice(m.c, m.sc.company.ID, inv)
+	case key.Matches(k, m.keys.Download) && m.tab().downloads():
+		if cmd := m.tab().download(); cmd != nil {
+			return m, cmd
 		}
 	case key.Matches(k, m.keys.Select):
 		return m.onActive(opOpen, nil)
@@ -259,11 +164,18 @@ func (m *browserModel) drawHeader(counts string) string {
 	// The inactive tabs take short names when the full ones leave the
 	// counts no room, and the counts drop what the filter line says when
 	// even that is not enough.
-	full := [tabCount]string{"1 Customers", "2 Subscriptions", "3 Invoices", "4 Transactions"}
-	names := full
-	if 5+13+17+12+16+ansi.StringWidth(counts)+2 > m.width {
-		names = [tabCount]string{"1 Cust", "2 Subs", "3 Inv", "4 Tx"}
-		if 5+ansi.StringWidth(full[m.active])+2+3*8+ansi.StringWidth(counts)+2 > m.width {
+	var full, names [tabCount]string
+	fullWidth := 0
+	for i, t := range m.tabs {
+		full[i] = strconv.Itoa(i+1) + " " + t.title()
+		fullWidth += ansi.StringWidth(full[i]) + 2
+	}
+	names = full
+	if 5+fullWidth+ansi.StringWidth(counts)+2 > m.width {
+		for i, t := range m.tabs {
+			names[i] = strconv.Itoa(i+1) + " " + t.short()
+		}
+		if 5+ansi.StringWidth(full[m.active])+2+(tabCount-1)*8+ansi.StringWidth(counts)+2 > m.width {
 			counts = m.tab().counts(true)
 		}
 	}
@@ -290,26 +202,25 @@ func (m *browserModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
 
 func (m *browserModel) resize(w, h int) screen {
 	m.width, m.height = w, h
-	m.customers = m.customers.setSize(w, max(h-1, 1))
-	m.subscriptions = m.subscriptions.setSize(w, max(h-1, 1))
-	m.invoices = m.invoices.setSize(w, max(h-1, 1))
-	m.transactions = m.transactions.setSize(w, max(h-1, 1))
+	for _, t := range m.tabs {
+		t.resizeTab(w, max(h-1, 1))
+	}
 	return m
 }
 
 func (m *browserModel) keyMap() help.KeyMap {
 	if m.filtering() {
-		return m.customers.fkeys
+		return m.tab().filterKeyMap()
 	}
 	k := m.keys
 	k.ClearFilter.SetEnabled(m.filterShown())
 	_, ok := m.selectedID()
 	k.Select.SetEnabled(ok)
-	k.Download.SetEnabled(ok && m.active == tabInvoices)
+	k.Download.SetEnabled(ok && m.tab().downloads())
 	k.Sort.SetEnabled(m.tab().sortable())
-	k.FilterKeys.SetEnabled(m.active != tabTransactions)
-	if m.active == tabTransactions {
-		k.Select.SetHelp("enter", "open invoice")
+	k.FilterKeys.SetEnabled(m.tab().filterable())
+	if h := m.tab().openHelp(); h != "" {
+		k.Select.SetHelp("enter", h)
 	}
 	return k
 }
@@ -318,15 +229,12 @@ func (m *browserModel) capturing() bool { return m.filtering() }
 
 func (m *browserModel) selected() (selection, bool) {
 	id, ok := m.selectedID()
-	sel := selection{kind: m.kind(), id: id}
-	if inv, isInv := m.invoices.selectedItem(); isInv && m.active == tabInvoices {
-		sel.url = inv.PublicURL
-	}
-	return sel, ok
+	return selection{kind: m.kind(), id: id, url: m.tab().selectedURL()}, ok
 }
 
-func (m *browserModel) view() string    { return m.render() }
-func (m *browserModel) wantsTick() bool { return false }
+func (m *browserModel) view() string           { return m.render() }
+func (m *browserModel) wantsTick() bool        { return false }
+func (m *browserModel) screenKind() screenKind { return screenBrowser }
 
 // exactSize: the header, filter line and table are each exactly as wide as
 // the screen, and their heights add up to it once there is room for all

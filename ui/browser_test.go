@@ -54,7 +54,7 @@ func TestFilterIsLocalAtOnceThenServerSideOnce(t *testing.T) {
 	h.key("esc")
 	h.requireView("Helios Energy 7", "Iris Health 8", "100/800") // the selection stays on its row
 	h.rejectView("/helios")
-	if n := h.browser().customers.base.table.VisibleLen(); n != 100 {
+	if n := h.browser().customers().base.table.VisibleLen(); n != 100 {
 		t.Fatalf("%d rows shown after esc, want the 100 loaded", n)
 	}
 	if len(h.copiedTexts()) != 0 {
@@ -68,7 +68,7 @@ func TestStaleFilterResultsAreDropped(t *testing.T) {
 	h.key("/")
 	h.typeText("cobalt")
 	h.fire(0)
-	l := h.browser().customers
+	l := h.browser().customers()
 	first := l.server.reqID
 	old := loadPage(l.server.ctx, h.app.c, "cmp_acme", customersSpec(), pageRequest{query: "cobalt"}, first)
 	h.typeText(" labs 12")
@@ -213,7 +213,7 @@ func TestMouseWheelScrolls(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 80, 24).start()
 	h.send(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
-	if c := h.browser().customers.base.table.Cursor(); c != 3 {
+	if c := h.browser().customers().base.table.Cursor(); c != 3 {
 		t.Fatalf("cursor after a wheel notch = %d, want 3", c)
 	}
 }
@@ -253,7 +253,7 @@ func TestClearingAServerFilterKeepsTheLoadedRowsTable(t *testing.T) {
 	h.key("/")
 	h.typeText("helios energy 7")
 	h.fire(0)
-	l := h.browser().customers
+	l := h.browser().customers()
 	if !l.serverOn || l.shownTable().Len() != 12 {
 		t.Fatalf("serverOn %v with %d rows, want the server's 12 matches", l.serverOn, l.shownTable().Len())
 	}
@@ -264,7 +264,7 @@ func TestClearingAServerFilterKeepsTheLoadedRowsTable(t *testing.T) {
 	}
 	h.key("down") // Helios Energy 77, which is loaded
 	h.key("esc")
-	l = h.browser().customers
+	l = h.browser().customers()
 	if l.serverOn {
 		t.Fatal("esc left the server's answer on screen")
 	}
@@ -282,7 +282,7 @@ func TestBottomKeepsLoadingWhileTheCursorStaysOnTheLastRow(t *testing.T) {
 	h.run(cmd)                          // each page asks for the next, one at a time
 	h.requireView("3,000/3,000")
 	h.rejectView("loading…")
-	l := h.browser().customers
+	l := h.browser().customers()
 	if c := l.base.table.Cursor(); c != 2999 {
 		t.Fatalf("cursor = %d after G, want the last of 3,000 rows", c)
 	}

@@ -181,4 +181,6 @@ type screen interface {
 	selected() (selection, bool)
 	// wantsTick says whether the screen shows something the clock changes.
 	wantsTick() bool
+	// screenKind says which screen it is (see stack.go).
+	screenKind() screenKind
 }

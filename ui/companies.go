@@ -257,3 +257,4 @@ func (m pickerModel) quitShown() bool             { return m.input.Value() == ""
 func (m pickerModel) capturing() bool             { return true }
 func (m pickerModel) selected() (selection, bool) { return selection{}, false }
 func (m pickerModel) wantsTick() bool             { return false }
+func (m pickerModel) screenKind() screenKind      { return screenPicker }

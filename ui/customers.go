@@ -6,6 +6,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/export"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -17,6 +18,7 @@ func customersSpec() listSpec[hyperline.Customer] {
 	return listSpec[hyperline.Customer]{
 		kind:  kindCustomer,
 		title: "Customers",
+		short: "Cust",
 		columns: []table.Column{
 			{Title: "Name", Width: 16, Flex: 3, Priority: 100},
 			{Title: "ID", Width: 19, Priority: 60},
@@ -31,7 +33,7 @@ func customersSpec() listSpec[hyperline.Customer] {
 		load:         loadCustomers,
 		serverSearch: func(string) bool { return true },
 		searchSays:   "match",
-		terms:        customerTerms(),
+		terms:        filter.Keys(filter.Customers),
 		sorts: []sortChoice{
 			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
 			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},

@@ -14,6 +14,7 @@ import (
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/debuglog"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // secretSpy sits under the debug log and collects every secret that
@@ -98,7 +99,7 @@ func TestDebugLogHoldsNoSecret(t *testing.T) {
 	spy := &secretSpy{base: http.DefaultTransport, seen: map[string]bool{}}
 	var logged syncBuffer
 	hc := &http.Client{Transport: debuglog.New(&logged).Transport(spy)}
-	b := NewBackend(BackendOptions{Settings: env.settings, Store: env.store, HTTPClient: hc,
+	b := backend.New(backend.Options{Settings: env.settings, Store: env.store, HTTPClient: hc,
 		OpenBrowser: scriptedBrowser(ctx, true)})
 
 	acct, err := b.Login(ctx, func(LoginProgress) {})

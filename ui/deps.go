@@ -2,16 +2,14 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"io"
 	"time"
 
-	"github.com/hyperline-tui/hlx/hyperline"
-	"github.com/hyperline-tui/hlx/hyperline/lookup"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // Deps is everything the UI needs from main. Build the Session and Data
-// values with NewBackend (real packages) or hand in fakes in tests.
+// values with ui/cli/explorer/backend (real packages) or hand in fakes in
+// tests.
 type Deps struct {
 	// Context bounds every request the UI makes; main cancels it on exit.
 	Context context.Context
@@ -57,164 +55,43 @@ type Deps struct {
 	FilterDebounce time.Duration
 }
 
-// ErrLoginRequired is returned by Session.Resume (and may wrap the error of
-// any request) when the saved session cannot be used and the user has to
-// log in again in the browser.
-var ErrLoginRequired = errors.New("login required")
-
-// Session is the login side of the app: the saved session, the browser
-// flow, the access token's life and the chosen company.
-type Session interface {
-	// Resume returns the saved account when it can be used without the
-	// browser, or an error matching ErrLoginRequired.
-	Resume(ctx context.Context) (Account, error)
-	// Login runs the browser flow, calling progress as it advances (from the
-	// flow's goroutine), and returns the account it logged in.
-	Login(ctx context.Context, progress func(LoginProgress)) (Account, error)
-	// Token reports the access token's state now, without I/O.
-	Token() TokenState
-	// Refresh refreshes the access token now.
-	Refresh(ctx context.Context) (TokenState, error)
-	// Logout revokes the refresh token and deletes the local tokens; the
-	// local tokens are gone even when it returns an error.
-	Logout(ctx context.Context) error
-	// ChooseCompany remembers the company for the next start.
-	ChooseCompany(ctx context.Context, company hyperline.Company) error
-	// Events delivers what the token source does in the background (a nil
-	// channel when there is nothing to report). It is never closed while the
-	// app runs.
-	Events() <-chan SessionEvent
-}
-
-// AccountSwitcher is implemented by a Session that holds several accounts
-// and environments (the real backend does): `a` lists them and opens
-// another without the browser. A Session without it hides `a`.
-type AccountSwitcher interface {
-	// Accounts lists every account of every environment of the session.
-	Accounts(ctx context.Context) ([]SessionAccount, error)
-	// SwitchAccount opens the account email of the environment apiURL and
-	// makes it the current one; an error matching ErrLoginRequired means
-	// it holds no usable token.
-	SwitchAccount(ctx context.Context, apiURL, email string) (Account, error)
-}
-
-// SessionAccount is one account of the session, as the accounts picker
-// shows it.
-type SessionAccount struct {
-	APIURL string
-	Email  string
-	Name   string
-	// Company is the name of the company chosen last ("" for none).
-	Company string
-	// LoggedIn says the account holds tokens; ExpiresAt is its access
-	// token's expiry (zero when unknown).
-	LoggedIn        bool
-	ExpiresAt       time.Time
-	HasRefreshToken bool
-	// Open marks the account the app has open now.
-	Open bool
-}
-
-// Data reads Hyperline objects; every call is scoped to one company.
-type Data interface {
-	// Companies lists every company the login reaches.
-	Companies(ctx context.Context) ([]hyperline.Company, error)
-	// Customers lists one page of a company's customers.
-	Customers(ctx context.Context, companyID string, opts hyperline.CustomerListOptions) (*hyperline.Page[hyperline.Customer], error)
-	// Customer gets one customer, with the fields only the single GET sends.
-	Customer(ctx context.Context, companyID, id string) (*hyperline.Customer, error)
-	// Subscriptions lists one page of a company's subscriptions.
-	Subscriptions(ctx context.Context, companyID string, opts hyperline.SubscriptionListOptions) (*hyperline.Page[hyperline.Subscription], error)
-	// Subscription gets one subscription.
-	Subscription(ctx context.Context, companyID, id string) (*hyperline.Subscription, error)
-	// Invoices lists one page of a company's invoices.
-	Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error)
-	// Invoice gets one invoice.
-	Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error)
-	// Transactions lists one page of a company's transactions (take/skip
-	// only: the API has no filter for them).
-	Transactions(ctx context.Context, companyID string, page hyperline.ListOptions) (*hyperline.Page[hyperline.ListedTransaction], error)
-	// Wallets lists a customer's wallets.
-	Wallets(ctx context.Context, companyID, customerID string) ([]hyperline.Wallet, error)
-	// CustomerPortalURL is the link to a customer's self-service portal.
-	CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error)
-	// PaymentMethods lists a customer's saved cards and mandates.
-	PaymentMethods(ctx context.Context, companyID, customerID string) ([]hyperline.PaymentMethod, error)
-	// AuditLogs lists one page of the audit log, newest first.
-	AuditLogs(ctx context.Context, companyID string, opts hyperline.AuditLogListOptions) (*hyperline.Page[hyperline.AuditLog], error)
-	// DownloadInvoice streams an invoice's PDF into w.
-	DownloadInvoice(ctx context.Context, companyID, id string, w io.Writer) (int64, error)
-	// Analytics is the company's headline figures (MRR, ARR, …).
-	Analytics(ctx context.Context, companyID string) (*hyperline.Analytics, error)
-	// Find resolves what a ticket names (an id, URL, billing email,
-	// invoice number or external id) in the current company, then in the
-	// others (see package lookup).
-	Find(ctx context.Context, currentCompanyID string, companies []hyperline.Company, query string) (*lookup.Result, error)
-}
-
-// Account is who is logged in and what they can reach.
-type Account struct {
-	Email string
-	Name  string
-	// Companies is the list saved with the session (the picker reloads it).
-	Companies []hyperline.Company
-	// CompanyID is the company chosen last time, "" if none.
-	CompanyID string
-	// Token is the access token's state right after Resume or Login.
-	Token TokenState
-	// Notice is a sentence to show once the account opens, e.g. that the
-	// demo approved the consent on the user's behalf ("" for none).
-	Notice string
-}
-
-// TokenState describes the access token without revealing it.
-type TokenState struct {
-	ExpiresAt time.Time
-	IssuedAt  time.Time
-	// RefreshedAt is when the token was last refreshed (zero if never).
-	RefreshedAt     time.Time
-	HasRefreshToken bool
-}
-
-// LoginStage is a step of the browser flow.
-type LoginStage int
-
-// The login stages in the order they happen.
-const (
-	LoginStarting LoginStage = iota
-	// LoginWaiting: the browser was opened (or could not be) and the flow
-	// waits for the redirect; LoginProgress.URL is the authorize URL.
-	LoginWaiting
-	LoginExchanging
-	// LoginLoadingCompanies: fetching the user's profile and companies.
-	LoginLoadingCompanies
+// The seam's names, as the screens spell them (see package deps).
+type (
+	// Session is the login side of the app; see deps.Session.
+	Session = deps.Session
+	// AccountSwitcher lists and opens the session's accounts.
+	AccountSwitcher = deps.AccountSwitcher
+	// SessionAccount is one account of the session.
+	SessionAccount = deps.SessionAccount
+	// Data reads Hyperline objects for one company at a time.
+	Data = deps.Data
+	// Account is who is logged in and what they can reach.
+	Account = deps.Account
+	// TokenState describes the access token without revealing it.
+	TokenState = deps.TokenState
+	// LoginStage is a step of the browser flow.
+	LoginStage = deps.LoginStage
+	// LoginProgress is one report from Session.Login.
+	LoginProgress = deps.LoginProgress
+	// SessionEventKind says what the token source did.
+	SessionEventKind = deps.SessionEventKind
+	// SessionEvent is a report from the token source's background work.
+	SessionEvent = deps.SessionEvent
+	// RecentJumps remembers the objects an account jumped to.
+	RecentJumps = deps.RecentJumps
 )
 
-// LoginProgress is one report from Session.Login.
-type LoginProgress struct {
-	Stage LoginStage
-	// URL is the authorize URL once known, for the user to open or copy.
-	URL string
-	// Note is a plain sentence worth showing, e.g. that no browser could be
-	// opened, or that the demo approved the consent on the user's behalf.
-	Note string
-}
-
-// SessionEventKind says what the token source did.
-type SessionEventKind int
-
-// Session events.
+// The login stages and session events (see package deps).
 const (
-	RefreshStarted SessionEventKind = iota + 1
-	Refreshed
-	RefreshFailed
-	// LoginRequiredEvent: the refresh token was refused; the user must log in.
-	LoginRequiredEvent
+	LoginStarting         = deps.LoginStarting
+	LoginWaiting          = deps.LoginWaiting
+	LoginExchanging       = deps.LoginExchanging
+	LoginLoadingCompanies = deps.LoginLoadingCompanies
+	RefreshStarted        = deps.RefreshStarted
+	Refreshed             = deps.Refreshed
+	RefreshFailed         = deps.RefreshFailed
+	LoginRequiredEvent    = deps.LoginRequiredEvent
 )
 
-// SessionEvent is a report from the token source's background work.
-type SessionEvent struct {
-	Kind  SessionEventKind
-	Token TokenState
-	Err   error
-}
+// ErrLoginRequired means the user has to log in again (deps.ErrLoginRequired).
+var ErrLoginRequired = deps.ErrLoginRequired

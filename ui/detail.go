@@ -73,16 +73,7 @@ type objectLoadedMsg struct {
 // *hyperline.Subscription or *hyperline.Invoice.
 func loadObject(ctx context.Context, c *common, companyID string, kind objectKind, id string, reqID uint64) tea.Cmd {
 	data, timeout := c.data, c.timeout
-	get := func(ctx context.Context) (any, error) {
-		switch kind {
-		case kindSubscription:
-			return data.Subscription(ctx, companyID, id)
-		case kindInvoice:
-			return data.Invoice(ctx, companyID, id)
-		default:
-			return data.Customer(ctx, companyID, id)
-		}
-	}
+	get := func(ctx context.Context) (any, error) { return kind.getObject(ctx, data, companyID, id) }
 	return request(ctx, timeout, get, func(item any, err error) tea.Msg {
 		return objectLoadedMsg{resultTag: resultTag{reqID: reqID, company: companyID}, item: item, err: err}
 	})
@@ -97,12 +88,11 @@ func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detai
 	m := detailModel{c: c, sc: sc, cancel: cancel, keys: newDetailKeys(), kind: kind, id: id, json: viewport.New(0, 0)}
 	m.json.MouseWheelEnabled = true
 	m.title = strings.ToUpper(kind.String()[:1]) + kind.String()[1:]
-	switch kind {
-	case kindCustomer:
-		m.related = newRelated(c, "Subscriptions and invoices", "No subscriptions or invoices.", "subscriptions", "invoices")
+	if related := kind.spec().related; related != nil {
+		m.related = related(c)
+	}
+	if kind == kindCustomer {
 		m.ticket.facts = &ticket.Facts{Loaded: map[string]bool{}}
-	case kindInvoice:
-		m.related = newRelated(c, "Payments and credit notes", "No payments or credit notes.", "payments", "credit notes")
 	}
 	if item != nil {
 		m.setItem(item)
@@ -112,22 +102,15 @@ func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detai
 
 // reload asks for the object (and its related lists) again.
 func (m detailModel) reload() (detailModel, tea.Cmd) {
-	if m.kind == kindTransaction {
+	if m.kind.spec().get == nil {
 		// A payment shows as its invoice listed it: there is nothing to load.
 		m.reqID, m.loadErr = 0, ""
 		return m, nil
 	}
 	m.reqID, m.loadErr = m.c.nextID(), ""
 	cmds := []tea.Cmd{loadObject(m.sc.ctx, m.c, m.sc.company.ID, m.kind, m.id, m.reqID)}
-	switch m.kind {
-	case kindCustomer:
-		// The object, its subscriptions and invoices, and the ticket's own
-		// parts: ticket.Requests() requests, all sent at once.
-		cmds = append(cmds, loadCustomerRelated(m.c, m.sc, &m.related, m.id))
-		cmds = append(cmds, m.startTicket()...)
-		m.focusRelated = true
-	case kindInvoice:
-		cmds = append(cmds, loadCreditNotes(m.c, m.sc, &m.related, m.id))
+	if more := m.kind.spec().loadMore; more != nil {
+		cmds = append(cmds, more(&m))
 	}
 	m.syncFocus()
 	return m, tea.Batch(cmds...)
@@ -408,4 +391,5 @@ func (m detailModel) selected() (selection, bool) {
 	}
 	return sel, true
 }
-func (m detailModel) wantsTick() bool { return false }
+func (m detailModel) wantsTick() bool        { return false }
+func (m detailModel) screenKind() screenKind { return screenDetail }

@@ -17,6 +17,7 @@ import (
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // simEnv is a simulator on a loopback port with a session store of its own.
@@ -62,8 +63,8 @@ func scriptedBrowser(ctx context.Context, approve bool) func(string) error {
 	}
 }
 
-func (e *simEnv) backend(ctx context.Context) *Backend {
-	return NewBackend(BackendOptions{Settings: e.settings, Store: e.store, OpenBrowser: scriptedBrowser(ctx, true)})
+func (e *simEnv) backend(ctx context.Context) *backend.Backend {
+	return backend.New(backend.Options{Settings: e.settings, Store: e.store, OpenBrowser: scriptedBrowser(ctx, true)})
 }
 
 func (e *simEnv) deps(ctx context.Context, s Session, d Data) Deps {
@@ -194,7 +195,7 @@ func TestEndToEndResumesTheSavedSession(t *testing.T) {
 	env := newSimEnv(t, simulator.Config{Scale: 0.2})
 	company := env.loginAndChoose(t, ctx, 1)
 
-	b := NewBackend(BackendOptions{Settings: env.settings, Store: env.store,
+	b := backend.New(backend.Options{Settings: env.settings, Store: env.store,
 		OpenBrowser: func(string) error { t.Error("the browser was opened with a saved session"); return nil }})
 	h := newHarnessWithDeps(t, env.deps(ctx, withoutEvents{b}, b), 120, 24).start()
 	h.requireView("[1 Customers]", company.Name, "SIMULATOR", env.sim.User().Email, "/"+formatCount(company.Customers))
@@ -246,7 +247,7 @@ func (e *simEnv) loginAndChoose(t testing.TB, ctx context.Context, i int) simula
 
 // choiceSaved reports each company choice once the backend has saved it.
 type choiceSaved struct {
-	*Backend
+	*backend.Backend
 	saved chan string
 }
 
@@ -276,6 +277,6 @@ func (c choiceSaved) waitSaved(t *testing.T, companyID string) {
 
 // withoutEvents hides the token source's events, whose listener would
 // block the synchronous harness.
-type withoutEvents struct{ *Backend }
+type withoutEvents struct{ *backend.Backend }
 
 func (withoutEvents) Events() <-chan SessionEvent { return nil }

@@ -7,10 +7,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hyperline-tui/hlx/auth"
-	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // plainError says what went wrong in words a support person can act on,
@@ -30,16 +29,16 @@ func errorWords(err error) string {
 	if errors.As(err, &worded) {
 		return worded.PlainText()
 	}
+	if login, ok := errors.AsType[*deps.LoginError](err); ok {
+		if login.Words != "" {
+			return login.Words
+		}
+		return "The login failed: " + errorWords(login.Err)
+	}
 	var apiErr *hyperline.APIError
 	var netErr net.Error
 	var opErr *net.OpError
-	var notSaved *auth.SessionNotSavedError
-	var unwritable *config.UnwritableError
 	switch {
-	case errors.As(err, &notSaved):
-		return notSaved.Error()
-	case errors.Is(err, auth.ErrRefreshNotSent) && errors.As(err, &unwritable):
-		return "the token was not refreshed, so that the session survives: " + unwritable.Error() + "; fix that and press r"
 	case errors.Is(err, ErrLoginRequired):
 		return "the session has ended; log in again"
 	case errors.Is(err, context.DeadlineExceeded):

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // BenchmarkFilterTermFirstRows measures a filter term on the
@@ -25,8 +26,8 @@ func BenchmarkFilterTermFirstRows(b *testing.B) {
 	if company.Customers < 12000 {
 		b.Skipf("company 2 has %d customers", company.Customers)
 	}
-	backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
-	h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 120, 40).start()
+	be := backend.New(backend.Options{Settings: env.settings, Store: env.store})
+	h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{be}, be), 120, 40).start()
 	h.key("3")
 	line := "status:uncollectible"
 	b.ResetTimer()
@@ -41,7 +42,7 @@ func BenchmarkFilterTermFirstRows(b *testing.B) {
 		h.fire(0)
 		frame := h.view()
 		b.StopTimer()
-		l := h.browser().invoices
+		l := h.browser().invoices()
 		if !l.serverOn || len(l.server.items) == 0 || !strings.Contains(frame, "uncollectible") {
 			b.Fatalf("no filtered rows on screen:\n%s", frame)
 		}
@@ -64,8 +65,8 @@ func BenchmarkFilterPickerFirstRows(b *testing.B) {
 	defer cancel()
 	env := newSimEnv(b, simulator.Config{Latency: 20 * time.Millisecond, ReadLimit: -1})
 	env.loginAndChoose(b, ctx, 2)
-	backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
-	h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{backend}, backend), 120, 40).start()
+	be := backend.New(backend.Options{Settings: env.settings, Store: env.store})
+	h := newHarnessWithDeps(b, env.deps(ctx, withoutEvents{be}, be), 120, 40).start()
 	h.key("3")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

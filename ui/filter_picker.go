@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 )
 
 // filterPickerModel is `f` on a list: the list's filter keys, then the
@@ -17,10 +19,10 @@ type filterPickerModel struct {
 	c     *common
 	kind  objectKind
 	title string
-	specs []termSpec
+	specs []filter.Key
 	keys  filterPickerKeys
 
-	spec    *termSpec // the key chosen; nil while choosing a key
+	spec    *filter.Key // the key chosen; nil while choosing a key
 	choices []pickChoice
 	cursor  int
 	marked  map[int]bool
@@ -29,9 +31,12 @@ type filterPickerModel struct {
 	width, height int
 }
 
-// pickChoice is one line of the picker: what it writes and what it says.
+// pickChoice is one line of the picker: what it writes, what it says
+// and, where the value is not what people read, how it shows ("payment
+// failed (error)" for error).
 type pickChoice struct {
 	value, about string
+	shown        string
 }
 
 // filterPickerKeys drive the filter picker.
@@ -58,7 +63,7 @@ func (k filterPickerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.
 type openFilterPickerMsg struct {
 	kind  objectKind
 	title string
-	specs []termSpec
+	specs []filter.Key
 }
 
 func newFilterPicker(c *common, msg openFilterPickerMsg) filterPickerModel {
@@ -73,43 +78,37 @@ func (m *filterPickerModel) showKeys() {
 	m.spec, m.cursor, m.marked = nil, 0, nil
 	m.choices = m.choices[:0]
 	for _, s := range m.specs {
-		m.choices = append(m.choices, pickChoice{value: s.key + ":", about: s.about})
+		m.choices = append(m.choices, pickChoice{value: s.Name + ":", about: s.About})
 	}
 	m.keys.Mark.SetEnabled(false)
 	m.input.blur()
 }
 
 // showValues lists the values of spec (the second step).
-func (m *filterPickerModel) showValues(spec termSpec) {
+func (m *filterPickerModel) showValues(spec filter.Key) {
 	m.spec, m.cursor, m.marked, m.choices = &spec, 0, map[int]bool{}, nil
-	switch spec.kind {
-	case termEnum:
-		for _, v := range spec.values {
-			m.choices = append(m.choices, pickChoice{value: v})
+	switch spec.Kind {
+	case filter.Enum:
+		for _, v := range spec.Values {
+			m.choices = append(m.choices, pickChoice{value: v, shown: spec.Text(v)})
 		}
-	case termDate:
+	case filter.Date:
 		m.choices = datePresets(m.c.now.In(m.c.fmt.loc))
-	case termCustomer:
+	case filter.Customer:
 		m.input.reset()
 		m.input.focus()
 	}
-	m.keys.Mark.SetEnabled(spec.kind == termEnum && spec.multi)
+	m.keys.Mark.SetEnabled(spec.Kind == filter.Enum && spec.Multi)
 }
 
 // datePresets are the windows most asked for, as the filter line writes
 // them.
 func datePresets(now time.Time) []pickChoice {
-	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location())
-	return []pickChoice{
-		{"today", "today only"},
-		{"<today", "before today"},
-		{"7d", "the last 7 days"},
-		{"30d", "the last 30 days"},
-		{month.Format("2006-01"), "this month"},
-		{month.AddDate(0, -1, 0).Format("2006-01"), "last month"},
-		{month.Format("2006"), "this year"},
-		{">today", "after today"},
+	var out []pickChoice
+	for _, p := range filter.DatePresets(now) {
+		out = append(out, pickChoice{value: p.Value, about: p.About})
 	}
+	return out
 }
 
 func (m filterPickerModel) update(msg tea.Msg) (filterPickerModel, tea.Cmd) {
@@ -117,7 +116,7 @@ func (m filterPickerModel) update(msg tea.Msg) (filterPickerModel, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	if m.spec != nil && m.spec.kind == termCustomer {
+	if m.spec != nil && m.spec.Kind == filter.Customer {
 		return m.handleCustomerKey(kmsg)
 	}
 	switch {
@@ -163,7 +162,7 @@ func (m filterPickerModel) choose() (filterPickerModel, tea.Cmd) {
 
 // write sends the term to the list and closes the picker.
 func (m filterPickerModel) write(value string) tea.Cmd {
-	return tea.Batch(emit(popScreenMsg{}), emit(filterTermChosenMsg{kind: m.kind, term: m.spec.key + ":" + value}))
+	return tea.Batch(emit(popScreenMsg{}), emit(filterTermChosenMsg{kind: m.kind, term: m.spec.Name + ":" + value}))
 }
 
 func (m filterPickerModel) handleCustomerKey(msg tea.KeyMsg) (filterPickerModel, tea.Cmd) {
@@ -186,12 +185,12 @@ func (m filterPickerModel) view() string {
 	title := " Filter " + strings.ToLower(m.title) + " on the server"
 	step := "choose a key"
 	if m.spec != nil {
-		title += " · " + m.spec.key + ":"
-		step = m.spec.about
+		title += " · " + m.spec.Name + ":"
+		step = m.spec.About
 	}
 	lines := []string{fitLine(st.Heading.Render(title), m.width),
 		fitLine(" "+st.Muted.Render(step), m.width), ""}
-	if m.spec != nil && m.spec.kind == termCustomer {
+	if m.spec != nil && m.spec.Kind == filter.Customer {
 		lines = append(lines, fitLine(" "+m.input.view(), m.width), "",
 			fitLine(" "+st.Muted.Render("A name is looked up with the customer search; it must find one customer."), m.width))
 		return fitBlock(strings.Join(lines, "\n"), m.width, m.height)
@@ -211,7 +210,11 @@ func (m filterPickerModel) view() string {
 				box = "[x] "
 			}
 		}
-		line := " " + mark + box + st.Value.Render(ch.value)
+		shown := ch.value
+		if ch.shown != "" {
+			shown = ch.shown
+		}
+		line := " " + mark + box + st.Value.Render(shown)
 		if ch.about != "" {
 			line += "  " + st.Muted.Render(ch.about)
 		}
@@ -236,7 +239,8 @@ func (m *filterPickerModel) resize(w, h int) screen {
 
 func (m *filterPickerModel) keyMap() help.KeyMap { return m.keys }
 func (m *filterPickerModel) capturing() bool {
-	return m.spec != nil && m.spec.kind == termCustomer
+	return m.spec != nil && m.spec.Kind == filter.Customer
 }
 func (m *filterPickerModel) selected() (selection, bool) { return selection{}, false }
 func (m *filterPickerModel) wantsTick() bool             { return false }
+func (m *filterPickerModel) screenKind() screenKind      { return screenFilterPicker }

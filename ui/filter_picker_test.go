@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 )
 
 // TestFilterPickerWritesTermsIntoTheFilterLine chooses a key and two
@@ -36,7 +37,7 @@ func TestFilterPickerWritesTermsIntoTheFilterLine(t *testing.T) {
 		t.Fatal("the picker stayed open")
 	}
 	b := h.browser()
-	if got := b.invoices.input.Value(); got != "status:error,late" {
+	if got := b.invoices().input.Value(); got != "status:error,late" {
 		t.Fatalf("the filter line reads %q", got)
 	}
 	h.requireView("status:error,late ·")
@@ -52,7 +53,7 @@ func TestFilterPickerWritesTermsIntoTheFilterLine(t *testing.T) {
 	h.key("enter")
 	h.key("down") // <today
 	h.key("enter")
-	if got := h.browser().invoices.input.Value(); got != "status:error,late issued:<today" {
+	if got := h.browser().invoices().input.Value(); got != "status:error,late issued:<today" {
 		t.Fatalf("the filter line reads %q", got)
 	}
 
@@ -62,10 +63,10 @@ func TestFilterPickerWritesTermsIntoTheFilterLine(t *testing.T) {
 	h.key("enter")
 	h.typeText("Acme Tools 0")
 	h.key("enter")
-	if got := h.browser().invoices.input.Value(); got != `status:error,late issued:<today customer:"Acme Tools 0"` {
+	if got := h.browser().invoices().input.Value(); got != `status:error,late issued:<today customer:"Acme Tools 0"` {
 		t.Fatalf("the filter line reads %q", got)
 	}
-	for _, inv := range h.browser().invoices.server.items {
+	for _, inv := range h.browser().invoices().server.items {
 		if inv.Customer.ID != "cus_acme00000" {
 			t.Fatalf("invoice %s of %s", inv.ID, inv.Customer.ID)
 		}
@@ -93,8 +94,8 @@ func TestExportResolvesTheCustomerTerm(t *testing.T) {
 	h.filterLine("customer:cus_acme00001")
 	h.key("enter")
 	b := h.browser()
-	l := b.invoices
-	f, err := parseFilter(`customer:"Acme Tools 0"`, l.spec.terms, h.app.c.now, time.UTC)
+	l := b.invoices()
+	f, err := filter.Parse(`customer:"Acme Tools 0"`, l.spec.terms, h.app.c.now, time.UTC)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,5 +117,26 @@ func TestExportResolvesTheCustomerTerm(t *testing.T) {
 		if !strings.Contains(line, "cus_acme00000") {
 			t.Fatalf("the export holds another customer's invoice: %s", line)
 		}
+	}
+}
+
+// TestFilterPickerShowsStatusLabels: the picker lists statuses as the
+// lists read them, the API's value beside where it differs, and writes
+// the API's value (it listed "error", "grace_period" while the lists said
+// "payment failed", "grace period").
+func TestFilterPickerShowsStatusLabels(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 80, 24).start()
+	h.key("3")
+	h.key("f")
+	h.key("enter") // status:
+	h.requireView("payment failed (error)", "grace period (grace_period)", "late")
+	values := hyperline.InvoiceStatusFilters()
+	for range slices.Index(values, "error") {
+		h.key("down")
+	}
+	h.key("enter")
+	if got := h.browser().invoices().input.Value(); got != "status:error" {
+		t.Fatalf("the filter line reads %q", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // simHarness is the app on the real backend against a simulator, logged
@@ -19,8 +20,8 @@ func simHarness(t *testing.T, cfg simulator.Config, i, width, height int) (*harn
 	t.Cleanup(cancel)
 	env := newSimEnv(t, cfg)
 	env.loginAndChoose(t, ctx, i)
-	backend := NewBackend(BackendOptions{Settings: env.settings, Store: env.store})
-	h := newHarnessWithDeps(t, env.deps(ctx, withoutEvents{backend}, backend), width, height).start()
+	be := backend.New(backend.Options{Settings: env.settings, Store: env.store})
+	h := newHarnessWithDeps(t, env.deps(ctx, withoutEvents{be}, be), width, height).start()
 	env.sim.ResetRequests()
 	return h, env
 }
@@ -78,8 +79,8 @@ func TestFilterTermsAreTheAPIsParameters(t *testing.T) {
 
 	// A customer by name: one search, then the invoices of its id.
 	b := h.browser()
-	name := b.invoices.base.items[0].Customer.Name
-	id := b.invoices.base.items[0].Customer.ID
+	name := b.invoices().base.items[0].Customer.Name
+	id := b.invoices().base.items[0].Customer.ID
 	env.sim.ResetRequests()
 	h.filterLine(`customer:"` + name + `" due:<today`)
 	if cs := listQueries(env, "/v2/customers"); len(cs) != 1 || cs[0].Get("search") != name {
@@ -89,7 +90,7 @@ func TestFilterTermsAreTheAPIsParameters(t *testing.T) {
 	if len(qs) != 1 || qs[0].Get("customer_id") != id || qs[0].Get("due_at__lt") == "" || qs[0].Get("status") != "all" {
 		t.Fatalf("the customer's invoices were asked as %v", qs)
 	}
-	for _, inv := range h.browser().invoices.server.items {
+	for _, inv := range h.browser().invoices().server.items {
 		if inv.Customer.ID != id {
 			t.Fatalf("invoice %s is %s's", inv.ID, inv.Customer.ID)
 		}
@@ -104,7 +105,7 @@ func TestFilterTermsAreTheAPIsParameters(t *testing.T) {
 	if len(qs) == 0 || qs[len(qs)-1].Get("status__in") != "errored,cancelled" {
 		t.Fatalf("subscriptions asked as %v", qs)
 	}
-	for _, s := range h.browser().subscriptions.server.items {
+	for _, s := range h.browser().subscriptions().server.items {
 		if s.Status != "errored" && s.Status != "cancelled" {
 			t.Fatalf("subscription %s is %s", s.ID, s.Status)
 		}
@@ -119,7 +120,7 @@ func TestFilterTermsAreTheAPIsParameters(t *testing.T) {
 	if len(qs) != 1 || qs[0].Get("customer_id") != id || qs[0].Get("status") != "any" {
 		t.Fatalf("a customer's subscriptions were asked as %v", qs)
 	}
-	for _, s := range h.browser().subscriptions.server.items {
+	for _, s := range h.browser().subscriptions().server.items {
 		if s.CustomerID != id {
 			t.Fatalf("subscription %s is %s's", s.ID, s.CustomerID)
 		}
@@ -135,7 +136,7 @@ func TestFilterTermsAreTheAPIsParameters(t *testing.T) {
 		!strings.HasPrefix(qs[0].Get("created_at__gte"), "2020-01-01T00:00:00") {
 		t.Fatalf("customers asked as %v", qs)
 	}
-	for _, c := range h.browser().customers.server.items {
+	for _, c := range h.browser().customers().server.items {
 		if c.Status != "archived" {
 			t.Fatalf("customer %s is %s", c.ID, c.Status)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/config/recent"
 	"github.com/hyperline-tui/hlx/hyperline/debuglog"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // goldenSizes are the sizes every screen is pinned at: the smallest
@@ -22,7 +23,7 @@ func TestGolden(t *testing.T) {
 	t.Parallel()
 	// Screens that need more than the default dependencies.
 	opts := map[string][]harnessOption{
-		"goto_recent": {withRecent(recent.Open(t.TempDir()))},
+		"goto_recent": {withRecent(backend.Recent(recent.Open(t.TempDir())))},
 		"requests":    {withDebugLog(testDebugLog())},
 		"accounts":    {withAccounts()},
 	}

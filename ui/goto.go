@@ -9,19 +9,12 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/hyperline-tui/hlx/config/recent"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/lookup"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/ui/deps"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
-
-// RecentJumps remembers the objects an account jumped to (config/recent
-// under XDG state, not the session file).
-type RecentJumps interface {
-	List(account string) ([]recent.Jump, error)
-	Add(account string, j recent.Jump) error
-}
 
 // gotoModel is the go-to prompt (: or ctrl+k): it takes what a ticket
 // names — an id (cus_, sub_, inv_), a dashboard URL, a billing email, an
@@ -34,7 +27,7 @@ type gotoModel struct {
 	keys     gotoKeys
 	input    lineInput
 	table    table.Model
-	recents  []recent.Jump
+	recents  []deps.Jump
 	choices  []lookup.Match // candidates of an ambiguous lookup, shown instead of recents
 	reqID    uint64
 	cancel   context.CancelFunc
@@ -65,7 +58,7 @@ func (k gotoKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHel
 // Messages of the go-to prompt.
 type (
 	recentsLoadedMsg struct {
-		jumps []recent.Jump
+		jumps []deps.Jump
 		err   error
 	}
 	foundMsg struct {
@@ -125,7 +118,7 @@ func (m gotoModel) update(msg tea.Msg) (gotoModel, tea.Cmd) {
 		if m.choices == nil {
 			m.showRecents()
 		}
-		var corrupt *recent.CorruptError
+		var corrupt *deps.CorruptJumpsError
 		if errors.As(msg.err, &corrupt) {
 			return m, emit(noticeMsg("The recent jumps file was unreadable and was moved aside to " + corrupt.MovedTo))
 		}
@@ -218,8 +211,7 @@ func (m gotoModel) handleFound(msg foundMsg) (gotoModel, tea.Cmd) {
 
 // open remembers the jump and asks the app to show the object.
 func (m gotoModel) open(match lookup.Match, query string) tea.Cmd {
-	kind := map[lookup.Kind]objectKind{lookup.KindCustomer: kindCustomer,
-		lookup.KindSubscription: kindSubscription, lookup.KindInvoice: kindInvoice}[match.Kind]
+	kind, _ := kindOfLookup(match.Kind)
 	var item any
 	switch {
 	case match.Customer != nil:
@@ -229,7 +221,7 @@ func (m gotoModel) open(match lookup.Match, query string) tea.Cmd {
 	case match.Invoice != nil:
 		item = match.Invoice
 	}
-	save := rememberJump(m.c.recent, m.c.account.Email, recent.Jump{Query: query, Kind: string(match.Kind),
+	save := rememberJump(m.c.recent, m.c.account.Email, deps.Jump{Query: query, Kind: string(match.Kind),
 		ObjectID: match.ID(), Label: match.Label(), CompanyID: match.Company.ID, CompanyName: match.Company.Name,
 		At: m.c.clock()})
 	return tea.Batch(emit(popScreenMsg{}), emit(jumpMsg{company: match.Company, kind: kind, id: match.ID(), item: item}), save)
@@ -237,7 +229,7 @@ func (m gotoModel) open(match lookup.Match, query string) tea.Cmd {
 
 // rememberJump adds a jump to the account's recent ones; a failure to
 // save is reported but changes nothing else.
-func rememberJump(store RecentJumps, account string, j recent.Jump) tea.Cmd {
+func rememberJump(store RecentJumps, account string, j deps.Jump) tea.Cmd {
 	if store == nil || account == "" {
 		return nil
 	}
@@ -314,3 +306,4 @@ func (m *gotoModel) keyMap() help.KeyMap         { return m.keys }
 func (m *gotoModel) capturing() bool             { return true }
 func (m *gotoModel) selected() (selection, bool) { return selection{}, false }
 func (m *gotoModel) wantsTick() bool             { return false }
+func (m *gotoModel) screenKind() screenKind      { return screenGoto }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hyperline-tui/hlx/config/recent"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 func withRecent(store RecentJumps) harnessOption {
@@ -17,7 +18,7 @@ func withRecent(store RecentJumps) harnessOption {
 func TestGotoOpensAnObjectInAnotherCompany(t *testing.T) {
 	t.Parallel()
 	store := recent.Open(t.TempDir())
-	h := newHarness(t, 100, 30, withRecent(store)).start()
+	h := newHarness(t, 100, 30, withRecent(backend.Recent(store))).start()
 	h.key(":")
 	h.requireView("Go to", "No recent jumps yet.")
 	h.typeText("cus_globex00003")

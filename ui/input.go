@@ -84,7 +84,7 @@ func (a *App) handleRunes(runes []rune) tea.Cmd {
 
 // toggleRequests opens the requests screen, or closes it when it is on top.
 func (a *App) toggleRequests() tea.Cmd {
-	if _, open := a.top().(*requestsModel); open {
+	if a.topIs(screenRequests) {
 		a.pop()
 		return nil
 	}
@@ -95,15 +95,12 @@ func (a *App) toggleRequests() tea.Cmd {
 
 // toggleToken opens the token panel, or closes it when it is on top.
 func (a *App) toggleToken() tea.Cmd {
-	if _, open := a.top().(*tokenModel); open {
+	if a.topIs(screenToken) {
 		a.pop()
 		return nil
 	}
-	for i, s := range a.stack {
-		if _, open := s.(*tokenModel); open {
-			a.stack = append(a.stack[:i], a.stack[i+1:]...)
-			break
-		}
+	if i := a.indexOf(screenToken); i >= 0 {
+		a.stack = append(a.stack[:i], a.stack[i+1:]...)
 	}
 	p := newTokenPanel(a.c, a.scope)
 	a.push(&p)

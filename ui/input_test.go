@@ -26,7 +26,7 @@ func TestCoalescedKeysAreHandledOneByOne(t *testing.T) {
 		t.Parallel()
 		h := newHarness(t, 80, 24).start()
 		h.send(runes("/mül"))
-		l := h.browser().customers
+		l := h.browser().customers()
 		if !l.filtering || l.input.Value() != "mül" {
 			t.Fatalf("after \"/mül\": filtering %v, filter %q; want the filter open with \"mül\"", l.filtering, l.input.Value())
 		}
@@ -38,7 +38,7 @@ func TestCoalescedKeysAreHandledOneByOne(t *testing.T) {
 		t.Parallel()
 		h := newHarness(t, 80, 24).start()
 		h.send(runes("jjj"))
-		if c := h.browser().customers.base.table.Cursor(); c != 3 {
+		if c := h.browser().customers().base.table.Cursor(); c != 3 {
 			t.Fatalf("cursor after \"jjj\" = %d, want 3", c)
 		}
 	})

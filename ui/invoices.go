@@ -7,6 +7,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/export"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -14,8 +15,11 @@ import (
 // amount due in the invoice's currency, issue and due dates, and id.
 func invoicesSpec() listSpec[hyperline.Invoice] {
 	return listSpec[hyperline.Invoice]{
-		kind:  kindInvoice,
-		title: "Invoices",
+		kind:     kindInvoice,
+		title:    "Invoices",
+		short:    "Inv",
+		url:      invoicePage,
+		download: downloadInvoice,
 		columns: []table.Column{
 			{Title: "Number", Width: 9, Priority: 100},
 			{Title: "Customer", Width: 12, Flex: 1, Priority: 90},
@@ -34,7 +38,7 @@ func invoicesSpec() listSpec[hyperline.Invoice] {
 		// goes to the server, a name filters the loaded rows.
 		serverSearch: func(q string) bool { return strings.ContainsAny(q, "0123456789") },
 		searchSays:   "numbers contain",
-		terms:        invoiceTerms(),
+		terms:        filter.Keys(filter.Invoices),
 		sorts: []sortChoice{
 			{"created ↓", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Descending}},
 			{"created ↑", hyperline.Sort{Field: hyperline.SortCreatedAt, Order: hyperline.Ascending}},

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/export"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -37,7 +38,7 @@ type listSpec[T any] struct {
 	searchSays   string
 	// terms are the key:value filters the tab sends to the API (see
 	// filter_terms.go); none: the filter line takes text only.
-	terms []termSpec
+	terms []filter.Key
 	// open is what enter does on an object; nil: open the object's detail.
 	open func(ctx context.Context, c *common, companyID string, item T) tea.Cmd
 	// sorts are the orders the API can list the tab in, the API's default
@@ -48,12 +49,21 @@ type listSpec[T any] struct {
 	customerIDs func(T) []string
 	// exportWriter writes the tab's objects to an export file.
 	exportWriter func(io.Writer, exportFormat) export.Writer[T]
+	// short is the tab's name when the header is narrow ("Cust").
+	short string
+	// url is an object's own page, which o opens (nil: the dashboard's).
+	url func(T) string
+	// download saves an object's file (nil: the tab has none).
+	download func(c *common, companyID string, item T) tea.Cmd
+	// openHelp is what enter says in the help when it does not open the
+	// object's detail ("open invoice").
+	openHelp string
 }
 
 // pageRequest is what one page request of a tab asks for.
 type pageRequest struct {
 	query  string       // the server-side search ("" for none)
-	filter parsedFilter // the key:value terms, sent as the API's parameters
+	filter filter.Query // the key:value terms, sent as the API's parameters
 	// customerID is the customer: term's customer once resolved ("" until
 	// then: loadPage resolves a name through the customer search).
 	customerID string
@@ -73,7 +83,7 @@ type sortChoice struct {
 // a rebuild of the filter index takes tens of milliseconds).
 type listing[T any] struct {
 	table  table.Model
-	filter parsedFilter // what the server was asked for (none: the full list)
+	filter filter.Query // what the server was asked for (none: the full list)
 	key    string       // filter's identity, to tell a new one from the same
 	// customerID is the filter's customer: term, resolved by the first page.
 	customerID string
@@ -148,7 +158,7 @@ type listModel[T any] struct {
 	names      map[string]string
 	filtering  bool         // the filter line has the keyboard
 	query      string       // the filter line as typed, trimmed
-	parsed     parsedFilter // the filter line read: text and terms
+	parsed     filter.Query // the filter line read: text and terms
 	filterErr  string       // why the filter line cannot be sent ("" when it can)
 	debounceID uint64
 	started    bool
@@ -296,7 +306,7 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	}
 	if l == &m.server && !m.serverOn {
 		m.serverOn = true
-		l.table.SetFilter(m.parsed.text) // the local filter applies on top, as on the loaded rows
+		l.table.SetFilter(m.parsed.Text) // the local filter applies on top, as on the loaded rows
 	}
 	if follow {
 		l.table.GotoBottom()
@@ -367,9 +377,9 @@ func (m *listModel[T]) searchesServer(query string) bool {
 }
 
 // serverText is the part of a filter the server searches ("" for none).
-func (m *listModel[T]) serverText(f parsedFilter) string {
-	if m.searchesServer(f.text) {
-		return f.text
+func (m *listModel[T]) serverText(f filter.Query) string {
+	if m.searchesServer(f.Text) {
+		return f.Text
 	}
 	return ""
 }
@@ -377,7 +387,7 @@ func (m *listModel[T]) serverText(f parsedFilter) string {
 // wantsServer reports whether the filter line, as typed now, is answered
 // by the server: it has terms, or text the API searches.
 func (m *listModel[T]) wantsServer() bool {
-	return m.filterErr == "" && m.query != "" && (len(m.parsed.terms) > 0 || m.searchesServer(m.parsed.text))
+	return m.filterErr == "" && m.query != "" && (len(m.parsed.Terms) > 0 || m.searchesServer(m.parsed.Text))
 }
 
 // request is a page request of listing l in the tab's current order.

@@ -50,7 +50,7 @@ func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
 	spec, data, company, dir := m.spec, m.c.data, m.sc.company, m.c.saveDir
 	l := m.shown()
 	req := m.request(l, hyperline.ListOptions{})
-	filter := strings.ToLower(m.parsed.text)
+	filter := strings.ToLower(m.parsed.Text)
 	f, now, names := m.c.fmt, m.c.now, maps.Clone(m.names)
 	unit := strings.ToLower(spec.title)
 	base := "hlx-" + fileSafe(company.Name) + "-" + unit + "-" + now.Format("20060102-1504")

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 )
 
 // The filter of a tab: `/` gives the keyboard to the filter line; every
@@ -21,7 +22,7 @@ import (
 
 // startServerFilter asks the server for the objects that match f,
 // cancelling the requests of the previous filter.
-func (m listModel[T]) startServerFilter(f parsedFilter) (listModel[T], tea.Cmd) {
+func (m listModel[T]) startServerFilter(f filter.Query) (listModel[T], tea.Cmd) {
 	if m.server.cancel != nil {
 		m.server.cancel()
 	}
@@ -42,8 +43,8 @@ func (m listModel[T]) startServerFilter(f parsedFilter) (listModel[T], tea.Cmd) 
 
 // filterKey names what the server is asked for a filter: its terms and
 // the text the server searches.
-func (m *listModel[T]) filterKey(f parsedFilter) string {
-	return f.label() + "\x00" + m.serverText(f)
+func (m *listModel[T]) filterKey(f filter.Query) string {
+	return f.Label() + "\x00" + m.serverText(f)
 }
 
 // clearServerFilter drops the server's answer and shows the loaded rows
@@ -57,7 +58,7 @@ func (m *listModel[T]) clearServerFilter() tea.Cmd {
 	wasOn, sel := m.serverOn, m.selectedIDOrEmpty()
 	m.server, m.serverOn = listing[T]{}, false
 	if wasOn {
-		m.base.table.SetFilter(m.parsed.text)
+		m.base.table.SetFilter(m.parsed.Text)
 		if sel != "" {
 			m.base.table.SelectID(sel)
 		}
@@ -87,7 +88,7 @@ func (m listModel[T]) clearFilter() (listModel[T], tea.Cmd) {
 	m.setFocused(true)
 	m.input.blur()
 	m.input.reset()
-	m.query, m.debounceID, m.parsed, m.filterErr = "", 0, parsedFilter{}, ""
+	m.query, m.debounceID, m.parsed, m.filterErr = "", 0, filter.Query{}, ""
 	base := m.clearServerFilter()
 	m.base.table.SetFilter("")
 	m = m.setSize(m.width, m.height)
@@ -125,7 +126,7 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 	}
 	m.query = q
 	m.debounceID = m.c.nextID() // a debounce still pending is for an older line
-	pf, err := parseFilter(q, m.spec.terms, m.c.now, m.c.fmt.loc)
+	pf, err := filter.Parse(q, m.spec.terms, m.c.now, m.c.fmt.loc)
 	hadErr := m.filterErr != ""
 	m.filterErr = ""
 	if err != nil {
@@ -137,14 +138,14 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 	if err != nil {
 		// The rows stay filtered by the plain words only: not by "status"
 		// from a moment ago, before the colon came.
-		m.parsed.text = plainWords(q)
-		m.shownTable().SetFilter(m.parsed.text)
+		m.parsed.Text = plainWords(q)
+		m.shownTable().SetFilter(m.parsed.Text)
 		return m, nil
 	}
 	m.parsed = pf
-	m.shownTable().SetFilter(pf.text)
+	m.shownTable().SetFilter(pf.Text)
 	if !m.wantsServer() {
-		if m.typingKey(pf.text) {
+		if m.typingKey(pf.Text) {
 			return m, m.clearServerFilter() // status:… is coming: no pages for "stat"
 		}
 		return m, tea.Batch(m.clearServerFilter(), m.loadMoreIfNear(true))
@@ -160,8 +161,8 @@ func (m listModel[T]) queryChanged() (listModel[T], tea.Cmd) {
 // plainWords is the words of a filter line that are not key:value terms.
 func plainWords(line string) string {
 	var words []string
-	for _, w := range splitWords(line) {
-		if _, _, term := cutTerm(w); !term {
+	for _, w := range filter.Words(line) {
+		if _, _, term := filter.CutTerm(w); !term {
 			words = append(words, w)
 		}
 	}
@@ -173,7 +174,7 @@ func plainWords(line string) string {
 func (m *listModel[T]) typingKey(text string) bool {
 	last := text[strings.LastIndexByte(text, ' ')+1:]
 	for _, t := range m.spec.terms {
-		if last != "" && strings.HasPrefix(t.key, strings.ToLower(last)) {
+		if last != "" && strings.HasPrefix(t.Name, strings.ToLower(last)) {
 			return true
 		}
 	}
@@ -204,8 +205,8 @@ func (m listModel[T]) setFilterLine(line string) (listModel[T], tea.Cmd) {
 func (m listModel[T]) addTerm(term string) (listModel[T], tea.Cmd) {
 	k, _, _ := strings.Cut(term, ":")
 	var words []string
-	for _, w := range splitWords(m.input.Value()) {
-		if wk, _, ok := cutTerm(w); ok && strings.EqualFold(wk, k) {
+	for _, w := range filter.Words(m.input.Value()) {
+		if wk, _, ok := filter.CutTerm(w); ok && strings.EqualFold(wk, k) {
 			continue
 		}
 		words = append(words, quoteWord(w))
@@ -219,7 +220,7 @@ func quoteWord(w string) string {
 	if !strings.ContainsAny(w, " \t") {
 		return w
 	}
-	if k, v, ok := cutTerm(w); ok {
+	if k, v, ok := filter.CutTerm(w); ok {
 		return k + ":\"" + v + "\""
 	}
 	return "\"" + w + "\""
@@ -249,7 +250,7 @@ func (m *listModel[T]) filterErrText() []string {
 
 // filterHint says where the filter's matches come from.
 func (m *listModel[T]) filterHint() string {
-	terms := len(m.parsed.terms) > 0
+	terms := len(m.parsed.Terms) > 0
 	switch {
 	case m.query == "" && len(m.spec.terms) == 0:
 		return "type to filter the loaded rows · esc clear "
@@ -263,7 +264,7 @@ func (m *listModel[T]) filterHint() string {
 		return "filtering the loaded rows "
 	case m.server.reqID != 0 && m.server.key == m.filterKey(m.parsed):
 		return "asking the server… "
-	case m.serverOn && terms && m.parsed.text != "" && m.serverText(m.parsed) == "":
+	case m.serverOn && terms && m.parsed.Text != "" && m.serverText(m.parsed) == "":
 		return "server: " + m.serverCount() + " · text filters those loaded "
 	case m.serverOn && terms:
 		return "server filter: " + m.serverCount() + " "

@@ -15,10 +15,10 @@ import (
 func (m *listModel[T]) counts(compact bool) string {
 	l := m.shown()
 	in := countsInputs{compact: compact, server: l == &m.server, loaded: l.loaded, failed: l.err != "",
-		items: len(l.items), total: l.total, hasTotal: l.hasTotal, text: m.parsed.text != "",
+		items: len(l.items), total: l.total, hasTotal: l.hasTotal, text: m.parsed.Text != "",
 		matches: l.table.VisibleLen(), loading: l.reqID != 0, sort: m.sortIdx}
 	if in.server {
-		in.terms = l.filter.label()
+		in.terms = l.filter.Label()
 	}
 	if in != m.countsDrawn.in || m.countsDrawn.text == "" {
 		m.countsDrawn.in, m.countsDrawn.text = in, m.drawCounts(compact)
@@ -40,10 +40,10 @@ func (m *listModel[T]) drawCounts(compact bool) string {
 		total = "?"
 	}
 	s := formatCount(len(l.items)) + "/" + total
-	if m.parsed.text != "" && !compact {
+	if m.parsed.Text != "" && !compact {
 		s = formatCount(l.table.VisibleLen()) + " match · " + s
 	}
-	if label := l.filter.label(); label != "" && l == &m.server {
+	if label := l.filter.Label(); label != "" && l == &m.server {
 		s = label + " · " + s
 	}
 	if l.reqID != 0 {

@@ -295,3 +295,4 @@ func (m loginModel) keyMap() help.KeyMap         { return m.keys }
 func (m loginModel) capturing() bool             { return false }
 func (m loginModel) selected() (selection, bool) { return selection{}, false }
 func (m loginModel) wantsTick() bool             { return false }
+func (m loginModel) screenKind() screenKind      { return screenLogin }

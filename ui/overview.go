@@ -392,3 +392,4 @@ func (m *overviewModel) keyMap() help.KeyMap         { return m.keys }
 func (m *overviewModel) capturing() bool             { return false }
 func (m *overviewModel) selected() (selection, bool) { return selection{}, false }
 func (m *overviewModel) wantsTick() bool             { return false }
+func (m *overviewModel) screenKind() screenKind      { return screenOverview }

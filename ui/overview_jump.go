@@ -62,26 +62,20 @@ func (m overviewModel) openCount() (overviewModel, tea.Cmd) {
 // openList closes the screens above the browser and shows its list of
 // msg.kind filtered by msg.line.
 func (a *App) openList(msg openListMsg) tea.Cmd {
-	for len(a.stack) > 1 {
-		if _, ok := a.top().(*browserModel); ok {
-			break
-		}
+	for len(a.stack) > 1 && !a.topIs(screenBrowser) {
 		a.pop()
 	}
-	b, ok := a.top().(*browserModel)
-	if !ok {
+	if !a.topIs(screenBrowser) {
 		return nil
 	}
-	var cmd tea.Cmd
-	*b, cmd = b.openList(msg)
-	return cmd
+	return a.updateTop(msg)
 }
 
 // openList shows the tab of kind with its filter line set to line. A tab
 // not shown yet loads the filter's answer only; its full list loads when
 // the filter is cleared.
 func (m browserModel) openList(msg openListMsg) (browserModel, tea.Cmd) {
-	tab := tabOf(msg.kind)
+	tab := m.tabOf(msg.kind)
 	if tab < 0 {
 		return m, nil
 	}

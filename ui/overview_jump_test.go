@@ -32,8 +32,8 @@ func TestOverviewCountOpensItsList(t *testing.T) {
 		t.Fatalf("the jump asked %v", qs[0])
 	}
 	b := h.browser()
-	if _, top := h.app.top().(*browserModel); !top || b.active != tabInvoices || b.invoices.input.Value() != "status:late" {
-		t.Fatalf("after the jump: top %T, tab %d, filter %q", h.app.top(), b.active, b.invoices.input.Value())
+	if _, top := h.app.top().(*browserModel); !top || b.active != tabInvoices || b.invoices().input.Value() != "status:late" {
+		t.Fatalf("after the jump: top %T, tab %d, filter %q", h.app.top(), b.active, b.invoices().input.Value())
 	}
 	h.requireView("status:late ·", "server filter:")
 	t.Logf("overview → late invoices: %d request(s)", len(reqs))

@@ -27,7 +27,7 @@ func TestRowsKeepNoJSONDetailAndExportDo(t *testing.T) {
 	deps.SaveDir = dir
 	h := newHarnessWithDeps(t, deps, 120, 30).start()
 
-	items := h.browser().customers.base.items
+	items := h.browser().customers().base.items
 	if len(items) == 0 {
 		t.Fatal("no customers loaded")
 	}

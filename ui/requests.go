@@ -16,11 +16,8 @@ import (
 )
 
 // DebugLog is what --debug gives the UI: the log file's path and the ring
-// of recent exchanges the requests screen shows.
-type DebugLog struct {
-	Path   string
-	Recent *debuglog.Recent
-}
+// of recent exchanges the requests screen shows (the command line's type).
+type DebugLog = debuglog.File
 
 // requestsModel is the requests screen (! with --debug): the recent HTTP
 // exchanges newest first, failures toned bad, with the log file's path.
@@ -198,3 +195,4 @@ func (m *requestsModel) keyMap() help.KeyMap         { return m.keys }
 func (m *requestsModel) capturing() bool             { return false }
 func (m *requestsModel) selected() (selection, bool) { return selection{}, false }
 func (m *requestsModel) wantsTick() bool             { return true }
+func (m *requestsModel) screenKind() screenKind      { return screenRequests }

@@ -8,8 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // resumedMsg answers the start-up look at the saved session.
@@ -110,7 +110,7 @@ func (a *App) handleResumed(msg resumedMsg) tea.Cmd {
 	if errors.Is(msg.err, ErrLoginRequired) {
 		l, cmd := newLogin(a.c, loginRunning, "").start()
 		a.replace(&l)
-		if corrupt, ok := errors.AsType[*config.CorruptError](msg.err); ok {
+		if corrupt, ok := errors.AsType[*deps.CorruptSessionError](msg.err); ok {
 			// The unreadable file was kept aside, not lost: say where.
 			a.showError("read the saved session", fmt.Errorf("it was moved to %s; log in again", corrupt.MovedTo))
 		}

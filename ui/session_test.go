@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 func TestLoginWithoutSessionThenPickerOpensByItself(t *testing.T) {
@@ -152,8 +153,9 @@ func TestCountdownWarnsAndRefreshesAutomatically(t *testing.T) {
 func TestCorruptSessionFileIsReportedWithWhereItWent(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, 100, 24)
-	h.session.resumeErr = fmt.Errorf("%w: %w", ErrLoginRequired,
-		&config.CorruptError{Path: "/cfg/hlx/session.json", MovedTo: "/cfg/hlx/session.json.corrupt-1", Err: errors.New("unexpected end of JSON input")})
+	// As the backend hands it over: the store's error, with where the file went.
+	corrupt := &config.CorruptError{Path: "/cfg/hlx/session.json", MovedTo: "/cfg/hlx/session.json.corrupt-1", Err: errors.New("unexpected end of JSON input")}
+	h.session.resumeErr = fmt.Errorf("%w: %w", ErrLoginRequired, &deps.CorruptSessionError{MovedTo: corrupt.MovedTo, Err: corrupt})
 	h.start()
 	h.requireView("Could not read the saved session: it was moved to /cfg/hlx/session.json.corrupt-1; log in again")
 }

@@ -5,68 +5,70 @@ import (
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
-// statusLook is how a status shows: a plain word and a tone.
-type statusLook struct {
-	word string
-	tone table.Tone
+// How a status shows: its label from package hyperline (the one
+// vocabulary the command line and the filters share) and a tone.
+
+// customerTones covers the spec's customer status enum.
+var customerTones = map[string]table.Tone{
+	hyperline.CustomerActive:   table.ToneGood,
+	hyperline.CustomerArchived: table.ToneMuted,
 }
 
-// customerLooks covers the spec's customer status enum.
-var customerLooks = map[string]statusLook{
-	hyperline.CustomerActive:   {"active", table.ToneGood},
-	hyperline.CustomerArchived: {"archived", table.ToneMuted},
+// subscriptionTones covers every subscription status.
+var subscriptionTones = map[hyperline.SubscriptionStatus]table.Tone{
+	hyperline.SubscriptionDraft:     table.ToneMuted,
+	hyperline.SubscriptionPending:   table.ToneInfo,
+	hyperline.SubscriptionTrialing:  table.ToneInfo,
+	hyperline.SubscriptionActive:    table.ToneGood,
+	hyperline.SubscriptionPaused:    table.ToneWarn,
+	hyperline.SubscriptionErrored:   table.ToneBad,
+	hyperline.SubscriptionCancelled: table.ToneBad,
+	hyperline.SubscriptionVoided:    table.ToneMuted,
+	hyperline.SubscriptionArchived:  table.ToneMuted,
 }
 
-// subscriptionLooks covers every subscription status.
-var subscriptionLooks = map[hyperline.SubscriptionStatus]statusLook{
-	hyperline.SubscriptionDraft:     {"draft", table.ToneMuted},
-	hyperline.SubscriptionPending:   {"pending", table.ToneInfo},
-	hyperline.SubscriptionTrialing:  {"trial", table.ToneInfo},
-	hyperline.SubscriptionActive:    {"active", table.ToneGood},
-	hyperline.SubscriptionPaused:    {"paused", table.ToneWarn},
-	hyperline.SubscriptionErrored:   {"errored", table.ToneBad},
-	hyperline.SubscriptionCancelled: {"cancelled", table.ToneBad},
-	hyperline.SubscriptionVoided:    {"voided", table.ToneMuted},
-	hyperline.SubscriptionArchived:  {"archived", table.ToneMuted},
+// invoiceTones covers the spec's 18 invoice statuses.
+var invoiceTones = map[hyperline.InvoiceStatus]table.Tone{
+	hyperline.InvoiceDraft:                table.ToneMuted,
+	hyperline.InvoicePendingApproval:      table.ToneInfo,
+	hyperline.InvoiceChangesRequested:     table.ToneWarn,
+	hyperline.InvoiceOpen:                 table.ToneInfo,
+	hyperline.InvoiceToPay:                table.ToneInfo,
+	hyperline.InvoiceGracePeriod:          table.ToneWarn,
+	hyperline.InvoicePartiallyPaid:        table.ToneWarn,
+	hyperline.InvoicePaid:                 table.ToneGood,
+	hyperline.InvoiceVoided:               table.ToneMuted,
+	hyperline.InvoiceClosed:               table.ToneMuted,
+	hyperline.InvoiceError:                table.ToneBad,
+	hyperline.InvoiceMissingInfo:          table.ToneWarn,
+	hyperline.InvoiceArchived:             table.ToneMuted,
+	hyperline.InvoiceChargedOnParent:      table.ToneMuted,
+	hyperline.InvoicePendingParentConcat:  table.ToneInfo,
+	hyperline.InvoicePendingConsolidation: table.ToneInfo,
+	hyperline.InvoiceConsolidated:         table.ToneMuted,
+	hyperline.InvoiceUncollectible:        table.ToneBad,
 }
 
-// invoiceLooks covers the spec's 18 invoice statuses.
-var invoiceLooks = map[hyperline.InvoiceStatus]statusLook{
-	hyperline.InvoiceDraft:                {"draft", table.ToneMuted},
-	hyperline.InvoicePendingApproval:      {"awaiting approval", table.ToneInfo},
-	hyperline.InvoiceChangesRequested:     {"changes requested", table.ToneWarn},
-	hyperline.InvoiceOpen:                 {"open", table.ToneInfo},
-	hyperline.InvoiceToPay:                {"to pay", table.ToneInfo},
-	hyperline.InvoiceGracePeriod:          {"grace period", table.ToneWarn},
-	hyperline.InvoicePartiallyPaid:        {"partly paid", table.ToneWarn},
-	hyperline.InvoicePaid:                 {"paid", table.ToneGood},
-	hyperline.InvoiceVoided:               {"voided", table.ToneMuted},
-	hyperline.InvoiceClosed:               {"closed", table.ToneMuted},
-	hyperline.InvoiceError:                {"payment failed", table.ToneBad},
-	hyperline.InvoiceMissingInfo:          {"missing info", table.ToneWarn},
-	hyperline.InvoiceArchived:             {"archived", table.ToneMuted},
-	hyperline.InvoiceChargedOnParent:      {"on parent", table.ToneMuted},
-	hyperline.InvoicePendingParentConcat:  {"awaiting parent", table.ToneInfo},
-	hyperline.InvoicePendingConsolidation: {"consolidating", table.ToneInfo},
-	hyperline.InvoiceConsolidated:         {"consolidated", table.ToneMuted},
-	hyperline.InvoiceUncollectible:        {"uncollectible", table.ToneBad},
-}
-
-// lookCell is the cell of a status, or of its raw word when the API sends
-// one this build does not know.
-func lookCell[S ~string](looks map[S]statusLook, status S) table.Cell {
-	if l, ok := looks[status]; ok {
-		return table.Cell{Text: l.word, Tone: l.tone}
+// statusCell is a status's cell: text in the tone of the status (none for
+// a status this build does not know), "—" for none.
+func statusCell[S comparable](tones map[S]table.Tone, status S, text string) table.Cell {
+	if text == "" {
+		text = "—"
 	}
-	return table.Cell{Text: statusWord(string(status))}
+	return table.Cell{Text: text, Tone: tones[status]}
 }
 
-func customerStatusCell(status string) table.Cell { return lookCell(customerLooks, status) }
+// The cells of a status: the label alone (an object's screen shows the
+// API's value in its raw JSON).
+
+func customerStatusCell(status string) table.Cell {
+	return statusCell(customerTones, status, hyperline.CustomerStatusLabel(status))
+}
 
 func subscriptionStatusCell(status hyperline.SubscriptionStatus) table.Cell {
-	return lookCell(subscriptionLooks, status)
+	return statusCell(subscriptionTones, status, status.Label())
 }
 
 func invoiceStatusCell(status hyperline.InvoiceStatus) table.Cell {
-	return lookCell(invoiceLooks, status)
+	return statusCell(invoiceTones, status, status.Label())
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/export"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -17,6 +18,7 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 	return listSpec[hyperline.Subscription]{
 		kind:  kindSubscription,
 		title: "Subscriptions",
+		short: "Subs",
 		columns: []table.Column{
 			{Title: "Customer", Width: 14, Flex: 2, Priority: 90},
 			{Title: "Name / plan", Width: 12, Flex: 2, Priority: 80},
@@ -31,7 +33,7 @@ func subscriptionsSpec() listSpec[hyperline.Subscription] {
 		exportWriter: exportWriters(export.SubscriptionColumns, export.SubscriptionRaw),
 		load:         loadSubscriptions,
 		customerIDs:  func(s hyperline.Subscription) []string { return []string{s.CustomerID} },
-		terms:        subscriptionTerms(),
+		terms:        filter.Keys(filter.Subscriptions),
 	}
 }
 

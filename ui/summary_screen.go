@@ -108,3 +108,4 @@ func (m *summaryModel) keyMap() help.KeyMap         { return m.keys }
 func (m *summaryModel) capturing() bool             { return false }
 func (m *summaryModel) selected() (selection, bool) { return selection{}, false }
 func (m *summaryModel) wantsTick() bool             { return false }
+func (m *summaryModel) screenKind() screenKind      { return screenSummary }

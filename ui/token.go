@@ -159,3 +159,4 @@ func (m tokenModel) keyMap() help.KeyMap         { return m.keys }
 func (m tokenModel) capturing() bool             { return m.confirming }
 func (m tokenModel) selected() (selection, bool) { return selection{}, false }
 func (m tokenModel) wantsTick() bool             { return true }
+func (m tokenModel) screenKind() screenKind      { return screenToken }

@@ -19,8 +19,10 @@ import (
 // filter line filters the loaded rows (and says so).
 func transactionsSpec() listSpec[hyperline.ListedTransaction] {
 	return listSpec[hyperline.ListedTransaction]{
-		kind:  kindTransaction,
-		title: "Transactions",
+		kind:     kindTransaction,
+		title:    "Transactions",
+		short:    "Tx",
+		openHelp: "open invoice",
 		columns: []table.Column{
 			{Title: "Status", Width: 9, Priority: 100},
 			{Title: "Type", Width: 10, Priority: 60},

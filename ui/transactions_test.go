@@ -29,14 +29,14 @@ func TestTransactionsTab(t *testing.T) {
 		}
 	}
 	b := h.browser()
-	if len(b.transactions.base.items) == 0 {
+	if len(b.transactions().base.items) == 0 {
 		t.Fatal("no transactions loaded")
 	}
 	h.requireView("[4 Transactions]", "Payment method", "Failure")
 
 	// A failed card payment shows its method and reason.
 	var failed int
-	for _, tx := range b.transactions.base.items {
+	for _, tx := range b.transactions().base.items {
 		if tx.Status == "failed" {
 			failed++
 			if tx.FailureReason() == "" {
@@ -52,7 +52,7 @@ func TestTransactionsTab(t *testing.T) {
 	}
 	h.requireView("filtering the loaded rows")
 	b = h.browser()
-	tx, ok := b.transactions.selectedItem()
+	tx, ok := b.transactions().selectedItem()
 	if failed > 0 && (!ok || tx.Status != "failed") {
 		t.Fatalf("the filter kept %+v", tx)
 	}

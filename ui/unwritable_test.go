@@ -12,6 +12,7 @@ import (
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // movingClock is a clock a test moves forward, shared by the simulator
@@ -44,7 +45,7 @@ func TestExplorerKeepsTheSessionWhenTheStoreIsUnwritable(t *testing.T) {
 	defer cancel()
 	clk := &movingClock{t: time.Now()}
 	env := newSimEnv(t, simulator.Config{Now: clk.now, Scale: 0.2, AccessTTL: time.Hour})
-	first := NewBackend(BackendOptions{Settings: env.settings, Store: env.store, OpenBrowser: scriptedBrowser(ctx, true), Now: clk.now})
+	first := backend.New(backend.Options{Settings: env.settings, Store: env.store, OpenBrowser: scriptedBrowser(ctx, true), Now: clk.now})
 	if _, err := first.Login(ctx, func(LoginProgress) {}); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestExplorerKeepsTheSessionWhenTheStoreIsUnwritable(t *testing.T) {
 		}
 		return nil
 	}))
-	b := NewBackend(BackendOptions{Settings: env.settings, Store: store, Now: clk.now})
+	b := backend.New(backend.Options{Settings: env.settings, Store: store, Now: clk.now})
 	h := newHarnessWithDeps(t, env.deps(ctx, withoutEvents{b}, b), 200, 40).start()
 	h.requireView("[1 Customers]", co.Name)
 	refreshToken := func() string {

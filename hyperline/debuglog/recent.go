@@ -2,6 +2,14 @@ package debuglog
 
 import "sync"
 
+// File is one --debug run as the rest of hlx sees it: the path of the log
+// file, and the ring of its recent records (the explorer's requests screen
+// shows them).
+type File struct {
+	Path   string
+	Recent *Recent
+}
+
 // Recent keeps the last records in memory, for a screen that shows recent
 // requests and errors without reading the log file. It is safe for
 // concurrent use.

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline/weburl"
 )
 
 // pendingTTL is how long a consent page stays answerable.
@@ -152,7 +154,7 @@ func (s *Server) redirectAllowed(app App, uri string) bool {
 		return false
 	}
 	u, err := url.Parse(uri)
-	if err != nil || u.Scheme != "http" || u.User != nil || u.Fragment != "" || !isLoopbackHost(u.Hostname()) {
+	if err != nil || u.Scheme != "http" || u.User != nil || u.Fragment != "" || !weburl.IsLoopbackHost(u.Hostname()) {
 		return false
 	}
 	for _, cb := range app.Callbacks {
@@ -164,8 +166,6 @@ func (s *Server) redirectAllowed(app App, uri string) bool {
 	}
 	return false
 }
-
-func isLoopbackHost(h string) bool { return h == "127.0.0.1" || h == "localhost" || h == "::1" }
 
 // addPending keeps req for the consent page and returns its ID.
 func (st *store) addPending(req pendingAuth, expiresAt time.Time) string {

@@ -3,7 +3,10 @@
 // page, the login URL) may be opened in a browser or printed for the user
 // to open. Only a web page passes: an absolute http or https URL with a
 // host, no user info, and no character a terminal or a shell would act on.
-// Everything hlx opens or prints for opening goes through Check.
+// Everything hlx opens or prints for opening goes through Check. It also
+// holds the URL facts the client, the settings, the login and the
+// simulator share (hosts.go): the API's base URLs, what a loopback host
+// is, and a URL shown without its credentials.
 package weburl
 
 import (

@@ -280,3 +280,79 @@ func TestListInterrupted(t *testing.T) {
 		t.Errorf("cancelled list: exit %d: %v", ExitCode(err), err)
 	}
 }
+
+// TestListFilterRefusesBeforeSending: a key, value or text the list does
+// not take exits 2 with what is allowed, and the simulator receives no
+// request at all (issue 22 item 20: --status nonsense was sent, and the
+// server's 400 exited 1).
+func TestListFilterRefusesBeforeSending(t *testing.T) {
+	t.Parallel()
+	w, _ := loggedIn(t)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"customers", "--status", "nonsense"}, []string{`unknown value "nonsense"`, "all, active, inactive, imported, archived"}},
+		{[]string{"invoices", "--filter", "stat:late"}, []string{`unknown filter "stat:"`, "status:, customer:, issued:, due:"}},
+		{[]string{"invoices", "--filter", "status:pa"}, []string{`unknown value "pa"`, "paid, partially_paid"}},
+		{[]string{"invoices", "--filter", "due:last-week"}, []string{`cannot read the date "last-week"`}},
+		{[]string{"invoices", "--filter", "status:late", "--status", "paid"}, []string{"given twice"}},
+		{[]string{"invoices", "--search", "acme"}, []string{"by number only"}},
+		{[]string{"subscriptions", "--filter", "created:2026"}, []string{`unknown filter "created:"`, "status:, customer:"}},
+	} {
+		w.sim.ResetRequests()
+		_, errOut, code := run(t, w, "list", tc.args...)
+		if code != ExitUsage {
+			t.Errorf("list %q: exit %d, want %d (%s)", tc.args, code, ExitUsage, errOut)
+		}
+		for _, s := range tc.want {
+			if !strings.Contains(errOut, s) {
+				t.Errorf("list %q: %q lacks %q", tc.args, errOut, s)
+			}
+		}
+		if n := len(w.sim.Requests()); n != 0 {
+			t.Errorf("list %q sent %d requests", tc.args, n)
+		}
+	}
+}
+
+// TestListSearchIsTheExplorersText: --search on invoices is a part of the
+// number (invoice_number__contains), as text typed in the explorer's
+// filter line; --status is status:VALUE.
+func TestListSearchIsTheExplorersText(t *testing.T) {
+	t.Parallel()
+	w, _ := loggedIn(t)
+	w.sim.ResetRequests()
+	if _, errOut, code := run(t, w, "list", "invoices", "--json", "--search", "INV-1", "--status", "late,error"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	reqs := dataRequests(w, "/v2/invoices")
+	if len(reqs) == 0 || !strings.Contains(reqs[0].Query, "invoice_number__contains=INV-1") ||
+		!strings.Contains(reqs[0].Query, "status__in=late%2Cerror") {
+		t.Fatalf("sent %+v", reqs)
+	}
+}
+
+// TestListStatusTakesLabels: --status and --filter take a status as
+// people read it, and send the API's value; the table says both.
+func TestListStatusTakesLabels(t *testing.T) {
+	t.Parallel()
+	w, _ := loggedIn(t)
+	for _, args := range [][]string{
+		{"invoices", "--status", "payment failed,grace-period"},
+		{"invoices", "--filter", `status:"payment failed",grace_period`},
+	} {
+		w.sim.ResetRequests()
+		out, errOut, code := run(t, w, "list", args...)
+		if code != ExitOK {
+			t.Fatalf("list %q: exit %d: %s", args, code, errOut)
+		}
+		reqs := dataRequests(w, "/v2/invoices")
+		if len(reqs) == 0 || !strings.Contains(reqs[0].Query, "status__in=error%2Cgrace_period") {
+			t.Fatalf("list %q sent %+v", args, reqs)
+		}
+		if strings.Contains(out, "\n") && !strings.Contains(out, " (error)") && !strings.Contains(out, " (grace_period)") {
+			t.Errorf("list %q: the table does not say the statuses whole:\n%s", args, out)
+		}
+	}
+}

@@ -6,22 +6,18 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hyperline-tui/hlx/auth"
+	"github.com/hyperline-tui/hlx/auth/account"
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
 )
 
 // AccountSession is what a command reads the API with: the current
-// account of the selected environment, its token source, and a client that
-// refreshes the token once on a 401.
+// account of the selected environment, opened by package account (its
+// token source, a client that refreshes the token once on a 401, the
+// account as the session file holds it), plus the command line's way of
+// naming a company.
 type AccountSession struct {
-	Settings config.Settings
-	Tokens   *auth.TokenSource
-	Client   *hyperline.Client
-	// Account is the account as the session file holds it.
-	Account *config.Account
-
-	f *Factory
+	*account.Session
 }
 
 // OpenAccount loads the current account of the selected environment, as
@@ -32,45 +28,34 @@ func (f *Factory) OpenAccount() (*AccountSession, error) {
 	if err != nil {
 		return nil, err
 	}
-	base, err := f.HTTPClient()
+	opts, err := f.AccountOptions()
 	if err != nil {
 		return nil, err
 	}
-	store := f.Store()
-	ts, err := auth.NewTokenSource(auth.TokenSourceOptions{
-		Settings:   s,
-		Store:      store,
-		HTTPClient: base,
-		Now:        f.NowFunc(),
-	})
+	a, err := account.Open(s, "", opts, nil)
+	if gone := new(account.GoneError); errors.As(err, &gone) {
+		return nil, fmt.Errorf("%w; run hlx login", err)
+	}
 	if err != nil {
 		return nil, err
 	}
-	acc, err := f.loadAccount(store, s.APIURL, ts.Email())
-	if err != nil {
-		return nil, err
-	}
-	hc := *base
-	hc.Transport = ts.Transport(base.Transport)
-	opts := append([]hyperline.Option{hyperline.WithHTTPClient(&hc), hyperline.WithUserAgent(f.UserAgent())}, f.ClientOptions...)
-	client, err := hyperline.New(s.APIURL, ts, opts...)
-	if err != nil {
-		return nil, fmt.Errorf("build the API client: %w", err)
-	}
-	return &AccountSession{Settings: s, Tokens: ts, Client: client, Account: acc, f: f}, nil
+	return &AccountSession{Session: a}, nil
 }
 
-// loadAccount reads the account email of the session at apiURL.
-func (f *Factory) loadAccount(store *config.Store, apiURL, email string) (*config.Account, error) {
-	sess, err := store.Load()
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
-		return nil, fmt.Errorf("read the session: %w", err)
+// AccountOptions are how the command line opens accounts: its store, HTTP
+// client, clock, user agent and client options, warnings to stderr.
+func (f *Factory) AccountOptions() (account.Options, error) {
+	hc, err := f.HTTPClient()
+	if err != nil {
+		return account.Options{}, err
 	}
-	acc := sess.Account(apiURL, email)
-	if acc == nil {
-		return nil, fmt.Errorf("%w: %s is not in the session any more; run hlx login", auth.ErrLoginRequired, email)
-	}
-	return acc.Clone(), nil
+	return account.Options{
+		Store:         f.Store(),
+		HTTPClient:    hc,
+		ClientOptions: append([]hyperline.Option{hyperline.WithUserAgent(f.UserAgent())}, f.ClientOptions...),
+		Now:           f.NowFunc(),
+		Warn:          f.IO.Warn,
+	}, nil
 }
 
 // Company resolves ref (an ID or a name, see config.FindCompany) among the
@@ -104,55 +89,6 @@ func (a *AccountSession) chosenCompany() (config.Company, error) {
 		return a.Account.Companies[0], nil
 	}
 	return config.Company{}, &NoCompanyError{Known: a.Account.Companies}
-}
-
-// RefreshCompanies fetches the companies the token reaches, saves them on
-// the account and returns them.
-func (a *AccountSession) RefreshCompanies(ctx context.Context) ([]config.Company, error) {
-	got, err := a.Client.AllCompanies(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("list the companies: %w", err)
-	}
-	companies := make([]config.Company, len(got))
-	for i, c := range got {
-		companies[i] = config.Company{ID: c.ID, Name: c.Name}
-	}
-	err = a.f.Store().Update(func(s *config.Session) error {
-		acc := s.Account(a.Settings.APIURL, a.Account.Email)
-		if acc == nil {
-			return nil
-		}
-		acc.Companies = companies
-		acc.CompaniesFetchedAt = a.f.Clock()
-		if _, ok := acc.Company(acc.CompanyID); !ok {
-			acc.CompanyID = ""
-		}
-		a.Account = acc.Clone()
-		return nil
-	})
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
-		a.f.IO.Warn(fmt.Errorf("could not save the company list: %w", err))
-	}
-	a.Account.Companies = companies
-	return companies, nil
-}
-
-// UseCompany saves co as the account's chosen company: the one commands
-// use without --company and the explorer opens on.
-func (a *AccountSession) UseCompany(co config.Company) error {
-	err := a.f.Store().Update(func(s *config.Session) error {
-		acc := s.Account(a.Settings.APIURL, a.Account.Email)
-		if acc == nil {
-			return fmt.Errorf("%w: %s is not in the session any more; run hlx login", auth.ErrLoginRequired, a.Account.Email)
-		}
-		acc.CompanyID = co.ID
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("save the company choice: %w", err)
-	}
-	a.Account.CompanyID = co.ID
-	return nil
 }
 
 // OpenCompany opens the current account and resolves ref to one of its

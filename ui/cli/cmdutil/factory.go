@@ -64,14 +64,7 @@ type Factory struct {
 	httpClient *http.Client
 	httpErr    error
 	closeDebug func()
-	debugLog   *DebugLog
-}
-
-// DebugLog is where --debug writes: the file's path, and a ring of the
-// recent exchanges for the explorer's requests screen.
-type DebugLog struct {
-	Path   string
-	Recent *debuglog.Recent
+	debugLog   *debuglog.File
 }
 
 // GlobalFlags are the flags every command takes.
@@ -118,8 +111,8 @@ func (f *Factory) NowFunc() func() time.Time {
 	return f.Now
 }
 
-// UserAgent is what hlx sends as User-Agent.
-func (f *Factory) UserAgent() string { return "hlx/" + f.Version }
+// UserAgent is what hlx sends as User-Agent (hyperline.UserAgent).
+func (f *Factory) UserAgent() string { return hyperline.UserAgent(f.Version) }
 
 // Settings resolves the app settings: flags, then environment, then the
 // settings file, then the defaults.
@@ -202,7 +195,7 @@ func (f *Factory) HTTPClient() (*http.Client, error) {
 				return
 			}
 			f.closeDebug = func() { file.Close() }
-			f.debugLog = &DebugLog{Path: path, Recent: debuglog.NewRecent(500)}
+			f.debugLog = &debuglog.File{Path: path, Recent: debuglog.NewRecent(500)}
 			hc.Transport = debuglog.New(file, debuglog.WithRecent(f.debugLog.Recent)).Transport(hc.Transport)
 			fmt.Fprintf(f.IO.ErrOut, "hlx: debug log: %s\n", f.IO.Safe(path))
 		}
@@ -212,7 +205,7 @@ func (f *Factory) HTTPClient() (*http.Client, error) {
 }
 
 // Debug is the debug log HTTPClient opened with --debug, or nil.
-func (f *Factory) Debug() *DebugLog {
+func (f *Factory) Debug() *debuglog.File {
 	if _, err := f.HTTPClient(); err != nil {
 		return nil
 	}

@@ -12,8 +12,8 @@ import (
 	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
-	"github.com/hyperline-tui/hlx/ui"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // demoAccessTTL is short so the countdown and the automatic refresh can be
@@ -25,25 +25,25 @@ const demoAccessTTL = 2 * time.Minute
 // lives in a temporary directory, apart from real sessions, and is removed
 // by cleanup. Where no browser can be shown, the consent is approved on the
 // user's behalf (and the login screen says so); nothing leaves this machine.
-func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrowser bool) (ui.BackendOptions, func(), error) {
+func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrowser bool) (backend.Options, func(), error) {
 	if f.Flags.Sandbox || f.Flags.APIURL != "" {
-		return ui.BackendOptions{}, nil, cmdutil.UsageErrorf("--demo runs its own simulator: drop --sandbox and --api-url")
+		return backend.Options{}, nil, cmdutil.UsageErrorf("--demo runs its own simulator: drop --sandbox and --api-url")
 	}
 	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL, LoopbackAnyPort: true})
 	if err != nil {
-		return ui.BackendOptions{}, nil, fmt.Errorf("start the demo simulator: %w", err)
+		return backend.Options{}, nil, fmt.Errorf("start the demo simulator: %w", err)
 	}
 	dir, err := os.MkdirTemp("", "hlx-demo-")
 	if err != nil {
 		sim.Close()
-		return ui.BackendOptions{}, nil, fmt.Errorf("demo session directory: %w", err)
+		return backend.Options{}, nil, fmt.Errorf("demo session directory: %w", err)
 	}
 	cleanup := func() {
 		sim.Close()
 		os.RemoveAll(dir)
 	}
 	app := sim.App()
-	b := ui.BackendOptions{
+	b := backend.Options{
 		Settings: config.Settings{
 			ClientID:     app.ClientID,
 			ClientSecret: app.ClientSecret,

@@ -21,6 +21,7 @@ import (
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/ui"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
+	"github.com/hyperline-tui/hlx/ui/cli/explorer/backend"
 )
 
 // Options are what the explorer needs.
@@ -49,7 +50,7 @@ func Run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	var backend ui.BackendOptions
+	var bopts backend.Options
 	if opts.Demo {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
@@ -59,7 +60,7 @@ func Run(ctx context.Context, opts *Options) error {
 			return err
 		}
 		defer cleanup()
-		backend = b
+		bopts = b
 	} else {
 		settings, err := f.Settings()
 		if err != nil {
@@ -73,7 +74,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if err := useCompany(ctx, f, opts.Company); err != nil {
 			return err
 		}
-		backend = ui.BackendOptions{
+		bopts = backend.Options{
 			Settings:    settings,
 			Store:       f.Store(),
 			HTTPClient:  hc,
@@ -82,24 +83,23 @@ func Run(ctx context.Context, opts *Options) error {
 			SettingsFor: f.SettingsFor,
 		}
 	}
-	backend.ClientOptions = append(backend.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
-	var debugLog *ui.DebugLog
-	if dl := f.Debug(); dl != nil {
-		debugLog = &ui.DebugLog{Path: dl.Path, Recent: dl.Recent}
-	}
+	bopts.ClientOptions = append(bopts.ClientOptions, hyperline.WithUserAgent(f.UserAgent()))
 	detectBackground()
-	b := ui.NewBackend(backend)
+	b := backend.New(bopts)
 	app := ui.New(ui.Deps{
 		Context: ctx,
 		Session: b,
 		Data:    b,
-		Env:     ui.EnvironmentFor(backend.Settings.APIURL, opts.Demo),
+		Env:     ui.EnvironmentFor(bopts.Settings.APIURL, opts.Demo),
 		Demo:    opts.Demo,
 		Version: f.Version,
 		OpenURL: auth.DefaultOpenBrowser(nil),
-		Debug:   debugLog,
-		Recent:  recentJumps(opts.Demo, backend),
+		Debug:   f.Debug(),
+		Recent:  recentJumps(opts.Demo, bopts),
 		SaveDir: saveDir(),
+		// The settings file's link templates; a file that cannot be read
+		// was reported when the settings were loaded.
+		LinkTemplates: linkTemplates(f.SettingsFile()),
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(f.IO.Out))
 	_, runErr := p.Run()
@@ -152,11 +152,11 @@ func useCompany(ctx context.Context, f *cmdutil.Factory, ref string) error {
 
 // recentJumps is where the go-to prompt remembers jumps: under XDG state,
 // or, for the demo, next to its throw-away session.
-func recentJumps(demo bool, b ui.BackendOptions) ui.RecentJumps {
+func recentJumps(demo bool, b backend.Options) ui.RecentJumps {
 	if demo {
-		return recent.Open(filepath.Dir(b.Store.Path()))
+		return backend.Recent(recent.Open(filepath.Dir(b.Store.Path())))
 	}
-	return recent.Open(recent.DefaultDir())
+	return backend.Recent(recent.Open(recent.DefaultDir()))
 }
 
 // saveDir is where downloads and exports go: the XDG download directory
@@ -168,4 +168,13 @@ func saveDir() string {
 		}
 	}
 	return "."
+}
+
+// linkTemplates are the settings file's "links" (none when it has none).
+func linkTemplates(path string) map[string]string {
+	file, err := config.ReadSettingsFile(path)
+	if err != nil {
+		return nil
+	}
+	return file.Links
 }

@@ -16,7 +16,7 @@ func customerSummary(c *hyperline.Customer) *summary {
 	s := &summary{}
 	s.add("ID", c.ID)
 	s.add("Name", c.Name)
-	s.add("Status", c.Status)
+	s.add("Status", hyperline.CustomerStatusText(c.Status))
 	s.add("Type", c.Type)
 	s.add("Currency", c.Currency)
 	s.add("Billing email", str(c.BillingEmail))
@@ -52,7 +52,7 @@ func customerSummary(c *hyperline.Customer) *summary {
 	}
 	var subs []string
 	for _, sub := range c.Subscriptions {
-		subs = append(subs, fmt.Sprintf("%s  %s", sub.ID, sub.Status))
+		subs = append(subs, fmt.Sprintf("%s  %s", sub.ID, sub.Status.Text()))
 	}
 	s.list("Subscriptions", subs)
 	return s
@@ -63,7 +63,7 @@ func subscriptionSummary(sub *hyperline.Subscription) *summary {
 	s := &summary{}
 	s.add("ID", sub.ID)
 	s.add("Name", sub.Name)
-	s.add("Status", string(sub.Status))
+	s.add("Status", sub.Status.Text())
 	s.add("Customer", sub.CustomerID)
 	s.add("Currency", sub.Currency)
 	s.add("Plan", str(sub.PlanID))
@@ -103,7 +103,7 @@ func invoiceSummary(inv *hyperline.Invoice) *summary {
 	s.add("ID", inv.ID)
 	s.add("Number", inv.Number)
 	s.add("Type", inv.Type)
-	s.add("Status", string(inv.Status))
+	s.add("Status", inv.Status.Text())
 	s.add("Customer", strings.TrimSpace(inv.Customer.Name+" ("+inv.Customer.ID+")"))
 	s.add("Customer email", str(inv.Customer.Email))
 	s.add("Subscription", str(inv.SubscriptionID))

@@ -46,3 +46,21 @@ func TestSummaryShowsOnlyWebPages(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryStatusIsLabelAndValue: `hlx get` says a status as the
+// explorer does, the label with the API's value beside it where they
+// differ (it said "error" where the lists said "payment failed").
+func TestSummaryStatusIsLabelAndValue(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	invoiceSummary(&hyperline.Invoice{ID: "inv_1", Status: hyperline.InvoiceError}).print(&b)
+	subscriptionSummary(&hyperline.Subscription{ID: "sub_1", Status: hyperline.SubscriptionTrialing}).print(&b)
+	customerSummary(&hyperline.Customer{ID: "cus_1", Status: "active", Subscriptions: []hyperline.CustomerSubscription{
+		{ID: "sub_2", Status: hyperline.SubscriptionTrialing}}}).print(&b)
+	out := b.String()
+	for _, want := range []string{"payment failed (error)\n", "trial (trialing)\n", "active\n", "sub_2  trial (trialing)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q lacks %q", out, want)
+		}
+	}
+}

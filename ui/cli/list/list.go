@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/export"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
 )
@@ -32,13 +32,18 @@ type Options struct {
 	Kind cmdutil.Kind
 	// Company names the company ("": the chosen one).
 	Company string
-	// Search is the customers' free-text search, or an invoice number.
-	// Subscriptions have no search.
+	// Filter is a line of the filter language the explorer's filter line
+	// reads (package filter): key:value terms and text.
+	Filter string
+	// Search is free text, as if typed in Filter: the customers' search,
+	// or a part of an invoice number. Subscriptions have no search.
 	Search string
-	// Status is the list's status filter, several values separated by
-	// commas. Empty shows everything: every subscription status ("any")
+	// Status is status:VALUE in Filter: several values separated by
+	// commas. None shows everything: every subscription status ("any")
 	// and every invoice ("all"), where the API would hide some by default.
 	Status string
+	// query is Filter, Status and Search read, by validate.
+	query filter.Query
 	// Format is FormatTable, FormatJSON or FormatCSV.
 	Format string
 	// Output, when set, is a file to write (atomically, mode 0600) with the
@@ -55,9 +60,12 @@ func NewCmdList(f *cmdutil.Factory, run func(context.Context, *Options) error) *
 		Use:   "list customers|subscriptions|invoices",
 		Short: "Print every page of a list",
 		Long: "Prints every page of a list of the company: a table, a JSON array of the API's objects,\n" +
-			"or CSV. --search is the customers' search or an invoice number; subscriptions have none.\n" +
-			"Without --status nothing is hidden (subscriptions: any, invoices: all).",
-		Example: "  hlx list invoices --status late --csv -o late.csv\n" +
+			"or CSV. --filter takes the explorer's filter language (README: Filters) and sends the\n" +
+			"same parameters: key:value terms and text. --status X is status:X, --search is text:\n" +
+			"the customers' search or a part of an invoice number; subscriptions have none.\n" +
+			"Without a status nothing is hidden (subscriptions: any, invoices: all).",
+		Example: "  hlx list invoices --filter 'status:late due:<today customer:\"Acme\"'\n" +
+			"  hlx list invoices --status late --csv -o late.csv\n" +
 			"  hlx list customers --search acme --company \"Globex\"",
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: cmdutil.CompleteKinds(true),
@@ -87,7 +95,8 @@ func NewCmdList(f *cmdutil.Factory, run func(context.Context, *Options) error) *
 	fl := cmd.Flags()
 	fl.BoolVar(&asJSON, "json", false, "print one JSON array of the objects as the API sent them")
 	fl.BoolVar(&asCSV, "csv", false, "print CSV (a header, then one row per object)")
-	fl.StringVar(&opts.Search, "search", "", "customers: free-text `search`; invoices: invoice number")
+	fl.StringVar(&opts.Filter, "filter", "", "`terms` and text, as the explorer's filter line reads them (status:late due:<today …)")
+	fl.StringVar(&opts.Search, "search", "", "customers: free-text `search`; invoices: part of the number")
 	fl.StringVar(&opts.Status, "status", "", "status filter, several separated by commas (default: nothing hidden)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` (atomically, mode 0600, the API's exact text) instead of stdout")
 	cmdutil.AddCompanyFlag(cmd, f, &opts.Company)
@@ -107,27 +116,25 @@ func listRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	status := splitList(opts.Status)
-	stdout, stderr := f.IO.Out, f.IO.ErrOut
+	q, stdout, stderr := opts.query, f.IO.Out, f.IO.ErrOut
+	customerID := ""
+	if t, ok := q.Term("customer"); ok {
+		find := func(ctx context.Context, o hyperline.CustomerListOptions) (*hyperline.Page[hyperline.Customer], error) {
+			return cc.ListCustomers(ctx, o)
+		}
+		if customerID, err = filter.ResolveCustomer(ctx, find, t.Ref); err != nil {
+			return fmt.Errorf("list %s: %w", k.Plural(), cmdutil.CompanyError(cc, err))
+		}
+	}
 	switch k {
 	case cmdutil.KindCustomer:
-		seq := cc.Customers(ctx, hyperline.CustomerListOptions{Search: opts.Search, Status: status})
+		seq := cc.Customers(ctx, filter.CustomerOptions(q))
 		err = emit(seq, opts, export.CustomerColumns(), export.CustomerRaw, customerTable(), stdout, stderr)
 	case cmdutil.KindSubscription:
-		st := []hyperline.SubscriptionStatus{hyperline.StatusAny}
-		if len(status) > 0 {
-			st = st[:0]
-			for _, s := range status {
-				st = append(st, hyperline.SubscriptionStatus(s))
-			}
-		}
-		seq := cc.Subscriptions(ctx, hyperline.SubscriptionListOptions{Status: st})
+		seq := cc.Subscriptions(ctx, filter.SubscriptionOptions(q, customerID))
 		err = emit(seq, opts, export.SubscriptionColumns(), export.SubscriptionRaw, subscriptionTable(), stdout, stderr)
 	case cmdutil.KindInvoice:
-		if len(status) == 0 {
-			status = []string{hyperline.InvoiceFilterAll}
-		}
-		seq := cc.Invoices(ctx, hyperline.InvoiceListOptions{Status: status, Number: opts.Search})
+		seq := cc.Invoices(ctx, filter.InvoiceOptions(q, customerID))
 		err = emit(seq, opts, export.InvoiceColumns(), export.InvoiceRaw, invoiceTable(), stdout, stderr)
 	}
 	if err != nil {
@@ -138,7 +145,6 @@ func listRun(ctx context.Context, opts *Options) error {
 
 // validate checks the flags that do not depend on the session.
 func (f *Options) validate() error {
-	k := f.Kind
 	switch f.Format {
 	case FormatTable, FormatJSON, FormatCSV:
 	default:
@@ -147,15 +153,7 @@ func (f *Options) validate() error {
 	if f.Output != "" && f.Format == FormatTable {
 		return cmdutil.UsageErrorf("--output needs --json or --csv")
 	}
-	if k == cmdutil.KindSubscription && f.Search != "" {
-		return cmdutil.UsageErrorf("the API has no search for subscriptions; filter with --status, or list them with --json and search the output")
-	}
-	for _, s := range strings.Split(f.Status, ",") {
-		if f.Status != "" && strings.TrimSpace(s) == "" {
-			return cmdutil.UsageErrorf("--status %q has an empty value", f.Status)
-		}
-	}
-	return nil
+	return f.readQuery()
 }
 
 // emit writes every item of seq in the format f asks for, to stdout or to
@@ -206,16 +204,4 @@ func emit[T any](seq iter.Seq2[T, error], f *Options, cols []export.Column[T],
 	}
 	fmt.Fprintf(stderr, "Wrote %d %s to %s.\n", n, noun, termsafe.Line(path))
 	return nil
-}
-
-// splitList reads "a,b" as [a b]; "" is nil.
-func splitList(s string) []string {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	var out []string
-	for _, v := range strings.Split(s, ",") {
-		out = append(out, strings.TrimSpace(v))
-	}
-	return out
 }

@@ -112,7 +112,7 @@ func customerTable() []tableColumn[hyperline.Customer] {
 	return []tableColumn[c]{
 		{title: "ID", width: idWidth, value: func(c c) string { return c.ID }},
 		{title: "NAME", width: 28, truncate: true, value: func(c c) string { return c.Name }},
-		{title: "STATUS", width: 8, value: func(c c) string { return c.Status }},
+		{title: "STATUS", width: 8, value: func(c c) string { return hyperline.CustomerStatusText(c.Status) }},
 		{title: "CUR", width: 3, value: func(c c) string { return c.Currency }},
 		{title: "BILLING EMAIL", width: 30, truncate: true, value: func(c c) string { return deref(c.BillingEmail) }},
 		{title: "CREATED", width: 10, value: func(c c) string { return day(&c.CreatedAt) }},
@@ -125,7 +125,7 @@ func subscriptionTable() []tableColumn[hyperline.Subscription] {
 		{title: "ID", width: idWidth, value: func(s s) string { return s.ID }},
 		{title: "CUSTOMER", width: idWidth, value: func(s s) string { return s.CustomerID }},
 		{title: "NAME", width: 24, truncate: true, value: func(s s) string { return s.Name }},
-		{title: "STATUS", width: 9, value: func(s s) string { return string(s.Status) }},
+		{title: "STATUS", width: 16, value: func(s s) string { return s.Status.Text() }},
 		{title: "NEXT PAYMENT", width: 16, right: true, value: func(s s) string {
 			if s.NextPaymentAt == nil {
 				return ""
@@ -142,7 +142,7 @@ func invoiceTable() []tableColumn[hyperline.Invoice] {
 	return []tableColumn[i]{
 		{title: "ID", width: idWidth, value: func(i i) string { return i.ID }},
 		{title: "NUMBER", width: 12, value: func(i i) string { return i.Number }},
-		{title: "STATUS", width: 14, value: func(i i) string { return string(i.Status) }},
+		{title: "STATUS", width: 22, value: func(i i) string { return i.Status.Text() }},
 		{title: "CUSTOMER", width: 24, truncate: true, value: func(i i) string { return i.Customer.Name }},
 		{title: "TOTAL", width: 16, right: true, value: func(i i) string { return i.Total().String() }},
 		{title: "DUE", width: 16, right: true, value: func(i i) string { return i.Due().String() }},

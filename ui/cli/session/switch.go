@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hyperline-tui/hlx/auth"
-	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/auth/account"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
 )
 
@@ -46,36 +46,16 @@ func switchRun(opts *SwitchOptions) error {
 	if err != nil {
 		return err
 	}
-	var target string
-	err = f.Store().Update(func(sess *config.Session) error {
-		env := sess.Env(s.APIURL)
-		if env == nil {
-			return fmt.Errorf("%w to %s; run hlx login", auth.ErrNotLoggedIn, envLabel(s.APIURL))
-		}
-		target = opts.Email
-		if target == "" {
-			var others []string
-			for _, e := range env.Emails() {
-				if e != env.Current {
-					others = append(others, e)
-				}
-			}
-			if len(others) != 1 {
-				return cmdutil.UsageErrorf("name the account to switch to (%s)", strings.Join(env.Emails(), ", "))
-			}
-			target = others[0]
-		}
-		if !sess.SetCurrent(s.APIURL, target) {
-			return cmdutil.UsageErrorf("%s is not logged in to %s", target, envLabel(s.APIURL))
-		}
-		return nil
-	})
-	var corrupt *config.CorruptError
-	if errors.As(err, &corrupt) {
-		f.IO.Warn(corrupt)
-		err = nil
-	}
-	if err != nil {
+	target, err := account.SetCurrent(f.Store(), s.APIURL, opts.Email)
+	var choice *account.ChoiceError
+	switch {
+	case errors.Is(err, auth.ErrNotLoggedIn):
+		return fmt.Errorf("%w to %s; run hlx login", auth.ErrNotLoggedIn, envLabel(s.APIURL))
+	case errors.As(err, &choice):
+		return cmdutil.UsageErrorf("name the account to switch to (%s)", strings.Join(choice.Emails, ", "))
+	case errors.Is(err, account.ErrNotInSession):
+		return cmdutil.UsageErrorf("%s is not logged in to %s", target, envLabel(s.APIURL))
+	case err != nil:
 		return err
 	}
 	f.IO.Printf("Switched to %s on %s.\n", target, envLabel(s.APIURL))

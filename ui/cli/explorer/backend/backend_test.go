@@ -1,7 +1,10 @@
-package ui
+package backend
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -9,7 +12,48 @@ import (
 	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
+
+// simEnv is a simulator on a loopback port with a session store of its own.
+type simEnv struct {
+	sim      *simulator.Server
+	settings config.Settings
+	store    *config.Store
+}
+
+func newSimEnv(t testing.TB, cfg simulator.Config) *simEnv {
+	cfg.LoopbackAnyPort = true // logins listen on free ports (redirect URI port 0)
+	sim := simulator.New(cfg)
+	srv := httptest.NewServer(sim)
+	t.Cleanup(srv.Close)
+	app := sim.App()
+	return &simEnv{
+		sim: sim,
+		settings: config.Settings{ClientID: app.ClientID, ClientSecret: app.ClientSecret,
+			APIURL: srv.URL, RedirectURI: "http://127.0.0.1:0/callback"},
+		store: config.NewStore(filepath.Join(t.TempDir(), "session.json")),
+	}
+}
+
+// backend logs in through a scripted browser that approves the consent.
+func (e *simEnv) backend(ctx context.Context) *Backend {
+	return New(Options{Settings: e.settings, Store: e.store, OpenBrowser: func(authorizeURL string) error {
+		target, err := simulator.Consent(ctx, http.DefaultClient, authorizeURL, true)
+		if err != nil {
+			return err
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target.String(), nil)
+		if err != nil {
+			return err
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}})
+}
 
 // TestBackendReportsLoadingCompaniesBeforeFetchingThem: the login screen's
 // last step must show while the profile and companies load, not after.
@@ -27,10 +71,10 @@ func TestBackendReportsLoadingCompaniesBeforeFetchingThem(t *testing.T) {
 		}
 		return n
 	}
-	var stages []LoginStage
+	var stages []deps.LoginStage
 	fetchedAtStep := -1
-	_, err := env.backend(ctx).Login(ctx, func(p LoginProgress) {
-		if p.Stage == LoginLoadingCompanies && fetchedAtStep < 0 {
+	_, err := env.backend(ctx).Login(ctx, func(p deps.LoginProgress) {
+		if p.Stage == deps.LoginLoadingCompanies && fetchedAtStep < 0 {
 			fetchedAtStep = fetched()
 		}
 		if len(stages) == 0 || stages[len(stages)-1] != p.Stage {
@@ -40,7 +84,7 @@ func TestBackendReportsLoadingCompaniesBeforeFetchingThem(t *testing.T) {
 	if err != nil {
 		t.Fatalf("login: %v", err)
 	}
-	want := []LoginStage{LoginStarting, LoginWaiting, LoginExchanging, LoginLoadingCompanies}
+	want := []deps.LoginStage{deps.LoginStarting, deps.LoginWaiting, deps.LoginExchanging, deps.LoginLoadingCompanies}
 	if !slices.Equal(stages, want) {
 		t.Fatalf("stages = %v, want %v", stages, want)
 	}
@@ -51,14 +95,14 @@ func TestBackendReportsLoadingCompaniesBeforeFetchingThem(t *testing.T) {
 
 func TestLoginNoteOverSSHSaysHowToForwardTheCallbackPort(t *testing.T) {
 	t.Parallel()
-	b := NewBackend(BackendOptions{Settings: config.Settings{RedirectURI: "http://127.0.0.1:9999/callback"}})
-	var got []LoginProgress
-	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "running over SSH"}, func(p LoginProgress) { got = append(got, p) })
+	b := New(Options{Settings: config.Settings{RedirectURI: "http://127.0.0.1:9999/callback"}})
+	var got []deps.LoginProgress
+	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "running over SSH"}, func(p deps.LoginProgress) { got = append(got, p) })
 	if len(got) != 1 || !strings.Contains(got[0].Note, "ssh -L 9999:127.0.0.1:9999") {
 		t.Fatalf("note over SSH = %+v, want the port-forward hint", got)
 	}
 	got = nil
-	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "--no-browser"}, func(p LoginProgress) { got = append(got, p) })
+	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "--no-browser"}, func(p deps.LoginProgress) { got = append(got, p) })
 	if len(got) != 1 || strings.Contains(got[0].Note, "ssh -L") {
 		t.Fatalf("note without SSH = %+v, want no port-forward hint", got)
 	}
@@ -74,8 +118,8 @@ func TestBackendForwardsOnlyTheOpenAccountsTokenEvents(t *testing.T) {
 	defer cancel()
 	env := newSimEnv(t, simulator.Config{Scale: 0.2})
 	b := env.backend(ctx)
-	drain := func() []SessionEvent {
-		var evs []SessionEvent
+	drain := func() []deps.SessionEvent {
+		var evs []deps.SessionEvent
 		for {
 			select {
 			case ev := <-b.Events():
@@ -85,10 +129,10 @@ func TestBackendForwardsOnlyTheOpenAccountsTokenEvents(t *testing.T) {
 			}
 		}
 	}
-	if _, err := b.Login(ctx, func(LoginProgress) {}); err != nil {
+	if _, err := b.Login(ctx, func(deps.LoginProgress) {}); err != nil {
 		t.Fatalf("login: %v", err)
 	}
-	old := b.ts
+	old := b.opened().Tokens
 	held, err := old.TokenContext(ctx)
 	if err != nil {
 		t.Fatalf("token: %v", err)
@@ -104,18 +148,18 @@ func TestBackendForwardsOnlyTheOpenAccountsTokenEvents(t *testing.T) {
 		t.Fatalf("the old token source reported %+v", evs)
 	}
 
-	if _, err := b.Login(ctx, func(LoginProgress) {}); err != nil {
+	if _, err := b.Login(ctx, func(deps.LoginProgress) {}); err != nil {
 		t.Fatalf("login again: %v", err)
 	}
 	drain()
-	cur, err := b.ts.TokenContext(ctx)
+	cur, err := b.opened().Tokens.TokenContext(ctx)
 	if err != nil {
 		t.Fatalf("token: %v", err)
 	}
-	if _, err := b.ts.ForceRefresh(ctx, cur.AccessToken); err != nil {
+	if _, err := b.opened().Tokens.ForceRefresh(ctx, cur.AccessToken); err != nil {
 		t.Fatalf("refresh the open account: %v", err)
 	}
-	if evs := drain(); len(evs) == 0 || evs[len(evs)-1].Kind != Refreshed {
-		t.Fatalf("the open account's refresh reported %+v, want it to end in Refreshed", evs)
+	if evs := drain(); len(evs) == 0 || evs[len(evs)-1].Kind != deps.Refreshed {
+		t.Fatalf("the open account's refresh reported %+v, want it to end in deps.Refreshed", evs)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package filter
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ func TestParseFilter(t *testing.T) {
 	loc := time.UTC
 	now := time.Date(2026, 11, 15, 10, 30, 0, 0, loc)
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, loc) }
-	specs := invoiceTerms()
+	specs := Keys(Invoices)
 	for _, tc := range []struct {
 		line         string
 		text         string
@@ -37,27 +37,27 @@ func TestParseFilter(t *testing.T) {
 		{line: `customer:"Acme Tools" INV`, text: "INV", key: "customer", ref: "Acme Tools"},
 		{line: "customer:cus_123", key: "customer", ref: "cus_123"},
 	} {
-		p, err := parseFilter(tc.line, specs, now, loc)
+		p, err := Parse(tc.line, specs, now, loc)
 		if err != nil {
 			t.Errorf("%q: %v", tc.line, err)
 			continue
 		}
-		if p.text != tc.text {
-			t.Errorf("%q: text %q, want %q", tc.line, p.text, tc.text)
+		if p.Text != tc.text {
+			t.Errorf("%q: text %q, want %q", tc.line, p.Text, tc.text)
 		}
 		if tc.key == "" {
-			if len(p.terms) != 0 {
-				t.Errorf("%q: terms %v", tc.line, p.terms)
+			if len(p.Terms) != 0 {
+				t.Errorf("%q: terms %v", tc.line, p.Terms)
 			}
 			continue
 		}
-		term, ok := p.term(tc.key)
+		term, ok := p.Term(tc.key)
 		if !ok {
 			t.Errorf("%q: no %s term", tc.line, tc.key)
 			continue
 		}
-		if strings.Join(term.values, ",") != strings.Join(tc.values, ",") || !term.from.Equal(tc.from) ||
-			!term.before.Equal(tc.before) || term.ref != tc.ref {
+		if strings.Join(term.Values, ",") != strings.Join(tc.values, ",") || !term.From.Equal(tc.from) ||
+			!term.Before.Equal(tc.before) || term.Ref != tc.ref {
 			t.Errorf("%q: %+v", tc.line, term)
 		}
 	}
@@ -68,19 +68,19 @@ func TestParseFilterSaysWhatIsAllowed(t *testing.T) {
 	now := time.Date(2026, 11, 15, 10, 30, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		line  string
-		specs []termSpec
+		specs []Key
 		want  []string
 	}{
-		{"stat:late", invoiceTerms(), []string{`unknown filter "stat:"`, "status:, customer:, issued:, due:"}},
-		{"status:pa", invoiceTerms(), []string{`unknown value "pa"`, "paid, partially_paid"}},
-		{"status:nope", subscriptionTerms(), []string{"all, any, inactive, active, errored"}},
-		{"status:late status:paid", invoiceTerms(), []string{"given twice"}},
-		{"status:", invoiceTerms(), []string{"needs a value"}},
-		{"issued:last-week", invoiceTerms(), []string{`cannot read the date "last-week"`, "2026-11"}},
-		{"due:2026-11..2026-10", invoiceTerms(), []string{"ends before it starts"}},
-		{"created:2026", invoiceTerms(), []string{`unknown filter "created:"`}},
+		{"stat:late", Keys(Invoices), []string{`unknown filter "stat:"`, "status:, customer:, issued:, due:"}},
+		{"status:pa", Keys(Invoices), []string{`unknown value "pa"`, "paid, partially_paid"}},
+		{"status:nope", Keys(Subscriptions), []string{"all, any, inactive, active, errored"}},
+		{"status:late status:paid", Keys(Invoices), []string{"given twice"}},
+		{"status:", Keys(Invoices), []string{"needs a value"}},
+		{"issued:last-week", Keys(Invoices), []string{`cannot read the date "last-week"`, "2026-11"}},
+		{"due:2026-11..2026-10", Keys(Invoices), []string{"ends before it starts"}},
+		{"created:2026", Keys(Invoices), []string{`unknown filter "created:"`}},
 	} {
-		_, err := parseFilter(tc.line, tc.specs, now, time.UTC)
+		_, err := Parse(tc.line, tc.specs, now, time.UTC)
 		if err == nil {
 			t.Errorf("%q: no error", tc.line)
 			continue
@@ -97,8 +97,8 @@ func TestParseFilterSaysWhatIsAllowed(t *testing.T) {
 // key:value as text for its loaded rows.
 func TestParseFilterWithoutTermsIsText(t *testing.T) {
 	t.Parallel()
-	p, err := parseFilter("status:failed visa", nil, time.Now(), time.UTC)
-	if err != nil || p.text != "status:failed visa" || len(p.terms) != 0 {
+	p, err := Parse("status:failed visa", nil, time.Now(), time.UTC)
+	if err != nil || p.Text != "status:failed visa" || len(p.Terms) != 0 {
 		t.Fatalf("%+v, %v", p, err)
 	}
 }

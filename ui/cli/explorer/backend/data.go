@@ -1,4 +1,4 @@
-package ui
+package backend
 
 import (
 	"context"
@@ -7,18 +7,18 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/lookup"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // Data: every call goes through the open account's client, and an error
-// that means the session has ended matches ErrLoginRequired.
+// that means the session has ended matches deps.ErrLoginRequired.
 
 func (b *Backend) api() (*hyperline.Client, error) {
-	b.mu.RLock()
-	defer b.mu.RUnlock()
-	if b.client == nil {
-		return nil, fmt.Errorf("%w: no open session", ErrLoginRequired)
+	a := b.opened()
+	if a == nil {
+		return nil, fmt.Errorf("%w: no open session", deps.ErrLoginRequired)
 	}
-	return b.client, nil
+	return a.Client, nil
 }
 
 // withClient runs one call on the open account's client.
@@ -29,7 +29,7 @@ func withClient[T any](b *Backend, call func(*hyperline.Client) (T, error)) (T, 
 		return zero, err
 	}
 	v, err := call(c)
-	return v, sessionError(err)
+	return v, uiError(err)
 }
 
 // inCompany runs one call scoped to a company.

@@ -1,4 +1,9 @@
-package ui
+// Package backend is the explorer's session and data over the real
+// packages: it implements the screens' deps.Session, deps.AccountSwitcher
+// and deps.Data with package account (open, switch, companies), auth (the
+// browser login, logout) and the hyperline client, and turns their errors
+// into the words and sentinels the screens know (uiError).
+package backend
 
 import (
 	"context"
@@ -11,20 +16,21 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/auth"
+	"github.com/hyperline-tui/hlx/auth/account"
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
-// BackendOptions is what NewBackend needs from main.
-type BackendOptions struct {
+// Options is what New needs from the explorer's command.
+type Options struct {
 	// Settings are the resolved settings (app credentials, API URL,
 	// redirect URI); Settings.APIURL names the session's environment.
 	Settings config.Settings
 	// Store is the session store.
 	Store *config.Store
 	// HTTPClient is the base client for the API and the OAuth endpoints
-	// (nil: http.DefaultClient). The API client wraps its transport so a
-	// 401 is retried once with a refreshed token.
+	// (nil: http.DefaultClient).
 	HTTPClient *http.Client
 	// ClientOptions are extra hyperline client options (user agent, retry).
 	ClientOptions []hyperline.Option
@@ -45,51 +51,50 @@ type BackendOptions struct {
 	SettingsFor func(apiURL string) (config.Settings, error)
 }
 
-// Backend implements Session and Data over the auth, config and hyperline
-// packages. Its API client exists once a session is resumed or logged in.
+// Backend implements the screens' Session, AccountSwitcher and Data. Its
+// API client exists once a session is resumed or logged in.
 type Backend struct {
-	opts   BackendOptions
-	events chan SessionEvent
+	opts   Options
+	events chan deps.SessionEvent
 
 	mu sync.RWMutex
 	// settings are those of the open account's environment: opts.Settings
 	// until the user switches to an account of another one.
 	settings config.Settings
-	ts       *auth.TokenSource
-	client   *hyperline.Client
-	email    string
-	// opened counts the token sources made; current is the number of the one
+	open     *account.Session // nil when no account is open
+	// made counts the token sources made; current is the number of the one
 	// in use (0 after a logout). Only its reports reach the UI.
-	opened, current uint64
+	made, current uint64
 }
 
 var (
-	_ Session = (*Backend)(nil)
-	_ Data    = (*Backend)(nil)
+	_ deps.Session         = (*Backend)(nil)
+	_ deps.AccountSwitcher = (*Backend)(nil)
+	_ deps.Data            = (*Backend)(nil)
 )
 
-// NewBackend builds the adapter; nothing is read until the UI asks.
-func NewBackend(opts BackendOptions) *Backend {
+// New builds the backend; nothing is read until the UI asks.
+func New(opts Options) *Backend {
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = http.DefaultClient
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Backend{opts: opts, settings: opts.Settings, events: make(chan SessionEvent, 64)}
+	return &Backend{opts: opts, settings: opts.Settings, events: make(chan deps.SessionEvent, 64)}
 }
 
 // Resume opens the environment's current account when it holds tokens.
-func (b *Backend) Resume(ctx context.Context) (Account, error) {
-	if err := b.open(b.settingsNow(), ""); err != nil {
-		return Account{}, err
+func (b *Backend) Resume(ctx context.Context) (deps.Account, error) {
+	if err := b.openAccount(b.settingsNow(), "", false); err != nil {
+		return deps.Account{}, err
 	}
 	return b.account()
 }
 
 // Login runs the browser flow and opens the account it logged in.
-func (b *Backend) Login(ctx context.Context, progress func(LoginProgress)) (Account, error) {
-	progress(LoginProgress{Stage: LoginStarting, Note: b.opts.LoginNote})
+func (b *Backend) Login(ctx context.Context, progress func(deps.LoginProgress)) (deps.Account, error) {
+	progress(deps.LoginProgress{Stage: deps.LoginStarting, Note: b.opts.LoginNote})
 	res, err := auth.Login(ctx, auth.LoginOptions{
 		Settings:    b.settingsNow(),
 		Store:       b.opts.Store,
@@ -101,16 +106,16 @@ func (b *Backend) Login(ctx context.Context, progress func(LoginProgress)) (Acco
 		Progress:    func(e auth.Event) { b.loginEvent(e, progress) },
 	})
 	if err != nil {
-		return Account{}, loginError{err: err}
+		return deps.Account{}, loginError(err)
 	}
-	if err := b.open(b.settingsNow(), res.Account.Email); err != nil {
-		return Account{}, err
+	if err := b.openAccount(b.settingsNow(), res.Account.Email, false); err != nil {
+		return deps.Account{}, err
 	}
 	acct, err := b.account()
 	acct.Notice = b.opts.LoginNote
 	if err == nil && len(acct.Companies) == 0 {
 		// auth could not list the companies (a warning); try once more.
-		progress(LoginProgress{Stage: LoginLoadingCompanies})
+		progress(deps.LoginProgress{Stage: deps.LoginLoadingCompanies})
 		if cs, cerr := b.Companies(ctx); cerr == nil {
 			acct.Companies = cs
 		}
@@ -119,10 +124,10 @@ func (b *Backend) Login(ctx context.Context, progress func(LoginProgress)) (Acco
 }
 
 // loginEvent turns auth's steps into the login screen's.
-func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
+func (b *Backend) loginEvent(e auth.Event, progress func(deps.LoginProgress)) {
 	switch e := e.(type) {
 	case auth.EventURL:
-		p := LoginProgress{Stage: LoginWaiting, URL: e.URL, Note: b.opts.LoginNote}
+		p := deps.LoginProgress{Stage: deps.LoginWaiting, URL: e.URL, Note: b.opts.LoginNote}
 		if !e.BrowserOpened && b.opts.LoginNote == "" {
 			p.Note = "No browser was opened (" + e.Reason + "): open the address below in a browser."
 			if strings.Contains(e.Reason, "SSH") {
@@ -131,12 +136,12 @@ func (b *Backend) loginEvent(e auth.Event, progress func(LoginProgress)) {
 		}
 		progress(p)
 	case auth.EventCallbackRejected:
-		progress(LoginProgress{Stage: LoginWaiting,
+		progress(deps.LoginProgress{Stage: deps.LoginWaiting,
 			Note: "A browser came back from another login attempt (wrong state) and was refused; still waiting."})
 	case auth.EventCodeReceived, auth.EventExchanging:
-		progress(LoginProgress{Stage: LoginExchanging})
+		progress(deps.LoginProgress{Stage: deps.LoginExchanging})
 	case auth.EventLoadingAccount:
-		progress(LoginProgress{Stage: LoginLoadingCompanies})
+		progress(deps.LoginProgress{Stage: deps.LoginLoadingCompanies})
 	}
 }
 
@@ -147,51 +152,49 @@ func (b *Backend) settingsNow() config.Settings {
 	return b.settings
 }
 
-// open makes the token source and API client of an account of the
-// environment of settings ("" = the environment's current one).
-func (b *Backend) open(settings config.Settings, email string) error {
+// openAccount opens an account of the environment of settings ("" = the
+// environment's current one), making it the current one when current is
+// set (a switch).
+func (b *Backend) openAccount(settings config.Settings, email string, current bool) error {
 	b.mu.Lock()
-	b.opened++
-	n := b.opened
+	b.made++
+	n := b.made
 	b.mu.Unlock()
-	ts, err := auth.NewTokenSource(auth.TokenSourceOptions{
-		Settings:   settings,
-		Store:      b.opts.Store,
-		Email:      email,
-		HTTPClient: b.opts.HTTPClient,
-		Now:        b.opts.Now,
-		OnRefresh:  func(e auth.RefreshEvent) { b.onRefresh(n, e) },
-	})
-	if err != nil {
-		return sessionError(err)
+	opts := account.Options{Store: b.opts.Store, HTTPClient: b.opts.HTTPClient,
+		ClientOptions: b.opts.ClientOptions, Now: b.opts.Now}
+	onRefresh := func(e auth.RefreshEvent) { b.onRefresh(n, e) }
+	open := account.Open
+	if current {
+		open = account.Switch
 	}
-	hc := *b.opts.HTTPClient
-	hc.Transport = ts.Transport(b.opts.HTTPClient.Transport)
-	opts := append([]hyperline.Option{hyperline.WithHTTPClient(&hc)}, b.opts.ClientOptions...)
-	client, err := hyperline.New(settings.APIURL, ts, opts...)
+	a, err := open(settings, email, opts, onRefresh)
 	if err != nil {
-		return fmt.Errorf("build the API client: %w", err)
+		return uiError(err)
 	}
 	b.mu.Lock()
-	b.ts, b.client, b.email, b.current, b.settings = ts, client, ts.Email(), n, settings
+	b.open, b.current, b.settings = a, n, settings
 	b.mu.Unlock()
 	return nil
 }
 
-// account reads the open account from the store.
-func (b *Backend) account() (Account, error) {
+// opened is the open account, nil when none is.
+func (b *Backend) opened() *account.Session {
 	b.mu.RLock()
-	ts, email, apiURL := b.ts, b.email, b.settings.APIURL
-	b.mu.RUnlock()
-	sess, err := b.opts.Store.Load()
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
-		return Account{}, fmt.Errorf("read the session: %w", err)
+	defer b.mu.RUnlock()
+	return b.open
+}
+
+// account reads the open account from the store.
+func (b *Backend) account() (deps.Account, error) {
+	a := b.opened()
+	if a == nil {
+		return deps.Account{}, fmt.Errorf("%w: no open session", deps.ErrLoginRequired)
 	}
-	acc := sess.Account(apiURL, email)
-	if acc == nil {
-		return Account{}, fmt.Errorf("%w: %s is not in the session any more", ErrLoginRequired, email)
+	acc, err := a.Reload()
+	if err != nil {
+		return deps.Account{}, uiError(err)
 	}
-	out := Account{Email: acc.Email, Name: acc.Name, CompanyID: acc.CompanyID, Token: tokenState(ts.Info())}
+	out := deps.Account{Email: acc.Email, Name: acc.Name, CompanyID: acc.CompanyID, Token: tokenState(a.Tokens.Info())}
 	for _, co := range acc.Companies {
 		out.Companies = append(out.Companies, hyperline.Company{ID: co.ID, Name: co.Name})
 	}
@@ -209,16 +212,16 @@ func (b *Backend) onRefresh(n uint64, e auth.RefreshEvent) {
 	if !current {
 		return
 	}
-	ev := SessionEvent{Token: tokenState(e.Info), Err: e.Err}
+	ev := deps.SessionEvent{Token: tokenState(e.Info), Err: uiError(e.Err)}
 	switch e.Phase {
 	case auth.RefreshStarted:
-		ev.Kind = RefreshStarted
+		ev.Kind = deps.RefreshStarted
 	case auth.RefreshSucceeded, auth.RefreshAdopted:
-		ev.Kind = Refreshed
+		ev.Kind = deps.Refreshed
 	case auth.RefreshFailed:
-		ev.Kind = RefreshFailed
+		ev.Kind = deps.RefreshFailed
 		if errors.Is(e.Err, auth.ErrLoginRequired) {
-			ev.Kind, ev.Err = LoginRequiredEvent, sessionError(e.Err)
+			ev.Kind = deps.LoginRequiredEvent
 		}
 	}
 	select {
@@ -228,158 +231,134 @@ func (b *Backend) onRefresh(n uint64, e auth.RefreshEvent) {
 }
 
 // Events delivers the token source's reports.
-func (b *Backend) Events() <-chan SessionEvent { return b.events }
+func (b *Backend) Events() <-chan deps.SessionEvent { return b.events }
 
 // Token reports the open account's token.
-func (b *Backend) Token() TokenState {
-	b.mu.RLock()
-	ts := b.ts
-	b.mu.RUnlock()
-	if ts == nil {
-		return TokenState{}
+func (b *Backend) Token() deps.TokenState {
+	a := b.opened()
+	if a == nil {
+		return deps.TokenState{}
 	}
-	return tokenState(ts.Info())
+	return tokenState(a.Tokens.Info())
 }
 
 // Refresh gets a new access token now, unless one was just refreshed.
-func (b *Backend) Refresh(ctx context.Context) (TokenState, error) {
-	b.mu.RLock()
-	ts := b.ts
-	b.mu.RUnlock()
-	if ts == nil {
-		return TokenState{}, ErrLoginRequired
+func (b *Backend) Refresh(ctx context.Context) (deps.TokenState, error) {
+	a := b.opened()
+	if a == nil {
+		return deps.TokenState{}, deps.ErrLoginRequired
 	}
+	ts := a.Tokens
 	before := ts.Info().RefreshedAt
 	cur, err := ts.TokenContext(ctx)
 	if err != nil {
-		return TokenState{}, sessionError(err)
+		return deps.TokenState{}, uiError(err)
 	}
 	if ts.Info().RefreshedAt.Equal(before) {
 		if _, err := ts.ForceRefresh(ctx, cur.AccessToken); err != nil {
-			return TokenState{}, sessionError(err)
+			return deps.TokenState{}, uiError(err)
 		}
 	}
 	// A token that works now but could not be saved is not a success:
 	// the session ends with this hlx unless the store recovers.
-	return tokenState(ts.Info()), ts.Unsaved()
+	return tokenState(ts.Info()), uiError(ts.Unsaved())
 }
 
-// Close is for main once the program has ended: a refreshed token that
-// could not be saved is saved now if the store has recovered. Otherwise it
-// returns the *auth.SessionNotSavedError to print (the session needs a new
-// login) and turn into a failure exit.
+// Close is for the explorer's command once the program has ended: a
+// refreshed token that could not be saved is saved now if the store has
+// recovered. Otherwise it returns the *auth.SessionNotSavedError to print
+// (the session needs a new login) and turn into a failure exit.
 func (b *Backend) Close() error {
-	b.mu.RLock()
-	ts := b.ts
-	b.mu.RUnlock()
-	if ts == nil {
+	a := b.opened()
+	if a == nil {
 		return nil
 	}
-	return ts.SaveUnsaved()
+	return a.Tokens.SaveUnsaved()
 }
 
 // TokenLocation says where the open account's tokens are kept (the OS
 // keyring or the session file), for the token panel; "" when no account
 // is open.
 func (b *Backend) TokenLocation() string {
-	b.mu.RLock()
-	email := b.email
-	b.mu.RUnlock()
-	if email == "" {
+	a := b.opened()
+	if a == nil {
 		return ""
 	}
 	sess, err := b.opts.Store.Load()
 	if err != nil {
 		return ""
 	}
-	return b.opts.Store.TokenLocation(b.opts.Settings.APIURL, sess.Account(b.opts.Settings.APIURL, email))
+	return b.opts.Store.TokenLocation(b.opts.Settings.APIURL, sess.Account(b.opts.Settings.APIURL, a.Email()))
 }
 
 // Logout revokes the refresh token and removes the account; an error means
 // the revocation failed (the local tokens are gone anyway).
 func (b *Backend) Logout(ctx context.Context) error {
 	b.mu.Lock()
-	email := b.email
-	b.ts, b.client, b.email, b.current = nil, nil, "", 0
+	email := ""
+	if b.open != nil {
+		email = b.open.Email()
+	}
+	b.open, b.current = nil, 0
 	b.mu.Unlock()
 	res, err := auth.Logout(ctx, auth.LogoutOptions{
 		Settings: b.settingsNow(), Store: b.opts.Store, HTTPClient: b.opts.HTTPClient, Email: email})
 	if err != nil {
-		return err
+		return uiError(err)
 	}
 	for _, out := range res.Accounts {
 		if out.Warning != nil {
-			return out.Warning
+			return uiError(out.Warning)
 		}
 	}
 	return nil
 }
 
-// ChooseCompany saves the company as the account's choice.
+// ChooseCompany saves the company as the account's choice. An account
+// that has left the session meanwhile has nothing to save it on.
 func (b *Backend) ChooseCompany(ctx context.Context, co hyperline.Company) error {
-	b.mu.RLock()
-	email, apiURL := b.email, b.settings.APIURL
-	b.mu.RUnlock()
-	err := b.opts.Store.Update(func(s *config.Session) error {
-		acc := s.Account(apiURL, email)
-		if acc == nil {
-			return nil
-		}
-		acc.CompanyID = co.ID
-		if _, known := acc.Company(co.ID); !known {
-			acc.Companies = append(acc.Companies, config.Company{ID: co.ID, Name: co.Name})
-		}
+	a := b.opened()
+	if a == nil {
 		return nil
-	})
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
-		return fmt.Errorf("save the chosen company: %w", err)
+	}
+	err := a.UseCompany(config.Company{ID: co.ID, Name: co.Name})
+	if err != nil && !errors.Is(err, auth.ErrLoginRequired) {
+		return uiError(err)
 	}
 	return nil
 }
 
-func tokenState(info auth.TokenInfo) TokenState {
-	return TokenState{ExpiresAt: info.Expiry, IssuedAt: info.IssuedAt, RefreshedAt: info.RefreshedAt,
+func tokenState(info auth.TokenInfo) deps.TokenState {
+	return deps.TokenState{ExpiresAt: info.Expiry, IssuedAt: info.IssuedAt, RefreshedAt: info.RefreshedAt,
 		HasRefreshToken: info.HasRefreshToken}
 }
 
-// sessionError makes auth's "login required" match ErrLoginRequired too.
-func sessionError(err error) error {
-	if err != nil && errors.Is(err, auth.ErrLoginRequired) && !errors.Is(err, ErrLoginRequired) {
-		return fmt.Errorf("%w: %w", ErrLoginRequired, err)
-	}
-	return err
-}
-
-// loginError puts a failed login in plain words.
-type loginError struct{ err error }
-
-func (e loginError) Error() string { return e.err.Error() }
-func (e loginError) Unwrap() error { return e.err }
-
-// PlainText says what happened and what to do, for the login screen.
-func (e loginError) PlainText() string {
+// loginError puts a failed login in plain words, for the login screen;
+// an error it has no words for is worded by the screen.
+func loginError(err error) error {
 	var port *auth.PortInUseError
 	var oauthErr *auth.OAuthError
 	var authzErr *auth.AuthorizationError
-	switch err := e.err; {
+	words := ""
+	switch {
 	case errors.Is(err, auth.ErrConsentDenied):
-		return "Access was denied on the Hyperline consent page, so hlx has no access. Log in again and approve the access."
+		words = "Access was denied on the Hyperline consent page, so hlx has no access. Log in again and approve the access."
 	case errors.Is(err, auth.ErrStateMismatch):
-		return "The browser came back from a different login attempt (its state did not match), so hlx refused it without using the code. Try again, and use the newest browser tab."
+		words = "The browser came back from a different login attempt (its state did not match), so hlx refused it without using the code. Try again, and use the newest browser tab."
 	case errors.Is(err, auth.ErrCallbackTimeout):
-		return "The browser did not come back in time. Try again; if no browser opens, copy the address with y and open it yourself."
+		words = "The browser did not come back in time. Try again; if no browser opens, copy the address with y and open it yourself."
 	case errors.Is(err, auth.ErrNotConfigured):
-		return err.Error()
+		words = err.Error()
 	case errors.As(err, &port):
-		return port.Error()
+		words = port.Error()
 	case errors.As(err, &authzErr):
-		return "Hyperline refused the login: " + authzErr.Error() + "."
+		words = "Hyperline refused the login: " + authzErr.Error() + "."
 	case errors.As(err, &oauthErr):
-		return "Hyperline refused to exchange the code for tokens: " + oauthErr.Error() + "."
+		words = "Hyperline refused to exchange the code for tokens: " + oauthErr.Error() + "."
 	case errors.Is(err, context.DeadlineExceeded):
-		return "The login took too long and was stopped. Try again."
+		words = "The login took too long and was stopped. Try again."
 	}
-	return "The login failed: " + plainError(e.err)
+	return &deps.LoginError{Err: uiError(err), Words: words}
 }
 
 // sshForwardHint is the ssh option that carries the loopback redirect of a
