@@ -321,8 +321,11 @@ func (m detailModel) view() string {
 		b.WriteString(m.related.table.View() + "\n")
 	}
 	jsonTitle, jsonNote := "Raw JSON", " · every field the API returned"
-	if m.kind == kindCustomer {
+	switch {
+	case m.kind == kindCustomer:
 		jsonTitle, jsonNote = "Account", " · then the Raw JSON (J)"
+	case m.jsonStart > 0:
+		jsonTitle, jsonNote = "Failed payments", " · then the Raw JSON (J)"
 	}
 	if !m.focusRelated {
 		jsonTitle = st.SelectedMarker + jsonTitle

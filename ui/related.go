@@ -60,7 +60,8 @@ func newRelated(c *common, title, empty string, names ...string) relatedList {
 	// name (a card's brand and last four) or a status (why it failed).
 	r.table = table.New([]table.Column{
 		{Title: "Kind", Width: 12, Priority: 30},
-		{Title: "Name / number / method", Width: 26, Flex: 2, Priority: 90},
+		// 27 holds "Bacs direct debit •••• 4306", "American Express •••• 1005".
+		{Title: "Name / number / method", Width: 27, Flex: 2, Priority: 90},
 		{Title: "Status", Width: 20, Flex: 1, Priority: 95},
 		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
 		{Title: "When", Width: 18, Priority: 60},

@@ -62,7 +62,7 @@ func relatedSubscriptionRow(f formatter, now time.Time, s hyperline.Subscription
 	amount, when := "—", "—"
 	if s.NextPaymentAt != nil {
 		amount = f.money(s.NextPaymentAmount, s.Currency)
-		when = "next pay " + f.relDate(s.NextPaymentAt, now)
+		when = "pays " + f.relDate(s.NextPaymentAt, now)
 	}
 	if r := ticket.RenewalDate(s); r != nil {
 		when = "renews " + f.relDate(r, now)
