@@ -418,7 +418,11 @@ func (a *App) syncGlobalKeys() {
 		sel, ok = top.selected()
 	}
 	a.global.Copy.SetEnabled(ok)
-	a.global.Summary.SetEnabled(ok && summarizable(sel) && a.scope.company.ID != "")
+	target, hasTarget := selection{}, false
+	if top := a.top(); top != nil {
+		target, hasTarget = summaryTarget(top)
+	}
+	a.global.Summary.SetEnabled(hasTarget && summarizable(target) && a.scope.company.ID != "")
 	a.global.Open.SetEnabled(ok && a.c.openURL != nil && sel.openURL(a.c.env) != "")
 }
 

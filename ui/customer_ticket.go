@@ -111,6 +111,12 @@ func (m *detailModel) ticketFacts() (*ticket.Facts, bool) {
 	return m.ticket.facts, true
 }
 
+// summaryTarget is the detail's own object: S summarizes it whatever row
+// the cursor is on.
+func (m *detailModel) summaryTarget() (selection, bool) {
+	return selection{kind: m.kind, id: m.id}, m.id != ""
+}
+
 // ticketSection is one titled block of the customer screen.
 type ticketSection struct {
 	title string
@@ -290,6 +296,9 @@ func (m detailModel) sectionsView(width int) string {
 	switch {
 	case m.kind == kindCustomer:
 		return m.ticketView(width)
+	case m.payment != nil && m.payment.Status == hyperline.TransactionFailed:
+		s := ticketSection{title: "Why it failed", lines: failureLines(m.c.fmt, []ticket.Failure{{Transaction: *m.payment}})}
+		return m.renderSections([]ticketSection{s}, width) + "\n\n"
 	case m.invoice != nil:
 		f := &ticket.Facts{Invoice: m.invoice}
 		fs := f.Failures()

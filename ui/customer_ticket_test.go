@@ -137,3 +137,33 @@ func TestCustomerScreenAt20ms(t *testing.T) {
 	t.Logf("customer screen: %d requests at once, full in %v at 20 ms latency (one after another: ≥ %v)",
 		n, elapsed.Round(time.Millisecond), time.Duration(n)*20*time.Millisecond)
 }
+
+// TestSummaryKeyOnScreensAndRows: S on an invoice screen (the cursor on a
+// payment row) copies its customer's summary with the invoice on top; on a
+// customer list row it gathers the ticket first; the summary shows, and
+// says what was copied.
+func TestSummaryKeyOnScreensAndRows(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 100, 30).start()
+	h.key("3")
+	h.key("down") // INV-1001
+	h.key("enter")
+	h.key("tab") // the payments
+	if sel, ok := h.app.top().selected(); !ok || sel.kind != kindTransaction {
+		t.Fatalf("the cursor is on %+v, want a payment", sel)
+	}
+	h.key("S")
+	h.requireView("Ticket summary · Bluebird Analytics 1", "Invoice **INV-1001**", "Copied the ticket summary of Bluebird Analytics 1")
+	copied := h.copiedTexts()
+	if len(copied) != 1 || !strings.Contains(copied[0], "- Last failure: ") || !strings.Contains(copied[0], "Visa •••• 4242") {
+		t.Fatalf("copied %q", copied)
+	}
+	h.key("esc")
+	h.key("esc")
+	h.key("1")
+	h.key("S") // a customer row: Acme Tools 0
+	h.requireView("Ticket summary · Acme Tools 0", "- Owed: ")
+	if n := len(h.copiedTexts()); n != 2 {
+		t.Fatalf("%d copies, want 2", n)
+	}
+}

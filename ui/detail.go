@@ -44,6 +44,8 @@ type detailModel struct {
 	extras []field
 	// ticket is what a customer's screen knows to answer a ticket.
 	ticket customerTicket
+	// payment is the payment shown when the detail is one.
+	payment *hyperline.Transaction
 	// jsonStart is the viewport line where the raw JSON starts (after a
 	// customer's sections).
 	jsonStart int
@@ -123,6 +125,9 @@ func (m *detailModel) setItem(item any) {
 	m.fields = append(m.fields, m.extras...)
 	if c := asCustomer(item); c != nil && m.ticket.facts != nil {
 		m.ticket.facts.Customer = c
+	}
+	if t, ok := item.(hyperline.Transaction); ok {
+		m.payment = &t
 	}
 	if inv := asInvoice(item); inv != nil && m.related.ready {
 		m.invoice = inv
@@ -324,6 +329,8 @@ func (m detailModel) view() string {
 	switch {
 	case m.kind == kindCustomer:
 		jsonTitle, jsonNote = "Account", " · then the Raw JSON (J)"
+	case m.jsonStart > 0 && m.payment != nil:
+		jsonTitle, jsonNote = "Payment", " · why it failed"
 	case m.jsonStart > 0:
 		jsonTitle, jsonNote = "Failed payments", " · then the Raw JSON (J)"
 	}

@@ -12,6 +12,21 @@ type ticketHolder interface {
 	ticketFacts() (*ticket.Facts, bool)
 }
 
+// summaryTargeter is a screen whose summary is about its own object (a
+// detail: the header's customer, invoice or subscription), whatever row
+// the cursor is on.
+type summaryTargeter interface {
+	summaryTarget() (selection, bool)
+}
+
+// summaryTarget is what S summarizes on screen s.
+func summaryTarget(s screen) (selection, bool) {
+	if t, ok := s.(summaryTargeter); ok {
+		return t.summaryTarget()
+	}
+	return s.selected()
+}
+
 // summarizable reports whether S can summarize the selection: a customer,
 // or an invoice's or subscription's customer.
 func summarizable(sel selection) bool {
@@ -31,7 +46,7 @@ func (a *App) summarize(top screen) tea.Cmd {
 			return showSummary(a.c, f)
 		}
 	}
-	sel, ok := top.selected()
+	sel, ok := summaryTarget(top)
 	if !ok || !summarizable(sel) || a.scope.company.ID == "" {
 		return nil
 	}

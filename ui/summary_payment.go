@@ -9,8 +9,7 @@ import (
 )
 
 // summarizePayment is a payment (a transaction as its invoice lists it):
-// how it was paid, and for a failed one why in plain words, the next step
-// and the processor's message as given.
+// how it was paid, when, and for a failed one its error type.
 func summarizePayment(f formatter, now time.Time, t *hyperline.Transaction) (string, []field, json.RawMessage) {
 	status := transactionStatusCell(*t)
 	fields := []field{
@@ -26,12 +25,9 @@ func summarizePayment(f formatter, now time.Time, t *hyperline.Transaction) (str
 		fields = append(fields, field{label: "Card expires", value: *pm.ExpirationDate})
 	}
 	if t.Status == hyperline.TransactionFailed {
-		cause, next := hyperline.PaymentErrorAdvice(orEmpty(t.ErrorType))
-		fields = append(fields,
-			field{label: "Why", value: cause, tone: table.ToneBad},
-			field{label: "Next step", value: next, tone: table.ToneInfo},
-			field{label: "Processor", value: orDash(t.ErrorMessage)},
-			field{label: "Error type", value: orDash(t.ErrorType), tone: table.ToneMuted})
+		// Why, the next step and the processor's message are wrapped in
+		// full below (sectionsView), never cut to a column.
+		fields = append(fields, field{label: "Error type", value: orDash(t.ErrorType), tone: table.ToneBad})
 	}
 	return "Payment · " + t.MethodLabel(), fields, nil
 }

@@ -7,10 +7,11 @@ import (
 )
 
 // mdSpecial are the characters Markdown (CommonMark and GitHub's) gives a
-// meaning inside a line; each is escaped with a backslash. API text never
+// meaning inside a line; each is escaped with a backslash (parentheses
+// only make a link after a "]", which is escaped). API text never
 // starts a line of the summary, so the line-start markers (-, +, 1.) are
 // left as they are.
-const mdSpecial = "\\`*_[]()#<>~&"
+const mdSpecial = "\\`*_[]#<>~&"
 
 // Escape makes API text safe for the terminal (termsafe.Line: no control
 // character, escape sequence or line break) and literal in Markdown: no

@@ -189,7 +189,7 @@ func (w *mdWriter) links(f *Facts, t Templates) string {
 	}
 	for _, l := range t.Links(f.Customer.Integrations) {
 		if l.URL != "" {
-			parts = append(parts, mdLink(Escape(l.Provider)+" "+Escape(l.EntityID), l.URL))
+			parts = append(parts, mdLink(Escape(l.Provider)+" `"+code(l.EntityID)+"`", l.URL))
 		} else {
 			parts = append(parts, Escape(l.Provider)+" `"+code(l.EntityID)+"`")
 		}
