@@ -247,6 +247,9 @@ func (m detailModel) methodsSection() ticketSection {
 		}
 		s.lines = append(s.lines, sectionLine(line, table.ToneMuted))
 	}
+	if c := f.Customer; c != nil {
+		s.lines = append(s.lines, sectionLine("terms: "+paymentTerms(c.PaymentTerms)+" · tax IDs: "+taxIDs(c.TaxIDs), table.ToneMuted))
+	}
 	return s
 }
 

@@ -57,34 +57,6 @@ func summarizeCustomer(f formatter, c *hyperline.Customer) (string, []field, jso
 	return "Customer · " + c.Name, fields, c.Raw
 }
 
-// paymentMethodField is the customer's payment method as support reads it
-// ("Visa •••• 4242"), toned bad when it is errored or expired, with why.
-func paymentMethodField(c *hyperline.Customer) field {
-	pm := c.PaymentMethod
-	if pm == nil {
-		if c.PaymentMethodType != nil {
-			return field{label: "Payment", value: hyperline.PaymentTypeLabel(*c.PaymentMethodType)}
-		}
-		return field{label: "Payment", value: "—"}
-	}
-	fd := field{label: "Payment", value: pm.Label()}
-	if pm.ExpirationDate != nil && *pm.ExpirationDate != "" {
-		fd.value += " · exp " + *pm.ExpirationDate
-	}
-	switch pm.Status {
-	case "errored", "expired":
-		fd.tone = table.ToneBad
-		fd.value += " · " + pm.Status
-		if pm.ErrorType != nil && *pm.ErrorType != "" {
-			fd.value += ": " + hyperline.PaymentErrorLabel(*pm.ErrorType)
-		}
-	case "pending":
-		fd.tone = table.ToneWarn
-		fd.value += " · pending"
-	}
-	return fd
-}
-
 // paymentTerms is a payment delay in days, or the company's default.
 func paymentTerms(days *float64) string {
 	if days == nil {
