@@ -67,8 +67,8 @@ func TestSimPaymentFailuresAgreeWithMethod(t *testing.T) {
 			switch {
 			case pm.Status == PaymentMethodExpired && et != "payment_method_expired":
 				t.Errorf("%s: card expired but charge %s failed as %s", id, tx.ID, et)
-			case pm.Status == PaymentMethodActive && et == "payment_method_expired":
-				t.Errorf("%s: card active but charge %s failed as expired", id, tx.ID)
+			case pm.Status == PaymentMethodActive && (et == "payment_method_expired" || et == "mandate_invalid"):
+				t.Errorf("%s: method active but charge %s failed as %s", id, tx.ID, et)
 			}
 			if tx.PaymentMethod == nil || tx.PaymentMethod.Last4Digits != pm.Last4Digits {
 				t.Errorf("%s: charge %s made with %+v, saved method %+v", id, tx.ID, tx.PaymentMethod, pm)

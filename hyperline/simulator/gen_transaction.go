@@ -41,7 +41,8 @@ func txErrorTypes(method string) [][2]string {
 // failureFor makes a drawn failure agree with the customer's saved method:
 // a customer whose card expired sees its charges fail as
 // payment_method_expired, an errored method fails with its own error
-// type, and a card still active never fails as expired.
+// type, and a card or mandate still active never fails as expired or as an
+// invalid mandate.
 func failureFor(drawn [2]string, method string, pay customerPayment) [2]string {
 	byType := map[string][2]string{}
 	for _, e := range txErrorTypes(method) {
@@ -68,7 +69,8 @@ func failureFor(drawn [2]string, method string, pay customerPayment) [2]string {
 		}
 		return drawn
 	}
-	if drawn[0] == "payment_method_expired" {
+	if drawn[0] == "payment_method_expired" || drawn[0] == "mandate_invalid" {
+		// A card still active did not expire, a mandate still active is valid.
 		return byType["declined"]
 	}
 	return drawn
