@@ -167,3 +167,36 @@ func TestSummaryKeyOnScreensAndRows(t *testing.T) {
 		t.Fatalf("%d copies, want 2", n)
 	}
 }
+
+// pagedActivity is Data whose audit log has two pages.
+type pagedActivity struct{ Data }
+
+func (pagedActivity) AuditLogs(_ context.Context, _ string, opts hyperline.AuditLogListOptions) (*hyperline.Page[hyperline.AuditLog], error) {
+	at := testNow.Add(-time.Hour)
+	p := &hyperline.Page[hyperline.AuditLog]{}
+	n, label := ticket.ActivityPage, "invoice.created"
+	if opts.Cursor == "p2" {
+		n, label = 2, "subscription.renewed"
+	} else {
+		p.NextCursor = "p2"
+	}
+	for i := range n {
+		p.Items = append(p.Items, hyperline.AuditLog{Type: label, HappenedAt: at.Add(-time.Duration(i) * time.Minute)})
+	}
+	return p, nil
+}
+
+// TestActivityMoreOnDemand: the activity shows its first page with "m:
+// more"; m fetches the next page (one request) and appends it, and the
+// hint goes once there is no more.
+func TestActivityMoreOnDemand(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 60).start()
+	h.app.c.data = pagedActivity{h.data}
+	h.key("enter")
+	h.requireView("invoice created", "m: more")
+	h.rejectView("subscription renewed")
+	h.key("m")
+	h.requireView("subscription renewed")
+	h.rejectView("m: more")
+}
