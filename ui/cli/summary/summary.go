@@ -67,7 +67,7 @@ func summaryRun(ctx context.Context, opts *Options) error {
 	if cs, err := acct.RefreshCompanies(ctx); err == nil {
 		companies = cs
 	}
-	res, err := lookup.Find(ctx, acct.Client, acct.Account.CompanyID, toHyperline(companies), opts.Ref)
+	res, err := lookup.Find(ctx, acct.Client, acct.Account.CompanyID, cmdutil.HyperlineCompanies(companies), opts.Ref)
 	switch {
 	case errors.Is(err, lookup.ErrInvalidQuery):
 		return cmdutil.Coded(cmdutil.ExitUsage, err)
@@ -148,15 +148,6 @@ func (e *AmbiguousError) Details() []string {
 	out := make([]string, len(e.Matches))
 	for i, m := range e.Matches {
 		out[i] = fmt.Sprintf("%s  %s  (%s)", m.ID(), termsafe.Line(m.Label()), termsafe.Line(m.Company.Name))
-	}
-	return out
-}
-
-// toHyperline converts the saved company list for package lookup.
-func toHyperline(cs []config.Company) []hyperline.Company {
-	out := make([]hyperline.Company, len(cs))
-	for i, c := range cs {
-		out[i] = hyperline.Company{ID: c.ID, Name: c.Name}
 	}
 	return out
 }
