@@ -200,3 +200,21 @@ func TestActivityMoreOnDemand(t *testing.T) {
 	h.requireView("subscription renewed")
 	h.rejectView("m: more")
 }
+
+// TestInvoiceScreenRequests: an invoice screen costs 2 requests (the
+// invoice and its credit notes), sent at once; its payments come with it.
+func TestInvoiceScreenRequests(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 40).start()
+	h.key("3")
+	before := len(h.data.Calls())
+	_, open := h.app.Update(keyMsg("enter"))
+	var load tea.Cmd
+	for _, m := range runAtOnce(open) {
+		_, load = h.app.Update(m)
+	}
+	runAtOnce(load)
+	if calls := h.data.Calls()[before:]; len(calls) != 2 {
+		t.Fatalf("an invoice screen made %d requests, want 2: %v", len(calls), calls)
+	}
+}

@@ -44,8 +44,16 @@ func Markdown(f *Facts, links Templates, loc *time.Location) string {
 	w.item("Owed", w.owed(f))
 	w.item("Payment method", w.method(f))
 	w.item("Last failure", w.failure(f))
+	others := 0
 	for _, s := range f.Subscriptions {
+		if !live(s) {
+			others++
+			continue
+		}
 		w.item("Subscription", w.subscription(s))
+	}
+	if others > 0 {
+		w.item("Other subscriptions", fmt.Sprintf("%d ended, voided or draft", others))
 	}
 	if f.SubscriptionsErr != nil {
 		w.item("Subscriptions", w.err(f.SubscriptionsErr))
@@ -227,6 +235,16 @@ func SubscriptionName(s hyperline.Subscription) string {
 		return strings.Join(names, ", ")
 	}
 	return s.ID
+}
+
+// live reports a subscription that bills or will: not ended, voided,
+// archived or a draft.
+func live(s hyperline.Subscription) bool {
+	switch s.Status {
+	case hyperline.SubscriptionCancelled, hyperline.SubscriptionVoided, hyperline.SubscriptionArchived, hyperline.SubscriptionDraft:
+		return false
+	}
+	return true
 }
 
 // RenewalDate is when a subscription renews: renews_at, else the end of
