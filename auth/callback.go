@@ -84,7 +84,9 @@ func ParseRedirectURL(pasted string) (CallbackParams, error) {
 // is compared in constant time and checked before anything else, so a
 // forged callback can neither trigger an exchange nor show its own error.
 func (p CallbackParams) verify(wantState string) (string, error) {
-	if subtle.ConstantTimeCompare([]byte(p.State), []byte(wantState)) != 1 {
+	// An absent state is a mismatch whatever was expected: no state sent
+	// is no proof the callback answers this login.
+	if p.State == "" || wantState == "" || subtle.ConstantTimeCompare([]byte(p.State), []byte(wantState)) != 1 {
 		return "", ErrStateMismatch
 	}
 	if p.Error != "" {

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
@@ -85,25 +86,32 @@ func (s *seconds) UnmarshalJSON(b []byte) error {
 
 // exchange redeems an authorization code (grant_type authorization_code).
 func (e *endpoint) exchange(ctx context.Context, code, redirectURI, verifier string) (config.Token, error) {
-	return e.token(ctx, map[string]string{
-		"client_id":     e.clientID,
-		"client_secret": e.clientSecret,
+	return e.token(ctx, e.withClient(map[string]string{
 		"grant_type":    "authorization_code",
 		"code":          code,
 		"redirect_uri":  redirectURI,
 		"code_verifier": verifier,
-	})
+	}))
 }
 
 // refresh gets a new access token (grant_type refresh_token). The result's
 // RefreshToken is empty when the server did not rotate it.
 func (e *endpoint) refresh(ctx context.Context, refreshToken string) (config.Token, error) {
-	return e.token(ctx, map[string]string{
-		"client_id":     e.clientID,
-		"client_secret": e.clientSecret,
+	return e.token(ctx, e.withClient(map[string]string{
 		"grant_type":    "refresh_token",
 		"refresh_token": refreshToken,
-	})
+	}))
+}
+
+// withClient adds the client's credentials to a request body: client_id,
+// and client_secret only for a confidential client. A public client (hlx's
+// own registration) has no secret, and sends no empty one either.
+func (e *endpoint) withClient(body map[string]string) map[string]string {
+	body["client_id"] = e.clientID
+	if e.clientSecret != "" {
+		body["client_secret"] = e.clientSecret
+	}
+	return body
 }
 
 // token posts to the token endpoint and turns the answer into a config.Token
@@ -138,11 +146,7 @@ func (e *endpoint) token(ctx context.Context, body map[string]string) (config.To
 // revoke revokes an access or a refresh token (the spec's revoke takes
 // either and answers 204).
 func (e *endpoint) revoke(ctx context.Context, token string) error {
-	_, err := e.post(ctx, revokePath, map[string]string{
-		"client_id":     e.clientID,
-		"client_secret": e.clientSecret,
-		"token":         token,
-	})
+	_, err := e.post(ctx, revokePath, e.withClient(map[string]string{"token": token}))
 	return err
 }
 
@@ -164,6 +168,7 @@ func (e *endpoint) authorizePath(ctx context.Context) string {
 	if err != nil {
 		return authorizePath
 	}
+	req.Header.Set("User-Agent", hyperline.UserAgent(""))
 	hc := *e.hc
 	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	resp, err := hc.Do(req)
@@ -201,7 +206,7 @@ func (e *endpoint) post(ctx context.Context, path string, body map[string]string
 }
 
 // postTo sends body as JSON to path and returns a 2xx body, or an *OAuthError.
-func (e *endpoint) postTo(ctx context.Context, path string, body map[string]string) ([]byte, error) {
+func (e *endpoint) postTo(ctx context.Context, path string, body any) ([]byte, error) {
 	payload, err := json.Marshal(body)
 	if err != nil {
 		return nil, fmt.Errorf("POST %s: encode body: %w", path, err)
@@ -212,6 +217,7 @@ func (e *endpoint) postTo(ctx context.Context, path string, body map[string]stri
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", hyperline.UserAgent(""))
 	resp, err := e.hc.Do(req)
 	if err != nil {
 		var ue *url.Error
@@ -233,7 +239,8 @@ func (e *endpoint) postTo(ctx context.Context, path string, body map[string]stri
 
 // secretValues are the values of a token or revoke request that must never
 // be repeated in an error, should the server echo the request.
-func secretValues(body map[string]string) []string {
+func secretValues(req any) []string {
+	body, _ := req.(map[string]string)
 	var out []string
 	for _, k := range []string{"client_secret", "code", "code_verifier", "refresh_token", "token"} {
 		if v := body[k]; v != "" {

@@ -92,12 +92,19 @@ func (e *AuthorizationError) Is(target error) bool {
 // PortInUseError means the loopback port of the redirect URI is taken.
 type PortInUseError struct {
 	Addr string // host:port that could not be bound
-	Port string
+	Port string // or the list of ports, all taken
 	Err  error
+	// Registered says the ports are the ones hlx registered for itself,
+	// so a port chosen with --redirect-uri is registered too.
+	Registered bool
 }
 
 // Error names the port and how to pick another one.
 func (e *PortInUseError) Error() string {
+	if e.Registered {
+		return fmt.Sprintf("ports %s on 127.0.0.1 are all in use, maybe by other hlx logins; let them finish, "+
+			"or pick a free port with --redirect-uri http://127.0.0.1:<port>/callback (hlx registers it)", e.Port)
+	}
 	return fmt.Sprintf("port %s (%s) is already in use, maybe by another hlx login; "+
 		"pick a free port with --redirect-uri http://127.0.0.1:<port>/callback or HYPERLINE_REDIRECT_URI, "+
 		"and register that URL as a callback on your Hyperline app", e.Port, e.Addr)

@@ -17,6 +17,9 @@ type EventURL struct {
 	URL           string
 	BrowserOpened bool
 	Reason        string
+	// RedirectURI is the callback the login listens on: with hlx's own
+	// registration a fallback port may be taken, or a free one bound.
+	RedirectURI string
 }
 
 // EventWaiting means hlx is listening on RedirectURI until Deadline.
@@ -68,3 +71,26 @@ type EventCallbackRejected struct {
 }
 
 func (EventCallbackRejected) isEvent() {}
+
+// EventRegistering: no client is registered for the environment yet (or
+// the server forgot it), so hlx registers itself as a public client
+// (POST /oauth/register).
+type EventRegistering struct{}
+
+// EventRegistered: hlx registered itself; the registration is saved and
+// reused by later logins.
+type EventRegistered struct {
+	ClientID string
+}
+
+func (EventRegistering) isEvent() {}
+func (EventRegistered) isEvent()  {}
+
+// EventListening: a login with hlx's own registration listens on
+// RedirectURI for the callback, one of the registered set (a fallback when
+// the first port was busy). It comes before any registration.
+type EventListening struct {
+	RedirectURI string
+}
+
+func (EventListening) isEvent() {}

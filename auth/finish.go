@@ -19,7 +19,7 @@ const finishTimeout = 2 * time.Minute
 // finishLogin exchanges the code, fetches who the user is and what they can
 // reach, and saves the account as the environment's current one. progress
 // hears EventLoadingAccount between the exchange and the fetches.
-func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, verifier string, progress func(Event)) (*LoginResult, error) {
+func finishLogin(ctx context.Context, opts LoginOptions, oc loginClient, code, redirectURI, verifier string, progress func(Event)) (*LoginResult, error) {
 	ctx, cancel := context.WithTimeout(ctx, finishTimeout)
 	defer cancel()
 	s := opts.Settings
@@ -56,17 +56,19 @@ func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, veri
 
 	now := opts.Now()
 	var (
-		replaced string
-		saved    *config.Account
+		replaced   string
+		replacedBy *endpoint // the client the replaced token belongs to
+		saved      *config.Account
 	)
 	err = opts.Store.Update(func(sess *config.Session) error {
 		a := sess.Upsert(s.APIURL, user.Email)
 		if a.Token.RefreshToken != tok.RefreshToken {
-			replaced = a.Token.RefreshToken
+			replaced, replacedBy = a.Token.RefreshToken, ep.forAccount(a)
 		}
 		a.Name = user.DisplayName()
 		a.Token = tok
 		a.InsecureStorage = opts.InsecureStorage
+		a.ClientID, a.PublicClient = oc.id, oc.public
 		a.LoggedInAt = now
 		a.UpdatedAt = now
 		if companiesErr == nil {
@@ -96,12 +98,17 @@ func finishLogin(ctx context.Context, opts LoginOptions, code, redirectURI, veri
 	result.StorageNotice = opts.Store.StorageNotice()
 	// The earlier grant of this account is no longer used by anyone: a
 	// second hlx still holding it re-reads the session on its next refresh.
-	if replaced != "" {
+	// Not documented: a public client's revoke. The spec wants a secret
+	// there, so a refusal is expected and not worth a warning on every
+	// login; logout says plainly what the server kept.
+	if replaced != "" && replacedBy.clientSecret != "" {
 		rctx, rcancel := context.WithTimeout(ctx, 10*time.Second)
 		defer rcancel()
-		if err := ep.revoke(rctx, replaced); err != nil {
+		if err := replacedBy.revoke(rctx, replaced); err != nil {
 			result.Warnings = append(result.Warnings, fmt.Errorf("revoke the previous refresh token: %w", err))
 		}
+	} else if replaced != "" {
+		revokeQuietly(replacedBy, replaced)
 	}
 	return result, nil
 }

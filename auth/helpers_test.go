@@ -145,10 +145,13 @@ func (e *env) login(t *testing.T) *LoginResult {
 }
 
 // tokenRequests counts POSTs to the token endpoint.
-func (e *env) tokenRequests() int {
+func (e *env) tokenRequests() int { return posts(e.sim.Server, "/oauth/tokens") }
+
+// posts counts the POSTs the simulator answered on paths ending in suffix.
+func posts(sim *simulator.Server, suffix string) int {
 	n := 0
-	for _, r := range e.sim.Requests() {
-		if r.Method == http.MethodPost && strings.HasSuffix(r.Path, "/oauth/tokens") {
+	for _, r := range sim.Requests() {
+		if r.Method == http.MethodPost && strings.HasSuffix(r.Path, suffix) {
 			n++
 		}
 	}
@@ -158,11 +161,17 @@ func (e *env) tokenRequests() int {
 // stored returns the account as saved on disk.
 func (e *env) stored(t *testing.T, email string) *config.Account {
 	t.Helper()
-	s, err := e.store.Load()
+	return storedAccount(t, e.store, e.settings.APIURL, email)
+}
+
+// storedAccount loads an account from the store as saved on disk.
+func storedAccount(t *testing.T, store *config.Store, apiURL, email string) *config.Account {
+	t.Helper()
+	s, err := store.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s.Account(e.settings.APIURL, email)
+	return s.Account(apiURL, email)
 }
 
 func (e *env) tokenSource(t *testing.T, opts TokenSourceOptions) *TokenSource {

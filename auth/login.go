@@ -64,6 +64,10 @@ type LoginOptions struct {
 	Now func() time.Time
 	// Getenv is used by the default browser opener (default os.Getenv).
 	Getenv func(string) string
+	// RegisterRedirectURIs are the loopback callbacks hlx registers for
+	// itself, and tries in order, when neither a client id nor a redirect
+	// URI is configured (default RegisteredRedirectURIs()).
+	RegisterRedirectURIs []string
 }
 
 // LoginResult is what a successful Login saved.
@@ -82,6 +86,11 @@ type LoginResult struct {
 	// TokenLocation says where the tokens were saved, as hlx status says
 	// it: the OS keyring or the session file.
 	TokenLocation string
+	// Client names the OAuth client the tokens belong to (DescribeClient).
+	Client string
+	// Registered says hlx registered itself with the environment during
+	// this login (the registration is saved and reused).
+	Registered bool
 	// StorageNotice is a one-line notice to show when the store wanted the
 	// OS keyring but none answered, so the tokens went to the 0600 file;
 	// "" otherwise.
@@ -97,16 +106,13 @@ type LoginResult struct {
 func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	opts = opts.withDefaults()
 	s := opts.Settings
-	if s.ClientID == "" || s.ClientSecret == "" {
-		return nil, fmt.Errorf("%w: set HYPERLINE_CLIENT_ID and HYPERLINE_CLIENT_SECRET, "+
-			"or save them in %s (hlx apps create --save)", ErrNotConfigured, displayPath(s.File))
+	if !dynamic(s) && s.ClientSecret == "" {
+		return nil, fmt.Errorf("%w: a client id is set (%s) but no secret: set %s or save both with hlx apps create --save "+
+			"in %s; or unset the client id, and hlx registers itself", ErrNotConfigured, s.Sources.ClientID,
+			config.EnvClientSecret, displayPath(s.File))
 	}
 	if opts.Store == nil {
 		return nil, errors.New("login: no session store")
-	}
-	redirect, err := parseRedirectURI(s.RedirectURI)
-	if err != nil {
-		return nil, fmt.Errorf("login: %w", err)
 	}
 	state, err := randomState()
 	if err != nil {
@@ -120,17 +126,29 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 		defer progressMu.Unlock()
 		opts.Progress(e)
 	}
+	// Listen before the browser opens, so the redirect cannot beat us,
+	// and before registering, so the port registered is the one bound.
+	candidates := redirectCandidates(s, opts.RegisterRedirectURIs)
+	redirect, ln, redirectURI, err := listenFirst(candidates, dynamic(s))
+	if err != nil {
+		return nil, err
+	}
+	if dynamic(s) {
+		progress(EventListening{RedirectURI: redirectURI})
+	}
+	client, err := resolveClient(ctx, opts, redirectURI, candidates, progress)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	s = client.settings(s)
+	opts.Settings = s
+
 	var mismatches atomic.Int32
 	handler := newCallbackHandler(redirect.url.Path, state, func(err error, fromPaste bool) {
 		mismatches.Add(1)
 		progress(EventCallbackRejected{Err: err, FromPaste: fromPaste})
 	})
-
-	// Listen before the browser opens, so the redirect cannot beat us.
-	ln, redirectURI, err := redirect.listen()
-	if err != nil {
-		return nil, err
-	}
 	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	stopServer := sync.OnceFunc(func() { shutdown(srv) })
@@ -150,7 +168,7 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 			opened, reason = true, ""
 		}
 	}
-	progress(EventURL{URL: authURL, BrowserOpened: opened, Reason: reason})
+	progress(EventURL{URL: authURL, BrowserOpened: opened, Reason: reason, RedirectURI: redirectURI})
 
 	waitCtx, cancelWait := context.WithTimeout(ctx, opts.Timeout)
 	defer cancelWait()
@@ -199,11 +217,19 @@ func Login(ctx context.Context, opts LoginOptions) (*LoginResult, error) {
 	progress(EventCodeReceived{FromPaste: res.fromPaste})
 	progress(EventExchanging{})
 
-	result, err := finishLogin(ctx, opts, res.code, redirectURI, verifier, progress)
+	result, err := finishLogin(ctx, opts, client, res.code, redirectURI, verifier, progress)
+	var oe *OAuthError
+	if client.public && errors.As(err, &oe) && oe.invalidClient() {
+		// The server dropped the client it just sent the browser back
+		// for: the next login registers again without asking first.
+		_, _ = opts.Store.Registrations().Forget(s.APIURL, client.id)
+	}
 	if err != nil {
 		return nil, err
 	}
 	result.BrowserOpened = opened
+	result.Client = DescribeClient(client.id, client.public)
+	result.Registered = client.registered
 	progress(EventDone{Email: result.Account.Email})
 	return result, nil
 }

@@ -78,8 +78,9 @@ func Logout(ctx context.Context, opts LogoutOptions) (*LogoutResult, error) {
 		}
 		for _, email := range emails {
 			out := LoggedOut{Email: email}
-			if tok := s.Account(apiURL, email).Token; tok.RefreshToken != "" || tok.AccessToken != "" {
-				out.Revoked, out.Warning = revokeForLogout(ctx, ep, tok)
+			acc := s.Account(apiURL, email)
+			if tok := acc.Token; tok.RefreshToken != "" || tok.AccessToken != "" {
+				out.Revoked, out.Warning = revokeForLogout(ctx, ep.forAccount(acc), acc.PublicClient, tok)
 			}
 			s.Remove(apiURL, email)
 			result.Accounts = append(result.Accounts, out)
@@ -95,8 +96,14 @@ func Logout(ctx context.Context, opts LogoutOptions) (*LogoutResult, error) {
 // revokeForLogout revokes the refresh token, then the access token (the
 // spec's revoke takes either), and turns a failure into a warning. Revoked
 // means every token the account held is revoked.
-func revokeForLogout(ctx context.Context, ep *endpoint, tok config.Token) (bool, error) {
-	if ep.clientID == "" || ep.clientSecret == "" {
+//
+// Not documented: revoking as a public client. The spec lists
+// client_secret as required, which hlx's own registration does not have;
+// hlx sends client_id and the token (as RFC 7009 §2.1 allows a public
+// client) and, where the server refuses, the tokens are still deleted here
+// and the warning says the server kept them valid.
+func revokeForLogout(ctx context.Context, ep *endpoint, public bool, tok config.Token) (bool, error) {
+	if ep.clientID == "" || (!public && ep.clientSecret == "") {
 		return false, errors.New("no app credentials configured to revoke the tokens; they may still be valid on the Hyperline server")
 	}
 	ctx, cancel := context.WithTimeout(ctx, revokeTimeout)
@@ -108,9 +115,33 @@ func revokeForLogout(ctx context.Context, ep *endpoint, tok config.Token) (bool,
 		if t.value == "" {
 			continue
 		}
-		if err := ep.revoke(ctx, t.value); err != nil {
+		err := ep.revoke(ctx, t.value)
+		var oe *OAuthError
+		switch {
+		case err == nil:
+		case public && errors.As(err, &oe) && oe.StatusCode >= 400 && oe.StatusCode < 500:
+			return false, &PublicRevokeRefusedError{Err: err}
+		default:
 			return false, fmt.Errorf("could not revoke the %s (%w); it may still be valid on the Hyperline server", t.what, err)
 		}
 	}
 	return true, nil
 }
+
+// PublicRevokeRefusedError is a logout whose revoke Hyperline refused
+// because hlx, registered dynamically, is a public client without the
+// secret its revoke endpoint asks for: the tokens were deleted from this
+// machine, and the server keeps them valid.
+type PublicRevokeRefusedError struct {
+	Err error // the refusal
+}
+
+// Error says what was deleted and what the server kept.
+func (e *PublicRevokeRefusedError) Error() string {
+	return fmt.Sprintf("Hyperline refused to revoke the tokens (%v): its revoke endpoint wants a client secret, "+
+		"and hlx, registered dynamically, is a public client without one. The tokens are deleted from this machine, "+
+		"but the server keeps them valid until they expire or the access is removed in Hyperline", e.Err)
+}
+
+// Unwrap returns the refusal.
+func (e *PublicRevokeRefusedError) Unwrap() error { return e.Err }

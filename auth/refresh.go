@@ -107,6 +107,7 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		issued   bool   // got comes from the token endpoint, not the file
 		onDisk   string // the refresh token the file held
 		loginErr error
+		unknown  string // hlx's registration, which the server no longer knows
 	)
 	// The whole refresh runs under the store's lock: a second process
 	// waits, then finds the new token on disk instead of spending the
@@ -136,7 +137,10 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 			loginErr = fmt.Errorf("%w: the access token expired and there is no refresh token; run hlx login", ErrLoginRequired)
 			return nil
 		}
-		if ts.ep.clientSecret == "" {
+		// The client the tokens were issued to: hlx's registration
+		// (public, no secret) or the configured app.
+		ep := ts.ep.forAccount(acc)
+		if !acc.PublicClient && ep.clientSecret == "" {
 			// Sent without it, the refresh would come back 401 and read
 			// as a refused secret; the fix is the configuration.
 			return fmt.Errorf("%w: refreshing the access token needs the app's client secret; set %s or save it with hlx apps create --save",
@@ -149,13 +153,22 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		}
 		// Refresh with the stored refresh token, not ours: if another
 		// process rotated it, ours is dead and the stored one is current.
-		tok, err := ts.ep.refresh(ctx, cur.RefreshToken)
+		tok, err := ep.refresh(ctx, cur.RefreshToken)
 		var oe *OAuthError
 		switch {
 		case errors.As(err, &oe) && oe.invalidGrant():
 			acc.ClearTokens() // keep the account and its company choice
 			acc.UpdatedAt = now
 			loginErr = fmt.Errorf("%w: Hyperline refused the refresh token (%s); run hlx login", ErrLoginRequired, oe.Description)
+			return nil
+		case errors.As(err, &oe) && oe.invalidClient() && acc.PublicClient:
+			// The server forgot hlx's registration, and the grant with
+			// it; the next login registers again.
+			acc.ClearTokens()
+			acc.UpdatedAt = now
+			unknown = acc.ClientID
+			loginErr = fmt.Errorf("%w: Hyperline no longer knows hlx's registration (%s); run hlx login to register again",
+				ErrLoginRequired, DescribeClient(acc.ClientID, true))
 			return nil
 		case errors.As(err, &oe) && oe.invalidClient():
 			return fmt.Errorf("refresh access token: Hyperline refused the app's client id or secret (%w); check them, then run hlx login if it persists", err)
@@ -173,6 +186,11 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		got, issued = tok, true
 		return nil
 	})
+	if unknown != "" {
+		// The next login registers again without asking first. Failing
+		// to forget only costs that login its question.
+		_, _ = ts.store.Registrations().Forget(ts.apiURL, unknown)
+	}
 	var corrupt *config.CorruptError
 	if errors.As(err, &corrupt) {
 		// The file was moved aside (and reported): the fresh, empty

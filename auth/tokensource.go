@@ -53,6 +53,9 @@ type TokenInfo struct {
 	IssuedAt        time.Time
 	RefreshedAt     time.Time
 	HasRefreshToken bool
+	// Client names the OAuth client the tokens belong to, as
+	// DescribeClient says it.
+	Client string
 }
 
 // RefreshPhase is the stage a RefreshEvent reports.
@@ -90,6 +93,7 @@ type RefreshEvent struct {
 type TokenSource struct {
 	apiURL    string
 	email     string
+	client    string // DescribeClient of the account's client
 	store     *config.Store
 	ep        *endpoint
 	now       func() time.Time
@@ -149,6 +153,7 @@ func NewTokenSource(opts TokenSourceOptions) (*TokenSource, error) {
 	return &TokenSource{
 		apiURL:    apiURL,
 		email:     acc.Email,
+		client:    AccountClient(acc, opts.Settings),
 		store:     opts.Store,
 		ep:        newEndpoint(opts.Settings, opts.HTTPClient, opts.Now),
 		now:       opts.Now,
@@ -176,6 +181,7 @@ func (ts *TokenSource) infoLocked() TokenInfo {
 		IssuedAt:        ts.tok.IssuedAt,
 		RefreshedAt:     ts.tok.RefreshedAt,
 		HasRefreshToken: ts.tok.RefreshToken != "",
+		Client:          ts.client,
 	}
 }
 

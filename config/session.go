@@ -38,6 +38,13 @@ type Account struct {
 	// (hlx login --insecure-storage): the tokens stay there even where a
 	// keyring answers, until a login without it.
 	InsecureStorage bool `json:"insecure_storage,omitempty"`
+	// ClientID is the OAuth client the tokens were issued to ("" in files
+	// from before it was recorded: the configured app). A refresh must
+	// name that client, whatever is configured now.
+	ClientID string `json:"client_id,omitempty"`
+	// PublicClient says ClientID is hlx's own dynamic registration, a
+	// public client: its tokens are refreshed without a secret.
+	PublicClient bool `json:"public_client,omitempty"`
 	// Companies is the last list fetched from /v1/companies.
 	Companies []Company `json:"companies,omitempty"`
 	// CompanyID is the company the user chose; sent as Hyperline-CompanyId.

@@ -41,6 +41,8 @@ type FileSettings struct {
 	// by provider name ("hubspot": "https://app.hubspot.com/contacts/123/company/{id}");
 	// {id} is the record's ID, {account} the connected account's.
 	Links map[string]string `json:"links,omitempty"`
+	// Worklists are the user's own worklists (see Worklist).
+	Worklists []Worklist `json:"worklists,omitempty"`
 }
 
 // AppCredentials are one registered app's OAuth credentials, stored in the

@@ -31,6 +31,10 @@ type CustomerListOptions struct {
 	// CreatedFrom and CreatedBefore send created_at__gte and
 	// created_at__lt: customers created in [CreatedFrom, CreatedBefore).
 	CreatedFrom, CreatedBefore time.Time
+	// PaymentMethodType sends payment_method_type (one value) or
+	// payment_method_type__in (several): a method's type, or the
+	// filter-only "missing" and "errored" (PaymentMethodTypeFilters).
+	PaymentMethodType []string
 }
 
 func (o CustomerListOptions) filters() (url.Values, error) {
@@ -42,6 +46,9 @@ func (o CustomerListOptions) filters() (url.Values, error) {
 		}
 	}
 	if err := setIn(q, "status", o.Status); err != nil {
+		return nil, err
+	}
+	if err := setIn(q, "payment_method_type", o.PaymentMethodType); err != nil {
 		return nil, err
 	}
 	if err := o.Sort.set(q, SortCreatedAt, SortUpdatedAt); err != nil {
@@ -84,7 +91,10 @@ func (o CustomerListOptions) keep(c Customer) bool {
 	for _, st := range o.Status {
 		onlyReal = onlyReal && (st == CustomerActive || st == CustomerArchived)
 	}
-	return !onlyReal || slices.Contains(o.Status, c.Status)
+	if !onlyReal || slices.Contains(o.Status, c.Status) {
+		return keepPaymentMethodType(o.PaymentMethodType, c)
+	}
+	return false
 }
 
 // ListCustomers returns one page of the company's customers (GET

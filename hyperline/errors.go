@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
@@ -41,6 +42,9 @@ type APIError struct {
 	Path   string
 	// RetryAfter is the server's Retry-After, if it sent one.
 	RetryAfter time.Duration
+	// RetryAt is when that wait is over (the answer's time plus
+	// RetryAfter); zero without a Retry-After.
+	RetryAt time.Time
 }
 
 // Error reads like "GET /v1/customers: 404 Customer not found".
@@ -51,7 +55,53 @@ func (e *APIError) Error() string {
 	}
 	// The message is the server's text: it reaches terminals and logs
 	// only on one line and without control characters.
-	return fmt.Sprintf("%s %s: %d %s", e.Method, termsafe.Line(e.Path), e.StatusCode, termsafe.Line(msg))
+	text := fmt.Sprintf("%s %s: %d %s", e.Method, termsafe.Line(e.Path), e.StatusCode, termsafe.Line(msg))
+	if wait := e.RetryWait(); wait != "" {
+		text += " (" + wait + ")"
+	}
+	return text
+}
+
+// RetryWait says how long the server asked to wait and when that is over,
+// in local time ("the server asked to wait 1h, until 15:04"), or "" when
+// it sent no Retry-After. The date is added when the wait ends on another
+// day.
+func (e *APIError) RetryWait() string {
+	if e.RetryAfter <= 0 || e.RetryAt.IsZero() {
+		return ""
+	}
+	at := e.RetryAt.Local()
+	layout := "15:04:05"
+	if e.RetryAfter >= time.Minute {
+		layout = "15:04"
+	}
+	if y, m, d := at.Date(); !sameDay(at.Add(-e.RetryAfter), y, m, d) {
+		layout = "Mon 2 Jan " + layout
+	}
+	return "the server asked to wait " + WaitWords(e.RetryAfter) + ", until " + at.Format(layout)
+}
+
+// sameDay reports whether t falls on the date y-m-d (in t's location).
+func sameDay(t time.Time, y int, m time.Month, d int) bool {
+	ty, tm, td := t.Date()
+	return ty == y && tm == m && td == d
+}
+
+// WaitWords is a wait as people write it: "3s", "1m30s", "1h", "2h5m".
+func WaitWords(d time.Duration) string {
+	if d >= time.Minute {
+		d = d.Round(time.Second)
+	} else {
+		d = max(d.Round(time.Second), time.Second)
+	}
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // Is lets errors.Is match the sentinel that fits the status code.

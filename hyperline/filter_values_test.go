@@ -38,6 +38,8 @@ func TestStatusFiltersAreTheSpecs(t *testing.T) {
 		{"/v2/subscriptions", "status__in", SubscriptionStatusFilters()},
 		{"/v2/customers", "status", CustomerStatusFilters()},
 		{"/v2/customers", "status__in", CustomerStatusFilters()},
+		{"/v2/customers", "payment_method_type", PaymentMethodTypeFilters()},
+		{"/v2/customers", "payment_method_type__in", PaymentMethodTypeFilters()},
 	} {
 		if spec := enumOf(c.path, c.param); !slices.Equal(spec, c.ours) {
 			t.Errorf("%s %s: ours %v, the spec's %v", c.path, c.param, c.ours, spec)

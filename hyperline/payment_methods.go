@@ -22,13 +22,13 @@ func (cc *CompanyClient) ListPaymentMethods(ctx context.Context, customerID stri
 
 // Payment method statuses.
 const (
-	PaymentMethodActive  = "active"
-	PaymentMethodPending = "pending"
-	PaymentMethodExpired = "expired"
-	PaymentMethodErrored = "errored"
+	PaymentMethodStatusActive  = "active"
+	PaymentMethodStatusPending = "pending"
+	PaymentMethodStatusExpired = "expired"
+	PaymentMethodStatusErrored = "errored"
 )
 
 // Usable reports whether a charge can be tried on the method.
 func (p PaymentMethod) Usable() bool {
-	return p.Status == PaymentMethodActive || p.Status == PaymentMethodPending
+	return p.Status == PaymentMethodStatusActive || p.Status == PaymentMethodStatusPending
 }

@@ -24,17 +24,30 @@ const maxMessageLen = 300
 // maxErrorBodySize bytes of the body and never puts credentials in the message.
 func (c *Client) checkResponse(resp *http.Response, method, path, token string) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodySize))
-	msg := errorMessage(resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	// The token that was sent is replaced whatever its shape, and before
+	// the message is cut: a cut through it would leave its start.
 	if token != "" {
-		msg = strings.ReplaceAll(msg, token, "[redacted]")
+		body = bytes.ReplaceAll(body, []byte(token), []byte("[redacted]"))
+		if escaped, err := json.Marshal(token); err == nil {
+			// As a JSON string it may have its / escaped (\/) or <>&.
+			inner := bytes.Trim(escaped, `"`)
+			body = bytes.ReplaceAll(body, inner, []byte("[redacted]"))
+			body = bytes.ReplaceAll(body, bytes.ReplaceAll(inner, []byte("/"), []byte(`\/`)), []byte("[redacted]"))
+		}
 	}
-	return &APIError{
+	msg := errorMessage(resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	now := c.now()
+	apiErr := &APIError{
 		StatusCode: resp.StatusCode,
 		Message:    msg,
 		Method:     method,
 		Path:       path,
-		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), c.now()),
+		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), now),
 	}
+	if apiErr.RetryAfter > 0 {
+		apiErr.RetryAt = now.Add(apiErr.RetryAfter)
+	}
+	return apiErr
 }
 
 // errorMessage summarises an error body: the {"message"} text when there is

@@ -65,15 +65,15 @@ func TestSimPaymentFailuresAgreeWithMethod(t *testing.T) {
 		for _, tx := range txs {
 			et := *tx.ErrorType
 			switch {
-			case pm.Status == PaymentMethodExpired && et != "payment_method_expired":
+			case pm.Status == PaymentMethodStatusExpired && et != "payment_method_expired":
 				t.Errorf("%s: card expired but charge %s failed as %s", id, tx.ID, et)
-			case pm.Status == PaymentMethodActive && (et == "payment_method_expired" || et == "mandate_invalid"):
+			case pm.Status == PaymentMethodStatusActive && (et == "payment_method_expired" || et == "mandate_invalid"):
 				t.Errorf("%s: method active but charge %s failed as %s", id, tx.ID, et)
 			}
 			if tx.PaymentMethod == nil || tx.PaymentMethod.Last4Digits != pm.Last4Digits {
 				t.Errorf("%s: charge %s made with %+v, saved method %+v", id, tx.ID, tx.PaymentMethod, pm)
 			}
-			if pm.Status == PaymentMethodExpired {
+			if pm.Status == PaymentMethodStatusExpired {
 				expired++
 			}
 		}

@@ -55,22 +55,23 @@ type App struct {
 // New builds the app. Nothing runs until the program calls Init.
 func New(deps Deps) *App {
 	c := &common{
-		ctx:      deps.Context,
-		session:  deps.Session,
-		data:     deps.Data,
-		clock:    deps.Now,
-		env:      deps.Env,
-		demo:     deps.Demo,
-		version:  deps.Version,
-		styles:   DefaultStyles(),
-		timeout:  deps.RequestTimeout,
-		debounce: deps.FilterDebounce,
-		copyText: deps.Clipboard,
-		openURL:  deps.OpenURL,
-		debug:    deps.Debug,
-		saveDir:  deps.SaveDir,
-		links:    ticket.DefaultTemplates().With(deps.LinkTemplates),
-		recent:   deps.Recent,
+		ctx:       deps.Context,
+		session:   deps.Session,
+		data:      deps.Data,
+		clock:     deps.Now,
+		env:       deps.Env,
+		demo:      deps.Demo,
+		version:   deps.Version,
+		styles:    DefaultStyles(),
+		timeout:   deps.RequestTimeout,
+		debounce:  deps.FilterDebounce,
+		copyText:  deps.Clipboard,
+		openURL:   deps.OpenURL,
+		debug:     deps.Debug,
+		saveDir:   deps.SaveDir,
+		recent:    deps.Recent,
+		links:     ticket.DefaultTemplates().With(deps.LinkTemplates),
+		worklists: deps.Worklists,
 	}
 	if c.ctx == nil {
 		c.ctx = context.Background()
@@ -120,6 +121,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) update(msg tea.Msg) tea.Cmd {
+	// First, before any case can act on it: a result for a company the
+	// user has left is never shown nor acted on (a found object would
+	// otherwise open under the new company).
+	if r, ok := msg.(companyResult); ok && r.resultCompany() != a.scope.company.ID {
+		return nil
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
@@ -178,10 +185,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case openDetailMsg:
 		return a.openDetail(msg)
+	case openWorklistMsg:
+		return a.openWorklistRows(msg)
 	case openFoundMsg:
-		if msg.company != a.scope.company.ID {
-			return nil // found for a company the user has left
-		}
 		return a.openDetail(msg.openDetailMsg)
 	case popScreenMsg:
 		a.pop()
@@ -202,10 +208,6 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case bannerExpiredMsg:
 		a.expireBanner(msg)
 		return nil
-	case companyResult:
-		if msg.resultCompany() != a.scope.company.ID {
-			return nil // for a company the user has left: never shown
-		}
 	}
 	return a.updateAll(msg)
 }
@@ -412,6 +414,7 @@ func (a *App) syncGlobalKeys() {
 	a.global.Token.SetEnabled(a.c.signedIn)
 	a.global.Requests.SetEnabled(a.c.debug != nil)
 	a.global.GoTo.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")
+	a.global.Worklists.SetEnabled(a.c.signedIn && !loggingIn && a.scope.company.ID != "")
 	a.global.Cancel.SetEnabled(a.job != nil)
 	sel, ok := selection{}, false
 	if top := a.top(); top != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/ticket"
+	"github.com/hyperline-tui/hlx/hyperline/worklist"
 )
 
 // common is what every screen shares: the dependencies, the styles and the
@@ -32,6 +33,8 @@ type common struct {
 	saveDir  string
 	recent   RecentJumps
 	links    ticket.Templates
+	// worklists are what `w` counts (nil: the built-in ones).
+	worklists []worklist.Worklist
 	// sched makes the timed commands (the clock, the filter's debounce);
 	// animate runs the spinner. Tests replace them to run without waiting.
 	sched   func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd

@@ -135,9 +135,9 @@ func (m detailModel) methodsSection() ticketSection {
 			}
 			tone := table.ToneGood
 			switch pm.Status {
-			case hyperline.PaymentMethodExpired, hyperline.PaymentMethodErrored:
+			case hyperline.PaymentMethodStatusExpired, hyperline.PaymentMethodStatusErrored:
 				tone = table.ToneBad
-			case hyperline.PaymentMethodPending:
+			case hyperline.PaymentMethodStatusPending:
 				tone = table.ToneWarn
 			}
 			lines = append(lines, sectionLine(line, tone))

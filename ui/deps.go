@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/hyperline-tui/hlx/hyperline/worklist"
 	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
@@ -44,6 +45,10 @@ type Deps struct {
 	// LinkTemplates open a customer's records in other tools, by provider
 	// (the settings file's "links"); they extend ticket.DefaultTemplates.
 	LinkTemplates map[string]string
+
+	// Worklists are what `w` counts in every company, checked at start
+	// (package worklist); nil means the built-in ones.
+	Worklists []worklist.Worklist
 
 	// Debug, when set, is the debug log the requests screen (!) shows.
 	Debug *DebugLog

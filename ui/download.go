@@ -23,6 +23,9 @@ func downloadInvoice(c *common, companyID string, inv hyperline.Invoice) tea.Cmd
 	if name == "" {
 		name = fileSafe(inv.ID)
 	}
+	if name == "" {
+		name = "invoice"
+	}
 	run := func(ctx context.Context, progress func(jobProgress)) (string, error) {
 		path := freeName(dir, name, ".pdf")
 		return export.WriteFile(path, func(w io.Writer) error {
@@ -35,7 +38,9 @@ func downloadInvoice(c *common, companyID string, inv hyperline.Invoice) tea.Cmd
 }
 
 // fileSafe keeps the letters, digits, dots, dashes and underscores of s,
-// so a number from the API cannot name a path elsewhere ("../x").
+// so a number from the API cannot name a path elsewhere ("../x"), and
+// never begins with a dash, so a number "-rf" cannot name a file that a
+// later `rm *` or `lpr *` in that directory reads as an option.
 func fileSafe(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
@@ -44,11 +49,11 @@ func fileSafe(s string) string {
 		}
 		return '_'
 	}, s)
-	s = strings.Trim(s, "._")
+	s = strings.TrimLeft(s, "-._")
 	if len(s) > 80 {
 		s = s[:80]
 	}
-	return s
+	return strings.TrimRight(s, "._")
 }
 
 // freeName is dir/base+ext, or dir/base-2+ext … when that file exists.

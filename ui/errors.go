@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 
@@ -38,12 +40,17 @@ func errorWords(err error) string {
 	var apiErr *hyperline.APIError
 	var netErr net.Error
 	var opErr *net.OpError
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
 	switch {
 	case errors.Is(err, ErrLoginRequired):
 		return "the session has ended; log in again"
 	case errors.Is(err, context.DeadlineExceeded):
 		return "it took too long (timed out); check the connection and try again"
 	case errors.Is(err, hyperline.ErrRateLimited):
+		if errors.As(err, &apiErr) && apiErr.RetryWait() != "" {
+			return "Hyperline is limiting requests: " + apiErr.RetryWait() + "; press r after that"
+		}
 		return "Hyperline is limiting requests right now; wait a few seconds and press r"
 	case errors.Is(err, hyperline.ErrUnauthorized):
 		return "Hyperline refused the access token; press t and refresh it, or log in again"
@@ -60,6 +67,12 @@ func errorWords(err error) string {
 		return "Hyperline answered HTTP " + strconv.Itoa(apiErr.StatusCode)
 	case errors.As(err, &opErr) && opErr.Op == "dial":
 		return "cannot reach the server (" + opErr.Addr.String() + "); check the network"
+	case errors.As(err, &pathErr):
+		// Before net.Error: the errno of a file error (EISDIR…) has the
+		// Timeout and Temporary methods too, and read as "network error".
+		return "cannot " + pathErr.Op + " the file " + pathErr.Path + ": " + pathErr.Err.Error()
+	case errors.As(err, &linkErr):
+		return "cannot " + linkErr.Op + " " + linkErr.Old + " to " + linkErr.New + ": " + linkErr.Err.Error()
 	case errors.As(err, &netErr):
 		return "network error: " + lastPart(err.Error())
 	}

@@ -75,7 +75,7 @@ func TestFilterTermsAreTheAPIsParameters(t *testing.T) {
 	if n := len(env.sim.Requests()); n != 0 {
 		t.Fatalf("an unreadable filter sent %d requests", n)
 	}
-	h.requireView(`unknown value "pa"`, "paid, partially_paid", "nothing sent")
+	h.requireView(`unknown value "pa"`, "paid, partly paid (partially_paid)", "nothing sent")
 
 	// A customer by name: one search, then the invoices of its id.
 	b := h.browser()

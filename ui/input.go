@@ -38,6 +38,8 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return a.openAccounts()
 	case key.Matches(k, a.global.GoTo):
 		return a.openGoto()
+	case key.Matches(k, a.global.Worklists):
+		return a.openWorklists()
 	case key.Matches(k, a.global.Token):
 		return a.toggleToken()
 	case key.Matches(k, a.global.Requests):

@@ -32,7 +32,7 @@ func invoicesSpec() listSpec[hyperline.Invoice] {
 		},
 		id:           func(inv hyperline.Invoice) string { return inv.ID },
 		row:          invoiceRow,
-		exportWriter: exportWriters(export.InvoiceColumns, export.InvoiceRaw),
+		exportWriter: exportWritersAt(export.InvoiceColumns, export.InvoiceRaw),
 		load:         loadInvoices,
 		// The API searches invoices by number only: a query with a digit
 		// goes to the server, a name filters the loaded rows.

@@ -14,6 +14,7 @@ import (
 type globalKeys struct {
 	Quit, Help, Companies, Token, Copy, Open key.Binding
 	Requests, Cancel, GoTo, Accounts         key.Binding
+	Worklists                                key.Binding
 	// Summary copies and shows the ticket summary of the customer (or
 	// invoice) on screen.
 	Summary key.Binding
@@ -32,12 +33,13 @@ func newGlobalKeys() globalKeys {
 		GoTo:      key.NewBinding(key.WithKeys(":", "ctrl+k"), key.WithHelp(":", "go to"), key.WithDisabled()),
 		Accounts:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accounts/environments"), key.WithDisabled()),
 		Summary:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "ticket summary"), key.WithDisabled()),
+		Worklists: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "worklists (every company)"), key.WithDisabled()),
 	}
 }
 
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Cancel, k.GoTo, k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.GoTo, k.Companies, k.Accounts, k.Token, k.Copy, k.Summary, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
+	return [][]key.Binding{{k.GoTo, k.Worklists, k.Companies, k.Accounts, k.Token, k.Copy, k.Summary, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
 }
 
 // forceQuit is ctrl+c: it quits even while a screen captures text.

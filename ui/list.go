@@ -47,8 +47,9 @@ type listSpec[T any] struct {
 	// customerIDs lists the customers an object refers to by id only, whose
 	// names the tab looks up (nil: the object carries what it shows).
 	customerIDs func(T) []string
-	// exportWriter writes the tab's objects to an export file.
-	exportWriter func(io.Writer, exportFormat) export.Writer[T]
+	// exportWriter writes the tab's objects to an export file; now is
+	// the clock the columns count from (days overdue).
+	exportWriter func(w io.Writer, format exportFormat, now time.Time) export.Writer[T]
 	// short is the tab's name when the header is narrow ("Cust").
 	short string
 	// url is an object's own page, which o opens (nil: the dashboard's).

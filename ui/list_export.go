@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -32,12 +33,17 @@ func (f exportFormat) ext() string {
 
 // exportWriters makes the export writer of a tab's objects for a format:
 // CSV with the columns support reads, or the API's JSON of each object.
-func exportWriters[T any](cols func() []export.Column[T], raw func(T) json.RawMessage) func(io.Writer, exportFormat) export.Writer[T] {
-	return func(w io.Writer, f exportFormat) export.Writer[T] {
+func exportWriters[T any](cols func() []export.Column[T], raw func(T) json.RawMessage) func(io.Writer, exportFormat, time.Time) export.Writer[T] {
+	return exportWritersAt(func(time.Time) []export.Column[T] { return cols() }, raw)
+}
+
+// exportWritersAt is exportWriters for columns that depend on the clock.
+func exportWritersAt[T any](cols func(now time.Time) []export.Column[T], raw func(T) json.RawMessage) func(io.Writer, exportFormat, time.Time) export.Writer[T] {
+	return func(w io.Writer, f exportFormat, now time.Time) export.Writer[T] {
 		if f == exportJSON {
 			return export.NewJSON(w, raw)
 		}
-		return export.NewCSV(w, cols())
+		return export.NewCSV(w, cols(now))
 	}
 }
 
@@ -56,7 +62,7 @@ func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
 	base := "hlx-" + fileSafe(company.Name) + "-" + unit + "-" + now.Format("20060102-1504")
 	run := func(ctx context.Context, progress func(jobProgress)) (string, error) {
 		return export.WriteFile(freeName(dir, base, format.ext()), func(w io.Writer) error {
-			ew := spec.exportWriter(w, format)
+			ew := spec.exportWriter(w, format, now)
 			var written, total int64
 			if err := req.resolve(ctx, data, company.ID); err != nil {
 				return err

@@ -162,7 +162,11 @@ func (a *App) handleLoggedOut(msg loggedOutMsg) tea.Cmd {
 	a.c.account, a.c.token, a.c.signedIn, a.c.refreshing = Account{}, TokenState{}, false, false
 	a.c.sessionID = a.c.nextID()
 	note := "Logged out: the refresh token was revoked and the local tokens deleted."
-	if msg.err != nil {
+	switch {
+	case errors.Is(msg.err, deps.ErrRevokeRefused):
+		note = "Logged out: the local tokens are deleted, but Hyperline kept them valid (hlx, registered " +
+			"dynamically, has no client secret to revoke them with)."
+	case msg.err != nil:
 		note = "Logged out locally, but revoking the refresh token failed (" + plainError(msg.err) +
 			"); it may still be valid on the server."
 	}

@@ -19,6 +19,8 @@ const (
 	screenToken
 	screenRequests
 	screenSummary
+	screenWorklists
+	screenWorklistRows
 )
 
 // topIs reports whether the screen on top is of kind k.

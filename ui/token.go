@@ -119,6 +119,9 @@ func (m tokenModel) view() string {
 		account += st.Muted.Render(" (" + termsafe.Line(m.c.account.Name) + ")")
 	}
 	b.WriteString(row("Account", account))
+	if t.Client != "" {
+		b.WriteString(row("Client", termsafe.Line(t.Client)))
+	}
 	company := "—"
 	if m.sc.company.ID != "" {
 		company = termsafe.Line(m.sc.company.Name) + st.Muted.Render(" ("+termsafe.Line(m.sc.company.ID)+")")
@@ -133,7 +136,7 @@ func (m tokenModel) view() string {
 		b.WriteString("   " + st.Info.Render("Logging out…") + "\n")
 	case m.confirming:
 		b.WriteString(st.Dialog.Render("Log out of "+termsafe.Line(m.c.account.Email)+"?\n"+
-			"This revokes the refresh token and deletes the local tokens.\n"+
+			"This asks the server to revoke the refresh token and deletes the local tokens.\n"+
 			st.Key.Render("y")+" log out   "+st.Key.Render("n")+" cancel") + "\n")
 	default:
 		b.WriteString("   " + st.Key.Render("r") + " refresh now   " + st.Key.Render("L") + " log out   " +

@@ -3,7 +3,6 @@ package account_test
 import (
 	"context"
 	"errors"
-	"net/http"
 	"path/filepath"
 	"testing"
 	"time"
@@ -23,17 +22,7 @@ func login(t *testing.T, sim *simulator.Running, store *config.Store) config.Set
 		RedirectURI: "http://127.0.0.1:0/callback"}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	browser := func(authorizeURL string) error {
-		target, err := simulator.Consent(ctx, nil, authorizeURL, true)
-		if err != nil {
-			return err
-		}
-		resp, err := http.Get(target.String())
-		if err != nil {
-			return err
-		}
-		return resp.Body.Close()
-	}
+	browser := func(authorizeURL string) error { return simulator.Approve(ctx, nil, authorizeURL) }
 	if _, err := auth.Login(ctx, auth.LoginOptions{Settings: s, Store: store, OpenBrowser: browser}); err != nil {
 		t.Fatalf("login: %v", err)
 	}

@@ -51,11 +51,13 @@ func (c *CSV[T]) Write(item T) error {
 	}
 	for i, col := range c.cols {
 		v := col.Value(item)
-		if c.opts.terminal {
-			v = termsafe.Line(v)
-		}
+		// Defuse first: termsafe turns a leading TAB or CR into a space,
+		// which would hide the formula from defuseFormula.
 		if !col.Formatted {
 			v = defuseFormula(v)
+		}
+		if c.opts.terminal {
+			v = termsafe.Line(v)
 		}
 		c.row[i] = v
 	}

@@ -34,6 +34,8 @@ func Keys(l List) []Key {
 		return []Key{
 			statusKey(hyperline.CustomerStatusFilters(), hyperline.CustomerStatusLabel, "status (status / status__in)"),
 			{Name: "created", Kind: Date, About: "created in a window (created_at__gte / __lt)"},
+			{Name: "payment_method", Kind: Enum, Values: hyperline.PaymentMethodTypeFilters(), Multi: true,
+				About: "the method's type, missing or errored (payment_method_type / __in)"},
 		}
 	case Subscriptions:
 		return []Key{

@@ -14,7 +14,7 @@ import (
 // the command line walks every page; the filters are the same.
 
 // CustomerOptions are the customers list's filters for q: its text as the
-// API's search, status, created window.
+// API's search, status, created window, payment method type.
 func CustomerOptions(q Query) hyperline.CustomerListOptions {
 	opts := hyperline.CustomerListOptions{Search: ServerText(Customers, q)}
 	if t, ok := q.Term("status"); ok {
@@ -22,6 +22,9 @@ func CustomerOptions(q Query) hyperline.CustomerListOptions {
 	}
 	if t, ok := q.Term("created"); ok {
 		opts.CreatedFrom, opts.CreatedBefore = t.From, t.Before
+	}
+	if t, ok := q.Term("payment_method"); ok {
+		opts.PaymentMethodType = t.Values
 	}
 	return opts
 }

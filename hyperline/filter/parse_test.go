@@ -72,7 +72,7 @@ func TestParseFilterSaysWhatIsAllowed(t *testing.T) {
 		want  []string
 	}{
 		{"stat:late", Keys(Invoices), []string{`unknown filter "stat:"`, "status:, customer:, issued:, due:"}},
-		{"status:pa", Keys(Invoices), []string{`unknown value "pa"`, "paid, partially_paid"}},
+		{"status:pa", Keys(Invoices), []string{`unknown value "pa"`, "paid, partly paid (partially_paid)"}},
 		{"status:nope", Keys(Subscriptions), []string{"all, any, inactive, active, errored"}},
 		{"status:late status:paid", Keys(Invoices), []string{"given twice"}},
 		{"status:", Keys(Invoices), []string{"needs a value"}},

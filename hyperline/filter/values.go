@@ -26,14 +26,8 @@ func (k Key) Label(value string) string {
 func (k Key) Text(value string) string { return hyperline.StatusText(k.Label(value), value) }
 
 // Choice is a value as a list of what can be typed shows it (a filter
-// error): the API's value, the shortest thing to type, with the label
-// beside it where they differ ("partially_paid (partly paid)").
-func (k Key) Choice(value string) string {
-	if l := k.Label(value); l != value {
-		return value + " (" + l + ")"
-	}
-	return value
-}
+// error): the one vocabulary's Text, since either half may be typed.
+func (k Key) Choice(value string) string { return k.Text(value) }
 
 // value is the API value typed names, by its value or its label.
 func (k Key) value(typed string) (string, bool) {

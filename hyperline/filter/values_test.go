@@ -65,7 +65,7 @@ func TestStatusSpellingsAreUnambiguous(t *testing.T) {
 func TestUnknownStatusListsLabels(t *testing.T) {
 	t.Parallel()
 	_, err := Parse("status:pa", Keys(Invoices), time.Now(), time.UTC)
-	if err == nil || !strings.Contains(err.Error(), "error (payment failed), paid, partially_paid (partly paid)") {
+	if err == nil || !strings.Contains(err.Error(), "payment failed (error), paid, partly paid (partially_paid)") {
 		t.Fatalf("%v", err)
 	}
 	k := Keys(Invoices)[0]

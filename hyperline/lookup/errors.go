@@ -23,18 +23,27 @@ type NotFoundError struct {
 	Tried string
 	// Companies is how many companies were searched.
 	Companies int
+	// Company names the company searched when it was the only one (its
+	// name, else its ID): one company searched is not always the only one
+	// the login reaches.
+	Company string
 }
 
 // Error reads like `no customer has the billing email "a@b.co" in the 3
-// companies you can reach`. The query is quoted with %q, so text pasted
-// from a ticket reaches a terminal without control characters.
+// companies you can reach`, or `… in "Acme"` when one company was
+// searched. The query and the name are quoted with %q, so text pasted
+// from a ticket or sent by the API reaches a terminal without control
+// characters.
 func (e *NotFoundError) Error() string {
 	where := fmt.Sprintf("the %d companies you can reach", e.Companies)
 	switch e.Companies {
 	case 0:
 		where = "any company (the token reaches none)"
 	case 1:
-		where = "the one company you can reach"
+		where = "the one company searched"
+		if e.Company != "" {
+			where = fmt.Sprintf("%q", e.Company)
+		}
 	}
 	return fmt.Sprintf("%s %q in %s", e.Tried, e.Query, where)
 }

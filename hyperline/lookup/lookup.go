@@ -147,12 +147,30 @@ func (f finder) reach() int {
 	return len(f.others)
 }
 
+// only names the one company a Find searched (its name, else its ID), ""
+// when it searched several or none.
+func (f finder) only() string {
+	var co hyperline.Company
+	switch {
+	case f.reach() != 1:
+		return ""
+	case f.current != nil:
+		co = *f.current
+	default:
+		co = f.others[0]
+	}
+	if co.Name != "" {
+		return co.Name
+	}
+	return co.ID
+}
+
 // result builds the Result for the matches found by one rule.
 func (f finder) result(matches []Match, more bool) (*Result, error) {
 	r := &Result{Query: f.q.value, By: f.q.rule.String(), MoreCandidates: more}
 	switch len(matches) {
 	case 0:
-		return nil, &NotFoundError{Query: f.q.value, Tried: f.q.tried(), Companies: f.reach()}
+		return nil, &NotFoundError{Query: f.q.value, Tried: f.q.tried(), Companies: f.reach(), Company: f.only()}
 	case 1:
 		r.Match = matches[0]
 	default:

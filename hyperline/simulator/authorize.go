@@ -20,14 +20,15 @@ func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	// RFC 6749 §4.1.2.1: with a bad client_id or redirect_uri the user
 	// must not be redirected anywhere; show an error page instead.
 	clientID := q.Get("client_id")
-	app, ok := s.store.appByClient(clientID)
+	client, ok := s.store.client(clientID)
+	app := client.App
 	if clientID == "" || len(q["client_id"]) > 1 || !ok {
 		s.errorPage(w, http.StatusBadRequest, "Unknown application",
 			"The client_id of this authorization request is missing or does not belong to any registered app.")
 		return
 	}
 	redirectURI := q.Get("redirect_uri")
-	if redirectURI == "" || len(q["redirect_uri"]) > 1 || !s.redirectAllowed(app, redirectURI) {
+	if redirectURI == "" || len(q["redirect_uri"]) > 1 || !s.redirectAllowed(client, redirectURI) {
 		s.errorPage(w, http.StatusBadRequest, "Invalid redirect URI",
 			"The redirect_uri of this authorization request is missing or is not one of the callbacks registered for "+app.Name+".")
 		return
@@ -60,6 +61,11 @@ func (s *Server) handleAuthorize(w http.ResponseWriter, r *http.Request) {
 	challenge, method := q.Get("code_challenge"), q.Get("code_challenge_method")
 	if challenge == "" && method != "" {
 		fail("invalid_request", "code_challenge_method without code_challenge")
+		return
+	}
+	// The spec: code_challenge is "Required for public clients".
+	if challenge == "" && client.public {
+		fail("invalid_request", "code_challenge is required for public clients")
 		return
 	}
 	if challenge != "" {
@@ -138,19 +144,22 @@ func redirectTo(w http.ResponseWriter, base string, params url.Values) {
 	w.WriteHeader(http.StatusFound)
 }
 
-// redirectAllowed reports whether uri is one of app's callbacks.
+// redirectAllowed reports whether uri is one of the client's callbacks.
 //
 // Not documented beyond "must match": the simulator compares exactly, and
-// with Config.LoopbackAnyPort also accepts any port on a registered loopback
-// callback with the same scheme, host and path (RFC 8252 §7.3), so a native
-// client can listen on a free port.
-func (s *Server) redirectAllowed(app App, uri string) bool {
+// with Config.LoopbackAnyPort also accepts any port on an app's registered
+// loopback callback with the same scheme, host and path (RFC 8252 §7.3), so
+// a native client can listen on a free port. A client registered through
+// /oauth/register registers the very URIs it listens on, so its match is
+// always exact.
+func (s *Server) redirectAllowed(client oauthClient, uri string) bool {
+	app := client.App
 	for _, cb := range app.Callbacks {
 		if cb == uri {
 			return true
 		}
 	}
-	if !s.cfg.LoopbackAnyPort {
+	if !s.cfg.LoopbackAnyPort || client.public {
 		return false
 	}
 	u, err := url.Parse(uri)

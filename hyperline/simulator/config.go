@@ -48,6 +48,14 @@ type Config struct {
 	// Hyperline, redirect_uri must then equal a registered callback exactly.
 	// The demo and tests that run logins in parallel turn it on.
 	LoopbackAnyPort bool
+	// NoRegistration answers 404 on POST /oauth/register, as an
+	// environment without dynamic client registration would.
+	NoRegistration bool
+	// PublicRevoke lets a client registered through /oauth/register revoke
+	// its tokens with client_id and token alone (RFC 7009 §2.1). By
+	// default the revoke endpoint wants client_secret, as the spec lists
+	// it, which such a client does not have.
+	PublicRevoke bool
 	// Hostile gives the oldest company, and every one of its customers, a
 	// name made to take over a terminal (escape sequences, OSC 52, bidi
 	// overrides, …; see hostile.go), to try a client's terminal safety.

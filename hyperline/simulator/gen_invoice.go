@@ -109,6 +109,14 @@ func (d *dataset) invFacts(c *company, cc customerCore, pay customerPayment, slo
 	if slot+1 < d.invCount(c, i) && d.invKind(c, i, slot+1) == "credit_note" {
 		f.creditedBy, f.status = slot+1, "paid"
 	}
+	if f.kind == "child_invoice_ref" || f.kind == "child_creditnote_ref" {
+		// A child's amount is billed and collected on its parent: it is
+		// never paid, even in part, on its own (it showed "paid" with
+		// its whole amount due and no payment).
+		if settles(f.status) || f.status == "partially_paid" {
+			f.status = "charged_on_parent"
+		}
+	}
 	delay := pay.paymentDelay()
 	if f.kind == "credit_note" {
 		// A credit note refunds its original in full some days after the

@@ -92,7 +92,9 @@ func (d *dataset) planTransactions(c *company, f invoiceFacts, pay customerPayme
 	switch {
 	case f.kind == "credit_note":
 		return []txPlan{{typ: "refund", status: "settled", at: f.issued.Add(time.Hour), share: 100}}
-	case f.kind != "invoice":
+	case f.kind != "invoice" && f.kind != "document":
+		// A document is paid like an invoice; a child is collected on
+		// its parent.
 		return nil
 	}
 	switch f.status {

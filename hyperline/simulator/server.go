@@ -221,7 +221,8 @@ func (r *Running) Close() error {
 }
 
 // oauthRoutes maps the OAuth endpoints: the spec's root paths
-// (/oauth/authorize, /oauth/tokens, /oauth/revoke, /oauth/userinfo) and the
+// (/oauth/authorize, /oauth/tokens, /oauth/revoke, /oauth/userinfo,
+// /oauth/register) and the
 // /v1/oauth/ twins the third-party app guide shows. With
 // Config.GuideOAuthPathsOnly only the guide's are served.
 func (s *Server) oauthRoutes() map[string]http.HandlerFunc {
@@ -237,6 +238,11 @@ func (s *Server) oauthRoutes() map[string]http.HandlerFunc {
 		m["POST "+p+"tokens"] = s.handleToken
 		m["POST "+p+"revoke"] = s.handleRevoke
 		m["GET "+p+"userinfo"] = s.handleUserInfo
+		if p == "/oauth/" {
+			// Only the spec has dynamic client registration; the
+			// guide's /v1/oauth/ family never had it.
+			m["POST "+p+"register"] = s.handleRegister
+		}
 	}
 	return m
 }

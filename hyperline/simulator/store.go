@@ -73,6 +73,7 @@ type store struct {
 	codes   map[string]*authCode
 	refresh map[string]*grant
 	access  map[string]*accessToken
+	dynamic map[string]*dynClient // registered through /oauth/register
 }
 
 func newStore(seeded *App) *store {
@@ -82,6 +83,7 @@ func newStore(seeded *App) *store {
 		codes:   map[string]*authCode{},
 		refresh: map[string]*grant{},
 		access:  map[string]*accessToken{},
+		dynamic: map[string]*dynClient{},
 	}
 }
 
@@ -98,15 +100,31 @@ func (s *store) appByClientLocked(clientID string) *App {
 	return nil
 }
 
-// appByClient returns a copy of the app with that client ID.
-func (s *store) appByClient(clientID string) (App, bool) {
+// oauthClient is what the OAuth endpoints know of a client: an app made
+// through the Apps API (confidential, with a secret) or one registered
+// through /oauth/register (public: no secret, PKCE required).
+type oauthClient struct {
+	App
+	public     bool
+	grantTypes []string // of a public client; an app may use both grants
+}
+
+// clientLocked finds a client by its ID; s.mu must be held.
+func (s *store) clientLocked(clientID string) (oauthClient, bool) {
+	if a := s.appByClientLocked(clientID); a != nil {
+		return oauthClient{App: a.clone(), grantTypes: []string{"authorization_code", "refresh_token"}}, true
+	}
+	if d := s.dynamic[clientID]; d != nil && clientID != "" {
+		return oauthClient{App: d.app.clone(), public: true, grantTypes: slices.Clone(d.grantTypes)}, true
+	}
+	return oauthClient{}, false
+}
+
+// client returns a copy of the client with that ID.
+func (s *store) client(clientID string) (oauthClient, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.appByClientLocked(clientID)
-	if a == nil {
-		return App{}, false
-	}
-	return a.clone(), true
+	return s.clientLocked(clientID)
 }
 
 // issueLocked starts a grant for clientID with a fresh token pair.

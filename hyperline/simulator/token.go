@@ -10,6 +10,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -61,15 +62,24 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	return nil
 }
 
-// clientAuthenticated checks client_id and client_secret. Not documented:
-// the status for bad client credentials; 401 as the API notes recommend.
-// Apps made through the Apps API are confidential, so the secret is
-// always required.
-func (st *store) clientAuthenticated(id, secret string) bool {
+// authenticateClient checks client_id and client_secret and returns the
+// client. Not documented: the status for bad client credentials; 401 as
+// the API notes recommend. Apps made through the Apps API are
+// confidential, so their secret is always required. A client registered
+// through /oauth/register is public: client_id alone identifies it (the
+// spec requires only client_id), and a secret sent with it is refused, as
+// it has none.
+func (st *store) authenticateClient(id, secret string) (oauthClient, bool) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	a := st.appByClientLocked(id)
-	return id != "" && a != nil && subtle.ConstantTimeCompare([]byte(secret), []byte(a.ClientSecret)) == 1
+	c, ok := st.clientLocked(id)
+	switch {
+	case !ok:
+		return oauthClient{}, false
+	case c.public:
+		return c, secret == ""
+	}
+	return c, subtle.ConstantTimeCompare([]byte(secret), []byte(c.ClientSecret)) == 1
 }
 
 // handleToken answers POST /v1/oauth/tokens for the authorization_code and
@@ -81,7 +91,8 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	if !s.store.clientAuthenticated(req.ClientID, req.ClientSecret) {
+	client, ok := s.store.authenticateClient(req.ClientID, req.ClientSecret)
+	if !ok {
 		writeError(w, http.StatusUnauthorized, "Invalid client credentials")
 		return
 	}
@@ -94,6 +105,12 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	case "authorization_code":
 		resp, msg = s.store.exchangeCode(req, now, s.cfg.AccessTTL)
 	case "refresh_token":
+		if !slices.Contains(client.grantTypes, "refresh_token") {
+			// RFC 6749 §5.2 unauthorized_client: the client registered
+			// without the refresh_token grant (RFC 7591 §2's default).
+			msg = "This client is not registered for the refresh_token grant"
+			break
+		}
 		resp, msg = s.store.refreshGrant(req, now, s.cfg.AccessTTL, !s.cfg.NoRotation)
 	case "":
 		msg = "grant_type is required"
@@ -217,7 +234,15 @@ func (s *Server) handleRevoke(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	if !s.store.clientAuthenticated(req.ClientID, req.ClientSecret) {
+	client, ok := s.store.authenticateClient(req.ClientID, req.ClientSecret)
+	switch {
+	case ok && client.public && !s.cfg.PublicRevoke:
+		// The spec lists client_secret as required here, and a public
+		// client has none. Not documented: the answer; the same 401 as
+		// for a wrong secret.
+		writeError(w, http.StatusUnauthorized, "client_secret is required to revoke a token")
+		return
+	case !ok:
 		writeError(w, http.StatusUnauthorized, "Invalid client credentials")
 		return
 	}

@@ -184,8 +184,11 @@ func TestUsageAndConfigErrors(t *testing.T) {
 	if _, _, code := run(t, w, "login", "-h"); code != ExitOK {
 		t.Errorf("-h: exit %d", code)
 	}
-	w.opts.Getenv = func(string) string { return "" }
-	if _, _, code := run(t, w, "login"); code != ExitConfig {
+	// Without app credentials hlx registers itself; only where the
+	// environment has no dynamic registration is that a config error.
+	noRegistration := newWorldWith(t, simulator.Config{NoRegistration: true})
+	noRegistration.opts.Getenv = func(string) string { return "" }
+	if _, _, code := run(t, noRegistration, "login"); code != ExitConfig {
 		t.Errorf("login without app credentials: exit %d, want %d", code, ExitConfig)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/hyperline/simulator"
 )
 
 // TestExitCodes: one command line per code of the README's table.
@@ -14,7 +15,9 @@ func TestExitCodes(t *testing.T) {
 	t.Parallel()
 	w, _ := loggedIn(t)
 	loggedOut := newWorld(t)
-	unconfigured := newWorld(t)
+	// No app, and an environment without dynamic registration (404 on
+	// POST /oauth/register): nothing hlx can log in with.
+	unconfigured := newWorldWith(t, simulator.Config{NoRegistration: true})
 	unconfigured.opts.Getenv = func(string) string { return "" }
 	for _, tt := range []struct {
 		w    *world

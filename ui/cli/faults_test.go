@@ -9,7 +9,6 @@ import (
 
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
-	"github.com/hyperline-tui/hlx/hyperline/simulator"
 	"github.com/hyperline-tui/hlx/hyperline/simulator/faults"
 )
 
@@ -20,20 +19,7 @@ import (
 // truncated or slow answers is ridden out by the retries. The retry waits are recorded, not slept.
 func TestCommandsThroughFaults(t *testing.T) {
 	t.Parallel()
-	w := newWorldWith(t, simulator.Config{Scale: 0.2})
-	proxy, err := faults.Start(w.sim.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(proxy.Close)
-	w.opts.APIURL = proxy.URL
-	if _, errOut, code := run(t, w, "login"); code != ExitOK {
-		t.Fatalf("login through the proxy: exit %d: %s", code, errOut)
-	}
-	small := w.sim.Companies()[0]
-	if _, errOut, code := run(t, w, "company", "use", small.ID); code != ExitOK {
-		t.Fatal(errOut)
-	}
+	w, proxy := loggedInThroughFaults(t)
 	var mu sync.Mutex
 	var waits []time.Duration
 	w.opts.ClientOptions = []hyperline.Option{hyperline.WithRetry(hyperline.RetryPolicy{

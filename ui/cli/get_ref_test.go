@@ -48,7 +48,9 @@ func TestGetByAnyReference(t *testing.T) {
 		t.Errorf("get customer <invoice id>: exit %d, %q, %s", code, out, errOut)
 	}
 
-	// A customer of another company: not found here, found with --all-companies.
+	// A customer of another company: not found in the company named with
+	// --company, found with --all-companies (and, as go-to finds it,
+	// without --company: TestGetSearchesTheOtherCompaniesAsGoToDoes).
 	cos := w.sim.Companies()
 	other := cos[1]
 	page, err := w.api(t, other.ID).ListCustomers(ctx, hyperline.CustomerListOptions{ListOptions: hyperline.ListOptions{Take: 1}})
@@ -56,7 +58,7 @@ func TestGetByAnyReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	cus := page.Items[0]
-	if _, _, code := run(t, w, "get", "customer", cus.ID); code != ExitNotFound {
+	if _, _, code := run(t, w, "get", "customer", cus.ID, "--company", cos[0].ID); code != ExitNotFound {
 		t.Errorf("get customer of another company: exit %d, want %d", code, ExitNotFound)
 	}
 	id, errOut := getJSON("customer", cus.ID, "--all-companies")

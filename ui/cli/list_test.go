@@ -84,9 +84,10 @@ func TestListCSV(t *testing.T) {
 	w, small := loggedIn(t)
 	want := totals(t, w.api(t, small.ID))
 	headers := map[objectKind]string{
-		kindCustomer:     "id,name,status,type,currency,billing_email,external_id,country,created_at",
-		kindSubscription: "id,customer_id,name,status,currency,next_payment_at,next_payment_amount,current_period_ends_at,created_at",
-		kindInvoice:      "id,number,type,status,customer_id,customer_name,currency,total_amount,amount_due,amount_paid,issued_at,due_at,settled_at",
+		kindCustomer:     "id,name,status,status_api,type,currency,billing_email,external_id,country,created_at",
+		kindSubscription: "id,customer_id,name,status,status_api,currency,next_payment_at,next_payment_amount,current_period_ends_at,created_at",
+		kindInvoice: "id,number,type,status,status_api,customer_id,customer_name,customer_email,currency," +
+			"total_amount,amount_due,amount_paid,issued_at,due_at,days_overdue,settled_at",
 	}
 	for _, k := range kinds {
 		out, errOut, code := run(t, w, "list", k.String(), "--csv")
@@ -107,7 +108,7 @@ func TestListCSV(t *testing.T) {
 			continue
 		}
 		for _, row := range rows[1:] {
-			for _, cell := range row[7:10] {
+			for _, cell := range row[9:12] {
 				if !plainNumber.MatchString(cell) {
 					t.Fatalf("invoice amount %q is not a plain decimal (row %q)", cell, row)
 				}
@@ -122,7 +123,7 @@ func TestListCSV(t *testing.T) {
 	}
 	out, _, _ := run(t, w, "list", "invoices", "--csv", "--search", inv.Items[0].Number)
 	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
-	if len(rows) != 2 || rows[1][0] != inv.Items[0].ID || rows[1][7] != inv.Items[0].Total().Decimal() {
+	if len(rows) != 2 || rows[1][0] != inv.Items[0].ID || rows[1][9] != inv.Items[0].Total().Decimal() {
 		t.Errorf("invoice %s by number: %q, want total %s", inv.Items[0].Number, rows, inv.Items[0].Total().Decimal())
 	}
 }
@@ -294,7 +295,7 @@ func TestListFilterRefusesBeforeSending(t *testing.T) {
 	}{
 		{[]string{"customers", "--status", "nonsense"}, []string{`unknown value "nonsense"`, "all, active, inactive, imported, archived"}},
 		{[]string{"invoices", "--filter", "stat:late"}, []string{`unknown filter "stat:"`, "status:, customer:, issued:, due:"}},
-		{[]string{"invoices", "--filter", "status:pa"}, []string{`unknown value "pa"`, "paid, partially_paid"}},
+		{[]string{"invoices", "--filter", "status:pa"}, []string{`unknown value "pa"`, "paid, partly paid (partially_paid)"}},
 		{[]string{"invoices", "--filter", "due:last-week"}, []string{`cannot read the date "last-week"`}},
 		{[]string{"invoices", "--filter", "status:late", "--status", "paid"}, []string{"given twice"}},
 		{[]string{"invoices", "--search", "acme"}, []string{"by number only"}},
@@ -354,5 +355,18 @@ func TestListStatusTakesLabels(t *testing.T) {
 		if strings.Contains(out, "\n") && !strings.Contains(out, " (error)") && !strings.Contains(out, " (grace_period)") {
 			t.Errorf("list %q: the table does not say the statuses whole:\n%s", args, out)
 		}
+	}
+}
+
+// TestListCompletesStatuses: --status completes the list's values, with
+// the label people read beside the API's value, the next one after a
+// comma.
+func TestListCompletesStatuses(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	out, _, code := run(t, w, "__complete", "list", "invoices", "--status", "late,pa")
+	if code != ExitOK || !strings.Contains(out, "late,paid\n") || !strings.Contains(out, "late,partially_paid\tpartly paid\n") ||
+		strings.Contains(out, "late,late") {
+		t.Errorf("exit %d:\n%s", code, out)
 	}
 }

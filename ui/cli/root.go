@@ -23,6 +23,7 @@ import (
 	"github.com/hyperline-tui/hlx/ui/cli/session"
 	"github.com/hyperline-tui/hlx/ui/cli/simulator"
 	"github.com/hyperline-tui/hlx/ui/cli/summary"
+	"github.com/hyperline-tui/hlx/ui/cli/worklist"
 )
 
 // NewCmdRoot is `hlx`: with no command it opens the explorer.
@@ -66,10 +67,16 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	add("session",
 		session.NewCmdLogin(f, nil), session.NewCmdLogout(f, nil), session.NewCmdStatus(f, nil),
 		session.NewCmdToken(f, nil), session.NewCmdSwitch(f, nil), company.NewCmdCompany(f))
-	add("data", get.NewCmdGet(f, nil), list.NewCmdList(f, nil), summary.NewCmdSummary(f, nil), api.NewCmdAPI(f, nil))
+	add("data", get.NewCmdGet(f, nil), list.NewCmdList(f, nil), summary.NewCmdSummary(f, nil), worklist.NewCmdWorklist(f, nil), api.NewCmdAPI(f, nil))
 	add("more", apps.NewCmdApps(f), simulator.NewCmdSimulator(f), newCmdVersion(f))
 	root.SetCompletionCommandGroupID("more")
 	root.SetHelpCommandGroupID("more")
+	// The completion scripts are written to the writer set when the
+	// command is built: set the streams first.
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	nounOnly(root)
 
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
@@ -89,6 +96,30 @@ func addGlobalFlags(root *cobra.Command, f *cmdutil.Factory) {
 	fl.StringVar(&f.Flags.RedirectURI, "redirect-uri", "", "loopback callback `uri` registered on the app (default "+config.DefaultRedirectURI+", env "+config.EnvRedirectURI+")")
 	fl.StringVar(&f.Flags.ClientID, "client-id", "", "OAuth app client `id` (env "+config.EnvClientID+"; the secret comes from "+config.EnvClientSecret+" or the config file)")
 	fl.BoolVar(&f.Flags.Debug, "debug", f.Env("HLX_DEBUG") == "1", "log every HTTP exchange, secrets redacted, to a file under the XDG state directory (also HLX_DEBUG=1)")
+}
+
+// nounOnly builds cobra's `completion` and `help` commands now, rather
+// than when the command line runs, so that a word they do not know is a
+// usage error (exit 2): cobra's own print help on stdout and exit 0 for
+// `hlx completion bogus` and `hlx help bogus`.
+func nounOnly(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		switch {
+		case c.Name() == "completion" && !c.Runnable():
+			c.Args, c.RunE = nil, cmdutil.NounRun
+		case c.Name() == "help" && c.Run != nil:
+			show := c.Run
+			c.Run, c.RunE = nil, func(cmd *cobra.Command, args []string) error {
+				if found, rest, err := root.Find(args); err != nil || found == nil || len(rest) > 0 {
+					return cmdutil.UsageErrorf("help: no command %q (run hlx --help for the commands)", strings.Join(args, " "))
+				}
+				show(cmd, args)
+				return nil
+			}
+		}
+	}
 }
 
 // newCmdVersion is `hlx version`.

@@ -26,6 +26,11 @@ var ErrLoginRequired = hyperline.ErrLoginRequired
 // saved: the session ends with this hlx unless the store recovers.
 var ErrSessionNotSaved = errors.New("the refreshed token could not be saved")
 
+// ErrRevokeRefused matches a logout whose revoke Hyperline refused to a
+// public client (registered dynamically, with no secret): the tokens are
+// deleted from this machine, and the server keeps them valid.
+var ErrRevokeRefused = errors.New("the tokens were revoked here only: the server kept them valid")
+
 // CorruptSessionError means the saved session could not be read; the store
 // kept the file aside, at MovedTo, and the user must log in again.
 type CorruptSessionError struct {
@@ -184,6 +189,9 @@ type TokenState struct {
 	// RefreshedAt is when the token was last refreshed (zero if never).
 	RefreshedAt     time.Time
 	HasRefreshToken bool
+	// Client names the OAuth client the tokens belong to: "registered
+	// app …" or "hlx, registered dynamically (public client dyn_…)".
+	Client string
 }
 
 // LoginStage is a step of the browser flow.

@@ -1,6 +1,7 @@
 package cmdutil
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -94,6 +95,26 @@ func (f *Factory) CompleteAccounts(_ *cobra.Command, args []string, _ string) ([
 // AddCompanyFlag adds --company (an ID or a name) to cmd, completed from
 // the saved session.
 func AddCompanyFlag(cmd *cobra.Command, f *Factory, ref *string) {
-	cmd.Flags().StringVar(ref, "company", "", "company `name or ID` (default: the one chosen with hlx company use)")
+	cmd.Flags().Var((*companyRef)(ref), "company", "company `name or ID` (default: the one chosen with hlx company use)")
 	_ = cmd.RegisterFlagCompletionFunc("company", f.CompleteCompanies)
 }
+
+// companyRef is --company's value: a name or an ID, never blank. A blank
+// one (`--company ""`, an unset variable in a script) would otherwise read
+// as "the current company" and act on a company nobody named.
+type companyRef string
+
+// String is the reference as given.
+func (r *companyRef) String() string { return string(*r) }
+
+// Set refuses a blank reference, a usage error through cobra's flag errors.
+func (r *companyRef) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("a company name or ID, not an empty string (leave --company out for the current company)")
+	}
+	*r = companyRef(v)
+	return nil
+}
+
+// Type is the word help shows for the value.
+func (*companyRef) Type() string { return "string" }

@@ -16,7 +16,7 @@ const (
 	ExitOK            = 0   // success
 	ExitFailure       = 1   // any other error (network, server, file system)
 	ExitUsage         = 2   // bad flags or arguments
-	ExitConfig        = 3   // no app configured, or an invalid settings file
+	ExitConfig        = 3   // no app and no dynamic registration, or an invalid settings file
 	ExitLoginRequired = 4   // not logged in, or the session expired for good
 	ExitNotFound      = 5   // the company or object named does not exist
 	ExitAmbiguous     = 6   // the name matches several companies or objects

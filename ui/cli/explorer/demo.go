@@ -3,13 +3,11 @@ package explorer
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
@@ -21,15 +19,15 @@ import (
 const demoAccessTTL = 2 * time.Minute
 
 // startDemo starts the simulator in-process on a free loopback port and
-// returns the settings that log in to it with its seeded app. The session
+// returns the settings that log in to it as hlx registered dynamically. The session
 // lives in a temporary directory, apart from real sessions, and is removed
-// by cleanup. Where no browser can be shown, the consent is approved on the
-// user's behalf (and the login screen says so); nothing leaves this machine.
-func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrowser bool) (backend.Options, func(), error) {
+// by cleanup. The consent is approved on the user's behalf (and the login
+// screen says so), whatever browser there is; nothing leaves this machine.
+func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client) (backend.Options, func(), error) {
 	if f.Flags.Sandbox || f.Flags.APIURL != "" {
 		return backend.Options{}, nil, cmdutil.UsageErrorf("--demo runs its own simulator: drop --sandbox and --api-url")
 	}
-	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL, LoopbackAnyPort: true})
+	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL})
 	if err != nil {
 		return backend.Options{}, nil, fmt.Errorf("start the demo simulator: %w", err)
 	}
@@ -42,44 +40,34 @@ func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, noBrows
 		sim.Close()
 		os.RemoveAll(dir)
 	}
-	app := sim.App()
 	b := backend.Options{
+		// No app: the demo logs in as a new user would, registering hlx
+		// as a public client (POST /oauth/register) with the callback it
+		// listens on. Port 0 picks a free port, registered as bound, so
+		// demos side by side never fight over one.
 		Settings: config.Settings{
-			ClientID:     app.ClientID,
-			ClientSecret: app.ClientSecret,
-			APIURL:       sim.URL,
-			// Port 0: a free port, which the demo's simulator accepts on
-			// loopback (LoopbackAnyPort; real Hyperline needs the
-			// registered callback exactly).
+			APIURL:      sim.URL,
 			RedirectURI: "http://127.0.0.1:0/callback",
 		},
 		Store:      config.NewStore(filepath.Join(dir, "session.json")),
 		HTTPClient: hc,
-		NoBrowser:  noBrowser,
 	}
-	if auth.BrowserUnavailable(nil) != "" || noBrowser {
-		b.NoBrowser = false
-		b.LoginNote = "Demo: no browser here, so hlx approved the consent for you."
-		b.OpenBrowser = func(authorizeURL string) error { return approveConsent(ctx, hc, authorizeURL) }
-	}
+	// The consent page is the simulator's: hlx approves it on the user's
+	// behalf, browser or not. Handing it to a browser made the demo wait
+	// on whatever $BROWSER names (a text browser, a script, a desktop on
+	// another screen), where without one it went straight in. The real
+	// flow in a browser is `hlx simulator` then `hlx login --api-url`.
+	b.NoBrowser = false
+	b.LoginNote = "Demo: hlx approved the simulator's consent page for you."
+	b.OpenBrowser = func(authorizeURL string) error { return approveConsent(ctx, hc, authorizeURL) }
 	return b, cleanup, nil
 }
 
 // approveConsent plays the user's browser against the simulator's consent
 // page: approve, then follow the redirect to hlx's own loopback callback.
 func approveConsent(ctx context.Context, hc *http.Client, authorizeURL string) error {
-	redirect, err := simulator.Consent(ctx, hc, authorizeURL, true)
-	if err != nil {
+	if err := simulator.Approve(ctx, hc, authorizeURL); err != nil {
 		return fmt.Errorf("demo consent: %w", err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, redirect.String(), nil)
-	if err != nil {
-		return err
-	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return fmt.Errorf("demo callback: %w", err)
-	}
-	io.Copy(io.Discard, resp.Body)
-	return resp.Body.Close()
+	return nil
 }

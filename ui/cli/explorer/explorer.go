@@ -46,6 +46,12 @@ func AddFlags(cmd *cobra.Command, opts *Options) {
 // Run opens the explorer and returns when the user quits.
 func Run(ctx context.Context, opts *Options) error {
 	f := opts.F
+	// A worklist of the settings file that does not read stops the start
+	// with what is wrong, before the screen is taken over.
+	worklists, err := f.Worklists()
+	if err != nil {
+		return err
+	}
 	hc, err := f.HTTPClient()
 	if err != nil {
 		return err
@@ -55,7 +61,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
 		}
-		b, cleanup, err := startDemo(ctx, f, hc, opts.NoBrowser)
+		b, cleanup, err := startDemo(ctx, f, hc)
 		if err != nil {
 			return err
 		}
@@ -66,9 +72,11 @@ func Run(ctx context.Context, opts *Options) error {
 		if err != nil {
 			return err
 		}
-		if settings.ClientID == "" || settings.ClientSecret == "" {
-			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: set %s and %s, or save them with "+
-				"`hlx apps create --save` (try `hlx --demo` to explore without an account)",
+		// With no app configured, the first login registers hlx itself;
+		// a client id without its secret is a half-configured app.
+		if settings.ClientID != "" && settings.ClientSecret == "" {
+			return cmdutil.Coded(cmdutil.ExitConfig, fmt.Errorf("%w: %s is set but not %s; set it, or save both with "+
+				"`hlx apps create --save`, or unset the client id and hlx registers itself (try `hlx --demo` to explore without an account)",
 				auth.ErrNotConfigured, config.EnvClientID, config.EnvClientSecret))
 		}
 		if err := useCompany(ctx, f, opts.Company); err != nil {
@@ -100,6 +108,8 @@ func Run(ctx context.Context, opts *Options) error {
 		// The settings file's link templates; a file that cannot be read
 		// was reported when the settings were loaded.
 		LinkTemplates: linkTemplates(f.SettingsFile()),
+
+		Worklists: worklists,
 	})
 	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(f.IO.Out))
 	_, runErr := p.Run()

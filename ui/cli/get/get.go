@@ -43,7 +43,9 @@ func NewCmdGet(f *cmdutil.Factory, run func(context.Context, *Options) error) *c
 		Long: "Prints one object of the company: a summary, or with --json the API's JSON.\n" +
 			"REF is what a ticket quotes: an ID (cus_…, sub_…, inv_…), a dashboard or portal URL,\n" +
 			"an invoice number, a billing email or an external ID, resolved as the explorer's\n" +
-			"go-to does. Several matches are listed on stderr and nothing is guessed (exit 6).",
+			"go-to does: in the current company, else in the others this login reaches (stderr says\n" +
+			"where it was found); --company searches that one only. Several matches are listed on\n" +
+			"stderr and nothing is guessed (exit 6).",
 		Example: "  hlx get invoice INV-6395\n" +
 			"  hlx get customer billing@acme.example --all-companies\n" +
 			"  hlx get subscription sub_Typ0px2W0aiEtl --json | jq .status",
@@ -65,7 +67,7 @@ func NewCmdGet(f *cmdutil.Factory, run func(context.Context, *Options) error) *c
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the object's JSON as the API sent it")
-	cmd.Flags().BoolVar(&opts.AllCompanies, "all-companies", false, "search every company this login reaches")
+	cmd.Flags().BoolVar(&opts.AllCompanies, "all-companies", false, "search every company this login reaches, its list fetched afresh (without --company, the others are searched when the current one has no match)")
 	cmdutil.AddCompanyFlag(cmd, f, &opts.Company)
 	return cmd
 }
@@ -85,8 +87,8 @@ func getRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return fmt.Errorf("get %s %s: %w", opts.Kind, match.ID(), cmdutil.CompanyError(cc, err))
 	}
-	if opts.AllCompanies {
-		f.IO.Errorf("Found in %s (%s).\n", match.Company.Name, match.Company.ID)
+	if opts.AllCompanies || match.Company.ID != acct.Account.CompanyID {
+		f.IO.Errorf("Found in %s (%s).\n", f.IO.Safe(match.Company.Name), match.Company.ID)
 	}
 	if !opts.JSON {
 		sum.print(f.IO.Out)
@@ -100,19 +102,18 @@ func getRun(ctx context.Context, opts *Options) error {
 	return err
 }
 
-// find resolves opts.Ref to one object of opts.Kind, in the chosen company
-// or in all of them.
+// find resolves opts.Ref to one object of opts.Kind. Without --company it
+// searches as the explorer's go-to does: the current company first, the
+// others of the login only when it has no match. --company searches that
+// one company; not found there, the error says how to widen the search.
 func find(ctx context.Context, acct *cmdutil.AccountSession, opts *Options) (lookup.Match, error) {
-	var companies []config.Company
-	current := ""
+	companies, current := acct.Account.Companies, acct.Account.CompanyID
 	if opts.AllCompanies {
 		if cs, err := acct.RefreshCompanies(ctx); err == nil {
 			companies = cs
-		} else {
-			companies = acct.Account.Companies
 		}
-		current = acct.Account.CompanyID
-	} else {
+	}
+	if opts.Company != "" {
 		co, err := acct.Company(ctx, opts.Company)
 		if err != nil {
 			return lookup.Match{}, err
@@ -123,6 +124,9 @@ func find(ctx context.Context, acct *cmdutil.AccountSession, opts *Options) (loo
 	switch {
 	case errors.Is(err, lookup.ErrInvalidQuery):
 		return lookup.Match{}, cmdutil.Coded(cmdutil.ExitUsage, err)
+	case errors.Is(err, lookup.ErrNotFound) && opts.Company != "" && len(acct.Account.Companies) > 1:
+		return lookup.Match{}, fmt.Errorf("%w; without --company hlx searches the %d companies this login reaches",
+			err, len(acct.Account.Companies))
 	case err != nil:
 		return lookup.Match{}, err
 	}

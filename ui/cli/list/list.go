@@ -46,6 +46,9 @@ type Options struct {
 	query filter.Query
 	// Format is FormatTable, FormatJSON or FormatCSV.
 	Format string
+	// AllCompanies lists every company of the account, one after the
+	// other, each object labelled with its company.
+	AllCompanies bool
 	// Output, when set, is a file to write (atomically, mode 0600) with the
 	// exact bytes of the API instead of standard output; it needs FormatJSON
 	// or FormatCSV.
@@ -66,6 +69,7 @@ func NewCmdList(f *cmdutil.Factory, run func(context.Context, *Options) error) *
 			"Without a status nothing is hidden (subscriptions: any, invoices: all).",
 		Example: "  hlx list invoices --filter 'status:late due:<today customer:\"Acme\"'\n" +
 			"  hlx list invoices --status late --csv -o late.csv\n" +
+			"  hlx list invoices --filter status:error --all-companies --json\n" +
 			"  hlx list customers --search acme --company \"Globex\"",
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: cmdutil.CompleteKinds(true),
@@ -99,7 +103,9 @@ func NewCmdList(f *cmdutil.Factory, run func(context.Context, *Options) error) *
 	fl.StringVar(&opts.Search, "search", "", "customers: free-text `search`; invoices: part of the number")
 	fl.StringVar(&opts.Status, "status", "", "status filter, several separated by commas (default: nothing hidden)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "write to `file` (atomically, mode 0600, the API's exact text) instead of stdout")
+	fl.BoolVar(&opts.AllCompanies, "all-companies", false, "list every company of the account, each object labelled with its company")
 	cmdutil.AddCompanyFlag(cmd, f, &opts.Company)
+	_ = cmd.RegisterFlagCompletionFunc("status", completeStatus)
 	return cmd
 }
 
@@ -111,6 +117,9 @@ func NewCmdList(f *cmdutil.Factory, run func(context.Context, *Options) error) *
 // whole list) and the exit code is not 0; an output file is then not
 // written at all.
 func listRun(ctx context.Context, opts *Options) error {
+	if opts.AllCompanies {
+		return allCompaniesRun(ctx, opts)
+	}
 	f, k := opts.F, opts.Kind
 	_, cc, err := f.OpenCompany(ctx, opts.Company)
 	if err != nil {
@@ -135,7 +144,7 @@ func listRun(ctx context.Context, opts *Options) error {
 		err = emit(seq, opts, export.SubscriptionColumns(), export.SubscriptionRaw, subscriptionTable(), stdout, stderr)
 	case cmdutil.KindInvoice:
 		seq := cc.Invoices(ctx, filter.InvoiceOptions(q, customerID))
-		err = emit(seq, opts, export.InvoiceColumns(), export.InvoiceRaw, invoiceTable(), stdout, stderr)
+		err = emit(seq, opts, export.InvoiceColumns(f.NowFunc()()), export.InvoiceRaw, invoiceTable(), stdout, stderr)
 	}
 	if err != nil {
 		return fmt.Errorf("list %s: %w", k.Plural(), cmdutil.CompanyError(cc, err))
@@ -153,7 +162,16 @@ func (f *Options) validate() error {
 	if f.Output != "" && f.Format == FormatTable {
 		return cmdutil.UsageErrorf("--output needs --json or --csv")
 	}
-	return f.readQuery()
+	if f.AllCompanies && f.Company != "" {
+		return cmdutil.UsageErrorf("--all-companies and --company exclude each other")
+	}
+	if err := f.readQuery(); err != nil {
+		return err
+	}
+	if _, named := f.query.Term("customer"); named && f.AllCompanies {
+		return cmdutil.UsageErrorf("%v", errCustomerEverywhere)
+	}
+	return nil
 }
 
 // emit writes every item of seq in the format f asks for, to stdout or to

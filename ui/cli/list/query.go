@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hyperline-tui/hlx/hyperline/filter"
 	"github.com/hyperline-tui/hlx/ui/cli/cmdutil"
 )
@@ -39,4 +41,32 @@ func (f *Options) readQuery() error {
 	}
 	f.query = q
 	return nil
+}
+
+// completeStatus completes --status with the list's status values, each
+// described by its label where that differs; after a comma, the next
+// value.
+func completeStatus(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) == 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	k, err := cmdutil.ParseKind(args[0])
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	key := filter.Keys(filterList(k))[0]
+	done := toComplete[:strings.LastIndexByte(toComplete, ',')+1]
+	typed := strings.ToLower(toComplete[len(done):])
+	var out []string
+	for _, v := range key.Values {
+		if !strings.HasPrefix(v, typed) {
+			continue
+		}
+		if l := key.Label(v); l != v {
+			out = append(out, done+v+"\t"+l)
+		} else {
+			out = append(out, done+v)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
 }

@@ -33,6 +33,8 @@ func NewCmdLogin(f *cmdutil.Factory, run func(context.Context, *LoginOptions) er
 		Short: "Log in with the browser and save the session",
 		Long: "Opens Hyperline's consent page in the browser (OAuth 2.0 Authorization Code with PKCE),\n" +
 			"waits for the redirect on a loopback port, and saves the tokens and companies.\n" +
+			"With no app configured, hlx first registers itself as a public client (no secret; once\n" +
+			"per environment, reused afterwards); a configured app (hlx apps create --save) wins.\n" +
 			"With --no-browser, or where no browser can open, it prints the URL; after approving\n" +
 			"elsewhere, paste the address the browser ends on.",
 		Args: cobra.NoArgs,
@@ -108,6 +110,10 @@ func (p *loginPrinter) print(ev auth.Event) {
 		p.io.Errorf("Waiting for the browser until %s (Ctrl-C to cancel)…\n", ev.Deadline.Local().Format("15:04:05"))
 	case auth.EventPasteRejected:
 		p.io.Errorf("That is not the redirected URL (%v). Paste the whole address from the browser's address bar.\n", ev.Err)
+	case auth.EventRegistering:
+		p.io.Errorf("No app configured: registering hlx with Hyperline as a public client (no secret)…\n")
+	case auth.EventRegistered:
+		p.io.Errorf("Registered: hlx is public client %s here; later logins reuse it.\n", auth.Mask(ev.ClientID))
 	case auth.EventCallbackRejected:
 		p.io.Errorf("Ignored a callback that does not belong to this login (state mismatch); still waiting.\n")
 	case auth.EventCodeReceived:
@@ -142,6 +148,9 @@ func printLoggedIn(w *cmdutil.IOStreams, res *auth.LoginResult, now time.Time) {
 	w.Printf("Logged in to %s as %s.\n", envLabel(res.APIURL), who)
 	printCompanies(w, a)
 	w.Printf("Access token %s.\n", describeExpiry(a.Token, now))
+	if res.Client != "" {
+		w.Printf("Client: %s.\n", res.Client)
+	}
 	if res.TokenLocation != "" {
 		w.Printf("Tokens: %s.\n", res.TokenLocation)
 	}

@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -64,9 +65,13 @@ func logoutRun(ctx context.Context, opts *LogoutOptions) error {
 	}
 	for _, a := range res.Accounts {
 		how := "no refresh token was held"
+		var kept *auth.PublicRevokeRefusedError
 		switch {
 		case a.Revoked:
 			how = "refresh token revoked"
+		case errors.As(a.Warning, &kept):
+			how = "local tokens deleted; the server keeps them valid"
+			f.IO.Warn(a.Warning)
 		case a.Warning != nil:
 			how = "local tokens deleted"
 			f.IO.Warn(a.Warning)

@@ -61,6 +61,12 @@ type SettingsReport struct {
 	ClientID     SettingValue `json:"client_id"`
 	ClientSecret SettingValue `json:"client_secret"`
 	RedirectURI  SettingValue `json:"redirect_uri"`
+	// Client is the OAuth client hlx login uses in the selected
+	// environment: "registered app …", "hlx, registered dynamically
+	// (public client dyn_…)", or that hlx registers at the next login.
+	Client string `json:"client"`
+	// Registrations is the file hlx's own registrations are kept in.
+	Registrations string `json:"registrations_file"`
 }
 
 // SettingValue is one setting and its source.
@@ -90,6 +96,8 @@ type AccountStatus struct {
 	// TokensIn says where the tokens are at rest: the OS keyring or the
 	// session file.
 	TokensIn string `json:"tokens_in,omitempty"`
+	// Client names the OAuth client the tokens belong to.
+	Client string `json:"client,omitempty"`
 }
 
 // TokenStatus describes an account's tokens.
@@ -160,6 +168,7 @@ func BuildStatus(f *cmdutil.Factory) (*StatusReport, error) {
 		Selected:     s.APIURL,
 		Environments: []EnvironmentStatus{},
 	}
+	report.Settings.Client, report.Settings.Registrations = loginClient(s, store.Registrations(), &report.Warnings)
 	sess, err := store.Load()
 	var corrupt *config.CorruptError
 	if errors.As(err, &corrupt) {
@@ -175,6 +184,11 @@ func BuildStatus(f *cmdutil.Factory) (*StatusReport, error) {
 			as := accountStatus(env.Accounts[email], email == env.Current, now)
 			if as.LoggedIn {
 				as.TokensIn = store.TokenLocation(apiURL, env.Accounts[email])
+				appOf := config.Settings{}
+				if apiURL == s.APIURL {
+					appOf = s // an account saved before clients were recorded is the app's
+				}
+				as.Client = auth.AccountClient(env.Accounts[email], appOf)
 			}
 			es.Accounts = append(es.Accounts, as)
 		}
@@ -226,4 +240,21 @@ func setOrNot(secret string) string {
 		return ""
 	}
 	return "set"
+}
+
+// loginClient says which client hlx login uses in s's environment: the
+// configured app, else hlx's registration (or that it registers itself at
+// the next login). It returns the registrations file too.
+func loginClient(s config.Settings, regs *config.RegistrationStore, warnings *[]string) (string, string) {
+	if s.ClientID != "" {
+		return auth.DescribeClient(s.ClientID, false), regs.Path()
+	}
+	reg, ok, err := regs.Get(s.APIURL)
+	switch {
+	case err != nil:
+		*warnings = append(*warnings, err.Error())
+	case ok:
+		return auth.DescribeClient(reg.ClientID, true), regs.Path()
+	}
+	return "hlx registers itself dynamically at the next login (public client, no secret)", regs.Path()
 }

@@ -27,6 +27,9 @@ func printStatus(streams *cmdutil.IOStreams, r *StatusReport, now time.Time) {
 	row("client id", r.Settings.ClientID)
 	row("client secret", r.Settings.ClientSecret)
 	row("redirect URI", r.Settings.RedirectURI)
+	if r.Settings.Client != "" {
+		fmt.Fprintf(tw, "  login client\t%s\n", termsafe.Line(r.Settings.Client))
+	}
 	fmt.Fprintf(tw, "Session file:\t%s\n", termsafe.Line(r.SessionFile))
 	_ = tw.Flush()
 
@@ -88,6 +91,9 @@ func printAccount(w io.Writer, a AccountStatus, now time.Time) {
 	fmt.Fprintf(tw, "      refresh token\t%s\n", refresh)
 	if a.TokensIn != "" {
 		fmt.Fprintf(tw, "      tokens in\t%s\n", termsafe.Line(a.TokensIn))
+	}
+	if a.Client != "" {
+		fmt.Fprintf(tw, "      client\t%s\n", termsafe.Line(a.Client))
 	}
 	_ = tw.Flush()
 }

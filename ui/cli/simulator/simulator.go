@@ -51,6 +51,8 @@ func simulatorFlags(fs *pflag.FlagSet) (*simulator.Config, *string) {
 	fs.DurationVar(&cfg.AccessTTL, "access-ttl", 24*time.Hour, "access-token lifetime (e.g. 90s to watch a refresh)")
 	fs.BoolVar(&cfg.NoRotation, "no-rotation", false, "return the same refresh token on refresh (default: rotate it)")
 	fs.BoolVar(&cfg.LoopbackAnyPort, "loopback-any-port", false, "also accept a registered loopback callback on any port (RFC 8252); default: exact match, as Hyperline")
+	fs.BoolVar(&cfg.NoRegistration, "no-registration", false, "answer 404 on POST /oauth/register, as an environment without dynamic client registration")
+	fs.BoolVar(&cfg.PublicRevoke, "public-revoke", false, "let registered public clients revoke with client_id and token alone (default: the spec's revoke wants a secret)")
 	fs.BoolVar(&cfg.Hostile, "hostile", false, "give the oldest company and its customers names full of terminal escape sequences (to try terminal safety)")
 	fs.DurationVar(&cfg.Latency, "latency", 0, "added latency on every data request")
 	fs.Float64Var(&cfg.ErrorRate, "error-rate", 0, "fraction of data requests answered 503 (0..1)")
@@ -88,6 +90,9 @@ func serve(ctx context.Context, f *cmdutil.Factory, addr string, cfg simulator.C
 		fmt.Fprintf(stderr, "#   company %s  %-32s %7d customers\n", c.ID, termsafe.Line(c.Name), c.Customers)
 	}
 	fmt.Fprintf(stderr, "# Registered callbacks: %v\n", app.Callbacks)
+	if !cfg.NoRegistration {
+		fmt.Fprintln(stderr, "# hlx login needs no app here: with only HYPERLINE_API_URL set it registers itself (POST /oauth/register).")
+	}
 	fmt.Fprintln(stderr, "# Export the lines above in another shell (hlx simulator > sim.env & then set -a; . ./sim.env; set +a).")
 	fmt.Fprintln(stderr, "# Serving until ctrl+c.")
 

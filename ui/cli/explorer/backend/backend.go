@@ -131,10 +131,17 @@ func (b *Backend) loginEvent(e auth.Event, progress func(deps.LoginProgress)) {
 		if !e.BrowserOpened && b.opts.LoginNote == "" {
 			p.Note = "No browser was opened (" + e.Reason + "): open the address below in a browser."
 			if strings.Contains(e.Reason, "SSH") {
-				p.Note += " On another machine, forward the callback port first (" + sshForwardHint(b.settingsNow().RedirectURI) + ")."
+				redirect := e.RedirectURI // the port bound, which may be a fallback
+				if redirect == "" {
+					redirect = b.settingsNow().RedirectURI
+				}
+				p.Note += " On another machine, forward the callback port first (" + sshForwardHint(redirect) + ")."
 			}
 		}
 		progress(p)
+	case auth.EventRegistering:
+		progress(deps.LoginProgress{Stage: deps.LoginStarting,
+			Note: "No app configured: registering hlx with Hyperline as a public client (no secret)…"})
 	case auth.EventCallbackRejected:
 		progress(deps.LoginProgress{Stage: deps.LoginWaiting,
 			Note: "A browser came back from another login attempt (wrong state) and was refused; still waiting."})
@@ -330,7 +337,7 @@ func (b *Backend) ChooseCompany(ctx context.Context, co hyperline.Company) error
 
 func tokenState(info auth.TokenInfo) deps.TokenState {
 	return deps.TokenState{ExpiresAt: info.Expiry, IssuedAt: info.IssuedAt, RefreshedAt: info.RefreshedAt,
-		HasRefreshToken: info.HasRefreshToken}
+		HasRefreshToken: info.HasRefreshToken, Client: info.Client}
 }
 
 // loginError puts a failed login in plain words, for the login screen;

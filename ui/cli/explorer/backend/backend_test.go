@@ -2,7 +2,6 @@ package backend
 
 import (
 	"context"
-	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
@@ -39,19 +38,7 @@ func newSimEnv(t testing.TB, cfg simulator.Config) *simEnv {
 // backend logs in through a scripted browser that approves the consent.
 func (e *simEnv) backend(ctx context.Context) *Backend {
 	return New(Options{Settings: e.settings, Store: e.store, OpenBrowser: func(authorizeURL string) error {
-		target, err := simulator.Consent(ctx, http.DefaultClient, authorizeURL, true)
-		if err != nil {
-			return err
-		}
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target.String(), nil)
-		if err != nil {
-			return err
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return err
-		}
-		return resp.Body.Close()
+		return simulator.Approve(ctx, nil, authorizeURL)
 	}})
 }
 
@@ -100,6 +87,13 @@ func TestLoginNoteOverSSHSaysHowToForwardTheCallbackPort(t *testing.T) {
 	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "running over SSH"}, func(p deps.LoginProgress) { got = append(got, p) })
 	if len(got) != 1 || !strings.Contains(got[0].Note, "ssh -L 9999:127.0.0.1:9999") {
 		t.Fatalf("note over SSH = %+v, want the port-forward hint", got)
+	}
+	// The port the login bound (a registered fallback) wins over the setting.
+	got = nil
+	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "running over SSH", RedirectURI: "http://127.0.0.1:8766/callback"},
+		func(p deps.LoginProgress) { got = append(got, p) })
+	if len(got) != 1 || !strings.Contains(got[0].Note, "ssh -L 8766:127.0.0.1:8766") {
+		t.Fatalf("note over SSH after a fallback = %+v, want port 8766", got)
 	}
 	got = nil
 	b.loginEvent(auth.EventURL{URL: "https://x/authorize", Reason: "--no-browser"}, func(p deps.LoginProgress) { got = append(got, p) })

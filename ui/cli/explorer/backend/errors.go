@@ -13,7 +13,8 @@ import (
 // uiError turns the errors of auth and config into what the screens know
 // (package deps), keeping the original in the chain: a refreshed token
 // not saved matches deps.ErrSessionNotSaved, an unreadable session file is
-// a *deps.CorruptSessionError, and a refresh held back because the store
+// a *deps.CorruptSessionError, a revoke refused to a public client
+// matches deps.ErrRevokeRefused, and a refresh held back because the store
 // cannot be written says so in plain words.
 func uiError(err error) error {
 	if err == nil {
@@ -22,7 +23,10 @@ func uiError(err error) error {
 	var notSaved *auth.SessionNotSavedError
 	var unwritable *config.UnwritableError
 	var corrupt *config.CorruptError
+	var kept *auth.PublicRevokeRefusedError
 	switch {
+	case errors.As(err, &kept):
+		return fmt.Errorf("%w: %w", deps.ErrRevokeRefused, err)
 	case errors.As(err, &notSaved):
 		return worded{err: fmt.Errorf("%w: %w", deps.ErrSessionNotSaved, err), words: notSaved.Error()}
 	case errors.Is(err, auth.ErrRefreshNotSent) && errors.As(err, &unwritable):

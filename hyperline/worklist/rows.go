@@ -1,0 +1,174 @@
+package worklist
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
+)
+
+// Row is one object a worklist found, labelled with its company, with the
+// fields every kind can be sorted by.
+type Row struct {
+	// Company is the company the object lives in.
+	Company hyperline.Company
+	// ID is the object's id; Title what names it for a person (an
+	// invoice's number, a customer's or subscription's name); Customer
+	// the invoice's customer ("" for others).
+	ID, Title, Customer string
+	// Status is the object's status as the API spells it (a customer's
+	// payment method type for a customer).
+	Status string
+	// Amount is an invoice's amount due or a subscription's next payment
+	// (zero for a customer), in Currency.
+	Amount   hyperline.Amount
+	Currency string
+	// Due is an invoice's due date or a subscription's next payment (nil
+	// when unknown).
+	Due *time.Time
+	// Item is the object as listed: *hyperline.Invoice, *hyperline.Customer
+	// or *hyperline.Subscription.
+	Item any
+}
+
+// FirstRows fetches the first page (up to take objects) of w in one
+// company, as rows, and the list's total (include_total) so a screen can
+// say how many more there are.
+func FirstRows(ctx context.Context, src Source, co hyperline.Company, w Worklist, q filter.Query, take int) ([]Row, int, error) {
+	page := hyperline.ListOptions{Take: take, WithTotal: true, OmitRaw: true}
+	var rows []Row
+	var total int
+	err := patient(ctx, timerPause, func() error {
+		rows = rows[:0]
+		switch w.List {
+		case filter.Customers:
+			opts := filter.CustomerOptions(q)
+			opts.ListOptions = page
+			p, err := src.Customers(ctx, co.ID, opts)
+			if total, err = totalOf(p, err); err != nil {
+				return err
+			}
+			for i := range p.Items {
+				rows = append(rows, customerRow(co, &p.Items[i], q))
+			}
+		case filter.Subscriptions:
+			opts := filter.SubscriptionOptions(q, "")
+			opts.ListOptions = hyperline.ListOptions{Take: take, OmitRaw: true}
+			p, err := src.Subscriptions(ctx, co.ID, opts)
+			if total, err = totalOf(p, err); err != nil {
+				return err
+			}
+			for i := range p.Items {
+				s := &p.Items[i]
+				rows = append(rows, Row{Company: co, ID: s.ID, Title: s.Name, Status: string(s.Status),
+					Amount: s.NextPaymentAmount, Currency: s.Currency, Due: s.NextPaymentAt, Item: s})
+			}
+		case filter.Invoices:
+			opts := filter.InvoiceOptions(q, "")
+			opts.ListOptions = page
+			p, err := src.Invoices(ctx, co.ID, opts)
+			if total, err = totalOf(p, err); err != nil {
+				return err
+			}
+			for i := range p.Items {
+				inv := &p.Items[i]
+				rows = append(rows, Row{Company: co, ID: inv.ID, Title: inv.Number, Customer: inv.Customer.Name,
+					Status: string(inv.Status), Amount: inv.AmountDue, Currency: inv.Currency, Due: inv.DueAt, Item: inv})
+			}
+		default:
+			return fmt.Errorf("worklists do not take %s", w.List)
+		}
+		return nil
+	})
+	return rows, total, err
+}
+
+// customerRow is a customer as a row, its status what its payment
+// method is: the status of a method that is not active when the list
+// shows it, else the one payment_method value q asked for ("errored",
+// "missing"), then the method's type: "errored · card".
+func customerRow(co hyperline.Company, c *hyperline.Customer, q filter.Query) Row {
+	var words []string
+	if pm := c.PaymentMethod; pm != nil && pm.Status != "" && pm.Status != "active" {
+		words = append(words, pm.Status)
+	} else if t, ok := q.Term("payment_method"); ok && len(t.Values) == 1 &&
+		(t.Values[0] == hyperline.PaymentMethodErrored || t.Values[0] == hyperline.PaymentMethodMissing) {
+		words = append(words, t.Values[0])
+	}
+	if c.PaymentMethodType != nil {
+		words = append(words, *c.PaymentMethodType)
+	}
+	status := strings.Join(words, " · ")
+	return Row{Company: co, ID: c.ID, Title: c.Name, Status: status, Currency: c.Currency, Item: c}
+}
+
+// SortKey is what merged rows are ordered by.
+type SortKey int
+
+// The orders of merged rows.
+const (
+	ByAmount  SortKey = iota // largest amount first, currency by currency
+	ByDue                    // earliest due date first, unknown last
+	ByCompany                // company name, then amount
+)
+
+// String names the order for a header: "amount".
+func (k SortKey) String() string {
+	return [...]string{"amount", "due date", "company"}[k]
+}
+
+// Next is the order after k, for a key that cycles through them.
+func (k SortKey) Next() SortKey { return (k + 1) % 3 }
+
+// Sort orders rows by k; ties keep company, then id order, so the order
+// never depends on which company answered first.
+func Sort(rows []Row, k SortKey) {
+	slices.SortStableFunc(rows, func(a, b Row) int {
+		var c int
+		switch k {
+		case ByAmount:
+			c = compareAmount(a, b)
+		case ByDue:
+			c = compareDue(a.Due, b.Due)
+		case ByCompany:
+			c = strings.Compare(strings.ToLower(a.Company.Name), strings.ToLower(b.Company.Name))
+			if c == 0 {
+				c = compareAmount(a, b)
+			}
+		}
+		if c != 0 {
+			return c
+		}
+		if c = strings.Compare(a.Company.ID, b.Company.ID); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
+// compareAmount puts the largest amount first. Amounts in different
+// currencies do not compare: rows are grouped by currency.
+func compareAmount(a, b Row) int {
+	if c := strings.Compare(a.Currency, b.Currency); c != 0 {
+		return c
+	}
+	return cmp.Compare(b.Amount, a.Amount)
+}
+
+// compareDue puts earlier dates first and unknown ones last.
+func compareDue(a, b *time.Time) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	return a.Compare(*b)
+}

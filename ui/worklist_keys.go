@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// worklistKeys drive the worklists screen and a worklist's rows.
+type worklistKeys struct {
+	table                    table.KeyMap
+	Up, Down, Open, Close    key.Binding
+	Reload, Sort, AllCompany key.Binding
+}
+
+func newWorklistKeys() worklistKeys {
+	return worklistKeys{
+		table:  table.DefaultKeyMap(),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "count again")),
+		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort: amount, due, company"), key.WithDisabled()),
+	}
+}
+
+// newWorklistRowsKeys are the keys of a worklist's rows: the table's,
+// enter to open the object in its company, s to sort.
+func newWorklistRowsKeys() worklistKeys {
+	k := newWorklistKeys()
+	k.Up.SetEnabled(false)
+	k.Down.SetEnabled(false)
+	k.Open.SetHelp("enter", "open in its company")
+	k.Reload.SetHelp("r", "reload")
+	k.Sort.SetEnabled(true)
+	return k
+}
+
+func (k worklistKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Sort, k.Reload, k.Close}
+}
+
+func (k worklistKeys) FullHelp() [][]key.Binding {
+	return append(k.table.FullHelp(), []key.Binding{k.Up, k.Down, k.Open, k.Sort, k.Reload, k.Close})
+}

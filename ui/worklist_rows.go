@@ -1,0 +1,253 @@
+package ui
+
+import (
+	"context"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/filter"
+	"github.com/hyperline-tui/hlx/hyperline/worklist"
+	"github.com/hyperline-tui/hlx/ui/table"
+)
+
+// worklistRowsTake is how many objects a worklist's rows show per
+// company: one page each, so opening a worklist costs one request per
+// company.
+const worklistRowsTake = 50
+
+// worklistRowsModel is a worklist opened: the first page of it in every
+// company, merged into one table, each row labelled with its company and
+// sortable by amount, due date or company. enter switches to the row's
+// company and opens the object, as go-to does.
+type worklistRowsModel struct {
+	c     *common
+	keys  worklistKeys
+	table table.Model
+
+	list      worklist.Worklist
+	query     filter.Query
+	companies []hyperline.Company
+	states    []rowsState // per company
+	rows      []worklist.Row
+	byID      map[string]int // table row id → index in rows
+	sort      worklist.SortKey
+	// moved says the user moved the cursor: until then it stays on the
+	// first row as rows arrive, after that it follows its row.
+	moved bool
+
+	gen    uint64
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	width, height int
+}
+
+// rowsState is one company's part of the rows: loading until its page
+// comes, then how many it holds in all.
+type rowsState struct {
+	done  bool
+	total int
+	shown int
+	err   error
+}
+
+// worklistRowsMsg answers one company's page of round gen.
+type worklistRowsMsg struct {
+	gen     uint64
+	company int
+	rows    []worklist.Row
+	total   int
+	err     error
+}
+
+func newWorklistRows(c *common, list worklist.Worklist, q filter.Query) (worklistRowsModel, tea.Cmd) {
+	m := worklistRowsModel{c: c, keys: newWorklistRowsKeys(), list: list, query: q, companies: c.account.Companies}
+	m.table = table.New([]table.Column{
+		{Title: "Company", Width: 12, Flex: 1, Priority: 80},
+		{Title: "Number / name", Width: 14, Flex: 2, Priority: 100},
+		{Title: "Customer", Width: 12, Flex: 1, Priority: 40},
+		{Title: "Status", Width: 14, Priority: 60},
+		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 90},
+		{Title: "Due", Width: 11, Priority: 70},
+	}, table.WithStyles(c.styles.Table), table.WithEmptyText("Nothing here yet."))
+	m.table.SetFocused(true)
+	return m.reload()
+}
+
+// reload asks every company for its first page, all at once.
+func (m worklistRowsModel) reload() (worklistRowsModel, tea.Cmd) {
+	m.close()
+	m.gen = m.c.nextID()
+	m.ctx, m.cancel = context.WithCancel(m.c.ctx)
+	m.states = make([]rowsState, len(m.companies))
+	m.rows, m.byID, m.moved = nil, map[string]int{}, false
+	m.table.SetRows(nil)
+	cmds := make([]tea.Cmd, len(m.companies))
+	data, timeout, parent := m.c.data, 2*m.c.timeout, m.ctx
+	for ci, co := range m.companies {
+		gen, list, q := m.gen, m.list, m.query
+		cmds[ci] = func() tea.Msg {
+			ctx, cancel := context.WithTimeout(parent, timeout)
+			defer cancel()
+			rows, total, err := worklist.FirstRows(ctx, data, co, list, q, worklistRowsTake)
+			return worklistRowsMsg{gen: gen, company: ci, rows: rows, total: total, err: err}
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case worklistRowsMsg:
+		if msg.gen != m.gen || msg.company >= len(m.states) {
+			return m, nil
+		}
+		m.states[msg.company] = rowsState{done: true, total: msg.total, shown: len(msg.rows), err: msg.err}
+		m.rows = append(m.rows, msg.rows...)
+		m.show()
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Close):
+			return m, emit(popScreenMsg{})
+		case key.Matches(msg, m.keys.Reload):
+			return m.reload()
+		case key.Matches(msg, m.keys.Sort):
+			m.sort = m.sort.Next()
+			m.show()
+		case key.Matches(msg, m.keys.Open):
+			return m, m.open()
+		default:
+			var cmd tea.Cmd
+			m.table, cmd = m.table.Update(msg)
+			m.moved = true
+			return m, cmd
+		}
+	case tea.MouseMsg:
+		var cmd tea.Cmd
+		m.table, cmd = m.table.Update(msg)
+		m.moved = true
+		return m, cmd
+	}
+	return m, nil
+}
+
+// show sorts the rows and hands them to the table; the selection follows
+// its row.
+func (m *worklistRowsModel) show() {
+	worklist.Sort(m.rows, m.sort)
+	out := make([]table.Row, len(m.rows))
+	m.byID = make(map[string]int, len(m.rows))
+	for i, r := range m.rows {
+		id := r.Company.ID + "/" + r.ID
+		m.byID[id] = i
+		out[i] = table.Row{ID: id, Cells: m.cells(r)}
+	}
+	m.table.SetRows(out)
+	if !m.moved {
+		m.table.SetCursor(0)
+	}
+}
+
+// cells are a row's cells: its company, what names it, its customer,
+// status, amount and due date.
+func (m *worklistRowsModel) cells(r worklist.Row) []table.Cell {
+	f, now := m.c.fmt, m.c.now
+	var status table.Cell
+	switch m.list.List {
+	case filter.Invoices:
+		status = invoiceStatusCell(hyperline.InvoiceStatus(r.Status))
+	case filter.Subscriptions:
+		status = subscriptionStatusCell(hyperline.SubscriptionStatus(r.Status))
+	default:
+		status = table.Cell{Text: statusWord(r.Status), Tone: table.ToneWarn}
+	}
+	amount, due := "", ""
+	if r.Currency != "" && m.list.List != filter.Customers {
+		amount = f.money(r.Amount, r.Currency)
+	}
+	if r.Due != nil {
+		due = f.relDate(r.Due, now)
+	}
+	return []table.Cell{{Text: r.Company.Name, Tone: table.ToneInfo}, {Text: r.Title}, {Text: r.Customer},
+		status, {Text: amount}, {Text: due, Tone: table.ToneMuted}}
+}
+
+// selectedRow is the row under the cursor.
+func (m worklistRowsModel) selectedRow() (worklist.Row, bool) {
+	tr, ok := m.table.SelectedRow()
+	if !ok {
+		return worklist.Row{}, false
+	}
+	i, ok := m.byID[tr.ID]
+	if !ok {
+		return worklist.Row{}, false
+	}
+	return m.rows[i], true
+}
+
+// open asks the app to show the selected object in its company, as a
+// jump from go-to does: switching company first when it is another one
+// (which closes this screen and drops what it still waits for).
+func (m worklistRowsModel) open() tea.Cmd {
+	r, ok := m.selectedRow()
+	if !ok {
+		return nil
+	}
+	return emit(jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item})
+}
+
+// worklistKind is the kind of object a worklist's list holds.
+func worklistKind(l filter.List) objectKind {
+	switch l {
+	case filter.Customers:
+		return kindCustomer
+	case filter.Subscriptions:
+		return kindSubscription
+	}
+	return kindInvoice
+}
+
+func (m worklistRowsModel) close() {
+	if m.cancel != nil {
+		m.cancel()
+	}
+}
+
+// The screen interface.
+
+func (m *worklistRowsModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	*m, cmd = m.update(msg)
+	return m, cmd
+}
+
+func (m *worklistRowsModel) resize(w, h int) screen {
+	m.width, m.height = w, h
+	m.table.SetSize(w, max(h-1-rowsHeadLines, 1))
+	return m
+}
+
+func (m *worklistRowsModel) keyMap() help.KeyMap { return m.keys }
+func (m *worklistRowsModel) capturing() bool     { return false }
+func (m *worklistRowsModel) selected() (selection, bool) {
+	r, ok := m.selectedRow()
+	if !ok {
+		return selection{}, false
+	}
+	return selection{kind: worklistKind(m.list.List), id: r.ID}, true
+}
+func (m *worklistRowsModel) wantsTick() bool        { return false }
+func (m *worklistRowsModel) screenKind() screenKind { return screenWorklistRows }
+
+// openWorklistRows opens a worklist's merged rows over the worklists.
+func (a *App) openWorklistRows(msg openWorklistMsg) tea.Cmd {
+	if !a.topIs(screenWorklists) {
+		return nil
+	}
+	m, cmd := newWorklistRows(a.c, msg.list, msg.query)
+	a.push(&m)
+	return cmd
+}

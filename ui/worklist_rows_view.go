@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+)
+
+// The view of a worklist's rows: what it asks, how the rows are sorted,
+// each company's share (loading, failed, or shown of its total), then
+// the table.
+
+func (m worklistRowsModel) view() string {
+	st := m.c.styles
+	title := " " + st.Heading.Render(termsafe.Line(m.list.Name)) + st.Muted.Render(" · "+m.list.List.String()+" · ") +
+		st.Filter.Render(termsafe.Line(m.list.Filter))
+	sorted := "sorted by " + m.sort.String()
+	if m.partial() {
+		// The API sorts none of these lists by amount or due date: only
+		// the rows shown are sorted.
+		sorted += " (rows shown)"
+	}
+	head := spread(title, st.HeaderInfo.Render(sorted+" · s "), m.width)
+	lines := strings.Split(strings.TrimSuffix(wrapParts(st, "", 0, m.companyParts(), m.width), "\n"), "\n")
+	if len(lines) > rowsHeadLines {
+		lines = lines[:rowsHeadLines]
+		lines[rowsHeadLines-1] = fitLine(strings.TrimRight(lines[rowsHeadLines-1], " ")+" …", m.width)
+	}
+	for len(lines) < rowsHeadLines {
+		lines = append(lines, "")
+	}
+	return head + "\n" + strings.Join(lines, "\n") + "\n" + m.table.View()
+}
+
+// rowsHeadLines is how many lines the companies' shares take.
+const rowsHeadLines = 2
+
+// partial reports whether a company holds more rows than it shows.
+func (m worklistRowsModel) partial() bool {
+	for _, s := range m.states {
+		if s.done && s.shown < s.total {
+			return true
+		}
+	}
+	return false
+}
+
+// companyParts say, company by company, what the rows hold: "Globex
+// 50 of 520", "Nordwind 24", "Atelier loading…", "Acme ✗ forbidden".
+func (m worklistRowsModel) companyParts() []string {
+	st := m.c.styles
+	parts := make([]string, 0, len(m.companies))
+	for ci, co := range m.companies {
+		s, name := m.states[ci], companyLabel(co)
+		switch {
+		case !s.done:
+			parts = append(parts, st.Muted.Render(name+" loading…"))
+		case s.err != nil:
+			parts = append(parts, st.Bad.Render(name+" ✗ "+plainError(s.err)))
+		case s.shown < s.total:
+			parts = append(parts, st.Warn.Render(fmt.Sprintf("%s %s of %s", name, formatCount(s.shown), formatCount(s.total))))
+		default:
+			parts = append(parts, fmt.Sprintf("%s %s", name, formatCount(s.total)))
+		}
+	}
+	return parts
+}
