@@ -44,6 +44,10 @@ type detailModel struct {
 	extras []field
 	// ticket is what a customer's screen knows to answer a ticket.
 	ticket customerTicket
+	// item is the object shown, as last set; customerReq is the request
+	// for a subscription's customer in flight.
+	item        any
+	customerReq uint64
 	// payment is the payment shown when the detail is one.
 	payment *hyperline.Transaction
 	// jsonStart is the viewport line where the raw JSON starts (after a
@@ -129,6 +133,12 @@ func (m *detailModel) setItem(item any) {
 	if t, ok := item.(hyperline.Transaction); ok {
 		m.payment = &t
 	}
+	switch it := item.(type) {
+	case hyperline.Subscription:
+		m.item = &it
+	default:
+		m.item = item
+	}
 	if inv := asInvoice(item); inv != nil && m.related.ready {
 		m.invoice = inv
 		m.keys.Download.SetEnabled(true)
@@ -175,7 +185,10 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 		if c := asCustomer(msg.item); c != nil && m.ticket.facts != nil {
 			m.ticket.facts.Apply(ticket.PartCustomer, func(f *ticket.Facts) { f.Customer = c })
 		}
-		return m, emit(resolvedMsg{what: "load the " + m.kind.String()})
+		return m, tea.Batch(emit(resolvedMsg{what: "load the " + m.kind.String()}), m.loadSubscriptionCustomer())
+	case subscriptionCustomerMsg:
+		m.absorbSubscriptionCustomer(msg)
+		return m, nil
 	case relatedLoadedMsg:
 		m.absorbRelated(msg)
 		var cmd tea.Cmd

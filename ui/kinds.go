@@ -72,6 +72,9 @@ func kindTable() [kindCount]kindSpec {
 			get: func(ctx context.Context, data Data, companyID, id string) (any, error) {
 				return data.Subscription(ctx, companyID, id)
 			},
+			// The customer's name, when the subscription (from a list) is
+			// already known: sent with the object's request.
+			loadMore: func(m *detailModel) tea.Cmd { return m.loadSubscriptionCustomer() },
 		},
 		kindInvoice: {
 			noun:   "invoice",

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 	"github.com/hyperline-tui/hlx/hyperline/weburl"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
@@ -104,10 +105,32 @@ func summarizeSubscription(f formatter, now time.Time, s *hyperline.Subscription
 		{label: "Starts", value: f.date(s.StartsAt)},
 		{label: "Cancels", value: f.date(s.CancelAt)},
 		{label: "Estimated ARR", value: f.money(s.EstimatedARR, s.Currency)},
-		{label: "Products", value: strconv.Itoa(len(s.Products))},
+		{label: "Products", value: productNames(s)},
+		{label: "Renews", value: f.dateWithRel(ticket.RenewalDate(*s), now)},
+		{label: "Auto-renews", value: yesNo(s.RenewAutomatically)},
 		{label: "Created", value: f.dateTime(s.CreatedAt)},
 	}
 	return "Subscription · " + subscriptionLabel(*s), fields, s.Raw
+}
+
+// productNames lists what a subscription sells, "—" for nothing.
+func productNames(s *hyperline.Subscription) string {
+	names := make([]string, 0, len(s.Products))
+	for _, p := range s.Products {
+		names = append(names, p.Name)
+	}
+	if len(names) == 0 {
+		return "—"
+	}
+	return strings.Join(names, ", ")
+}
+
+// yesNo says a flag in a word.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (string, []field, json.RawMessage) {
