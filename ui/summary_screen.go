@@ -21,7 +21,7 @@ type summaryModel struct {
 	keys   summaryKeys
 	title  string
 	text   string
-	view_  viewport.Model
+	pager  viewport.Model
 	width  int
 	height int
 }
@@ -72,7 +72,7 @@ func copySummaryCmd(copyText func(string) error, name, text string) tea.Cmd {
 }
 
 func newSummaryScreen(c *common, title, text string) summaryModel {
-	return summaryModel{c: c, keys: newSummaryKeys(), title: title, text: text, view_: viewport.New(0, 0)}
+	return summaryModel{c: c, keys: newSummaryKeys(), title: title, text: text, pager: viewport.New(0, 0)}
 }
 
 func (m *summaryModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
@@ -87,21 +87,21 @@ func (m *summaryModel) updateScreen(msg tea.Msg) (screen, tea.Cmd) {
 		return m, copySummaryCmd(m.c.copyText, strings.TrimPrefix(m.title, "Ticket summary · "), m.text)
 	}
 	var cmd tea.Cmd
-	m.view_, cmd = m.view_.Update(msg)
+	m.pager, cmd = m.pager.Update(msg)
 	return m, cmd
 }
 
 func (m *summaryModel) resize(w, h int) screen {
 	m.width, m.height = w, h
-	m.view_.Width, m.view_.Height = max(w-2, 1), max(h-2, 1)
-	m.view_.SetContent(ansi.Wrap(m.text, m.view_.Width, ""))
+	m.pager.Width, m.pager.Height = max(w-2, 1), max(h-2, 1)
+	m.pager.SetContent(ansi.Wrap(m.text, m.pager.Width, ""))
 	return m
 }
 
 func (m *summaryModel) view() string {
 	st := m.c.styles
 	head := spread(st.Title.Render(" ‹ ")+st.Heading.Render(m.title), st.HeaderInfo.Render("Markdown, copied "), m.width)
-	return head + "\n\n" + indent(m.view_.View(), " ")
+	return head + "\n\n" + indent(m.pager.View(), " ")
 }
 
 func (m *summaryModel) keyMap() help.KeyMap         { return m.keys }
