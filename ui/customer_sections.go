@@ -254,16 +254,18 @@ func (m detailModel) linksSection() ticketSection {
 	}
 	links := m.c.links.Links(f.Customer.Integrations)
 	for _, l := range links {
-		line := l.Provider + " " + l.EntityID
+		s.lines = append(s.lines, sectionLine(l.Provider+" "+l.EntityID, table.ToneNone))
 		if l.URL != "" {
-			line += " · " + l.URL
+			s.lines = append(s.lines, sectionLine("  "+l.URL, table.ToneInfo))
 		} else {
-			line += " · no address: add a \"" + l.Provider + "\" template under links in the settings file"
+			s.lines = append(s.lines, sectionLine("  no address: add a \""+l.Provider+"\" template under links in the settings file", table.ToneMuted))
 		}
-		s.lines = append(s.lines, sectionLine(line, table.ToneNone))
 	}
 	if len(links) == 0 {
 		s.lines = append(s.lines, sectionLine("none", table.ToneMuted))
+	}
+	if m.keys.Link.Enabled() {
+		s.lines = append(s.lines, sectionLine("l: open in the browser, one after the other", table.ToneInfo))
 	}
 	return s
 }

@@ -112,3 +112,31 @@ func (m *detailModel) ticketFacts() (*ticket.Facts, bool) {
 func (m *detailModel) summaryTarget() (selection, bool) {
 	return selection{kind: m.kind, id: m.id}, m.id != ""
 }
+
+// linkURLs are the addresses of the customer's linked records that a
+// template makes a web page of.
+func (m *detailModel) linkURLs() []ticket.Link {
+	f := m.ticket.facts
+	if f == nil || f.Customer == nil {
+		return nil
+	}
+	var out []ticket.Link
+	for _, l := range m.c.links.Links(f.Customer.Integrations) {
+		if l.URL != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// openNextLink opens the next linked record in the browser (the first
+// after the last one opened), so l walks through them.
+func (m *detailModel) openNextLink() tea.Cmd {
+	links := m.linkURLs()
+	if len(links) == 0 {
+		return nil
+	}
+	l := links[m.nextLink%len(links)]
+	m.nextLink++
+	return openCmd(m.c.openURL, l.URL)
+}

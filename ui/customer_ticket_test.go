@@ -218,3 +218,21 @@ func TestInvoiceScreenRequests(t *testing.T) {
 		t.Fatalf("an invoice screen made %d requests, want 2: %v", len(calls), calls)
 	}
 }
+
+// TestLinkedRecordsOpenByTemplate: a customer's Stripe record opens by the
+// built-in template; l walks through the records that have an address,
+// and one without a template says how to add it.
+func TestLinkedRecordsOpenByTemplate(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, 120, 60).start()
+	h.key("down") // Bluebird Analytics 1: Stripe and HubSpot records
+	h.key("enter")
+	h.requireView("stripe cus_stripe00001", "https://dashboard.stripe.com/customers/cus_stripe00001",
+		"hubspot 9001", `no address: add a "hubspot" template`)
+	h.key("l")
+	h.key("l")
+	want := "https://dashboard.stripe.com/customers/cus_stripe00001"
+	if got := h.openedURLs(); len(got) != 2 || got[0] != want || got[1] != want {
+		t.Fatalf("opened %v, want the Stripe record twice (the only one with an address)", got)
+	}
+}

@@ -44,6 +44,8 @@ type detailModel struct {
 	extras []field
 	// ticket is what a customer's screen knows to answer a ticket.
 	ticket customerTicket
+	// nextLink is the linked record l opens next.
+	nextLink int
 	// item is the object shown, as last set; customerReq is the request
 	// for a subscription's customer in flight.
 	item        any
@@ -224,6 +226,9 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 			return m, downloadInvoice(m.c, m.sc.company.ID, *m.invoice)
 		}
 		return m, nil
+	case key.Matches(msg, m.keys.Link):
+		cmd := m.openNextLink()
+		return m, cmd
 	case key.Matches(msg, m.keys.RawJSON):
 		m.json.SetYOffset(m.jsonStart)
 		return m, nil
@@ -318,6 +323,7 @@ func (m *detailModel) layoutJSON() {
 	sections := m.sectionsView(m.json.Width)
 	m.jsonStart = strings.Count(sections, "\n")
 	m.keys.RawJSON.SetEnabled(m.jsonStart > 0)
+	m.keys.Link.SetEnabled(m.c.openURL != nil && len(m.linkURLs()) > 0)
 	m.json.SetContent(sections + ansi.Wrap(m.pretty, m.json.Width, ""))
 	m.related.table.SetSize(m.width, m.relatedHeight())
 }

@@ -140,8 +140,8 @@ func newFakeData(sizes map[string]int) *fakeData {
 			cur := currencies[i%len(currencies)]
 			created := testNow.AddDate(0, 0, -30-i).Format(time.RFC3339)
 			d.customers[company] = append(d.customers[company], decode[hyperline.Customer](fmt.Sprintf(
-				`{"id":%q,"name":%q,"type":"corporate","status":%q,"currency":%q,"billing_email":"billing@%s.example","external_id":null,"billing_address":{"name":%q,"line1":"5 rue de Paradis","line2":null,"city":"Paris","zip":"75010","state":null,"country":"FR"},"tax_ids":[],"subscriptions":[],"created_at":%q,"custom_properties":{}}`,
-				id, name, statuses[i%len(statuses)], cur, strings.ToLower(strings.Fields(name)[0]), name, created)))
+				`{"id":%q,"name":%q,"type":"corporate","status":%q,"currency":%q,"billing_email":"billing@%s.example","external_id":null,"billing_address":{"name":%q,"line1":"5 rue de Paradis","line2":null,"city":"Paris","zip":"75010","state":null,"country":"FR"},"tax_ids":[],"subscriptions":[],"created_at":%q,"custom_properties":{},"integrations":%s}`,
+				id, name, statuses[i%len(statuses)], cur, strings.ToLower(strings.Fields(name)[0]), name, created, fakeIntegrations(i))))
 			if i%2 == 0 {
 				next := testNow.AddDate(0, 0, i%40-5).Format(time.RFC3339)
 				end := testNow.AddDate(0, 0, i%40).Format(time.RFC3339)
@@ -168,6 +168,16 @@ func newFakeData(sizes map[string]int) *fakeData {
 		}
 	}
 	return d
+}
+
+// fakeIntegrations: the customers who pay by card (every third) have a
+// Stripe record and a HubSpot one (no address template by default).
+func fakeIntegrations(i int) string {
+	if i%3 != 1 {
+		return "[]"
+	}
+	return fmt.Sprintf(`[{"entity_id":"cus_stripe%05d","provider_name":"stripe","provider_account_id":"acc_1"},`+
+		`{"entity_id":"%d","provider_name":"hubspot","provider_account_id":"acc_2"}]`, i, 9000+i)
 }
 
 func decode[T any](s string) T {

@@ -146,6 +146,9 @@ type detailKeys struct {
 	// More loads the next page of a customer's recent activity; RawJSON
 	// scrolls past a customer's sections to the raw JSON.
 	More, RawJSON key.Binding
+	// Link opens the customer's next linked record (Stripe, …) in the
+	// browser.
+	Link key.Binding
 }
 
 func newDetailKeys() detailKeys {
@@ -164,6 +167,7 @@ func newDetailKeys() detailKeys {
 		Download: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF"), key.WithDisabled()),
 		More:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "more activity"), key.WithDisabled()),
 		RawJSON:  key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "raw JSON"), key.WithDisabled()),
+		Link:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "open linked record"), key.WithDisabled()),
 	}
 }
 
@@ -173,7 +177,7 @@ func (k detailKeys) ShortHelp() []key.Binding {
 func (k detailKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Focus, k.Select, k.Reload, k.Download, k.More, k.RawJSON, k.Back},
+		{k.Focus, k.Select, k.Reload, k.Download, k.More, k.RawJSON, k.Link, k.Back},
 	}
 }
 
