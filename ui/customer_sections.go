@@ -32,14 +32,17 @@ func (m detailModel) ticketView(width int) string {
 		return ""
 	}
 	left := []ticketSection{m.balanceSection(), m.methodsSection(), m.failuresSection(), m.walletSection()}
-	right := []ticketSection{m.subscriptionsSection(), m.linksSection(), m.activitySection()}
+	right := []ticketSection{m.subscriptionsSection(), m.activitySection()}
+	// The linked records go across the whole width: an address cut in two
+	// by a wrap cannot be clicked.
+	links := m.renderSections([]ticketSection{m.linksSection()}, width)
 	if width < 110 {
-		return m.renderSections(append(left, right...), width) + "\n"
+		return m.renderSections(append(left, right...), width) + "\n\n" + links + "\n"
 	}
 	colWidth := (width - 3) / 2
 	l := m.renderSections(left, colWidth)
 	r := m.renderSections(right, colWidth)
-	return lipgloss.JoinHorizontal(lipgloss.Top, fitBlock(l, colWidth, strings.Count(l, "\n")+1), "   ", r) + "\n"
+	return lipgloss.JoinHorizontal(lipgloss.Top, fitBlock(l, colWidth, strings.Count(l, "\n")+1), "   ", r) + "\n\n" + links + "\n"
 }
 
 func (m detailModel) renderSections(sections []ticketSection, width int) string {
