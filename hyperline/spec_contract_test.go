@@ -146,6 +146,11 @@ func TestSpecContract(t *testing.T) {
 	_, err = cc.ListCustomers(ctx, CustomerListOptions{Status: []string{"all", "imported"},
 		CreatedFrom: time.Now().AddDate(-2, 0, 0), CreatedBefore: time.Now()})
 	must("customers created in a window", err)
+	_, err = cc.ListCustomers(ctx, CustomerListOptions{ListOptions: ListOptions{Take: 1, WithTotal: true},
+		PaymentMethodType: []string{PaymentMethodErrored}})
+	must("customers whose payment method errored (a worklist's count)", err)
+	_, err = cc.ListCustomers(ctx, CustomerListOptions{PaymentMethodType: []string{PaymentMethodMissing, PaymentCard}})
+	must("customers by payment method types", err)
 	if len(ip.Items) > 0 {
 		inv := ip.Items[0]
 		_, err = cc.ListInvoices(ctx, InvoiceListOptions{CustomerID: inv.Customer.ID, Number: inv.Number})

@@ -33,6 +33,8 @@ type common struct {
 	saveDir  string
 	recent   RecentJumps
 	links    ticket.Templates
+	// aggregates caches costly figures for the day (nil: none).
+	aggregates AggregateCache
 	// worklists are what `w` counts (nil: the built-in ones).
 	worklists []worklist.Worklist
 	// sched makes the timed commands (the clock, the filter's debounce);

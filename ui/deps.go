@@ -37,6 +37,9 @@ type Deps struct {
 
 	// Recent remembers the objects an account jumped to; nil keeps none.
 	Recent RecentJumps
+	// Aggregates keeps figures that cost many requests (the overview's
+	// exact monthly amounts) for the day; nil keeps none.
+	Aggregates AggregateCache
 
 	// SaveDir is where downloads and exports are written; "" means the
 	// current directory.
@@ -58,6 +61,34 @@ type Deps struct {
 	// FilterDebounce is how long typing must pause before a server-side
 	// filter request goes out; zero means 300 ms.
 	FilterDebounce time.Duration
+}
+
+// AggregateCache keeps computed figures, aggregates only, for a day (the
+// explorer keeps them in the XDG cache, package config/aggregates).
+type AggregateCache interface {
+	// LoadRevenue returns the company's monthly figures computed on day
+	// (YYYY-MM-DD), or nil.
+	LoadRevenue(company, day string) (*Revenue, error)
+	// SaveRevenue keeps them.
+	SaveRevenue(r Revenue) error
+}
+
+// RevenueMonth is one month's invoices: how many were issued and the money
+// they invoiced per currency (minor units, excluding tax, credit notes
+// off).
+type RevenueMonth struct {
+	Start    time.Time        `json:"start"`
+	Invoices int              `json:"invoices"`
+	Amounts  map[string]int64 `json:"amounts"`
+}
+
+// Revenue is a company's figures per month, computed on Day (the user's
+// calendar day) from every invoice of the months.
+type Revenue struct {
+	Company    string         `json:"company"`
+	Day        string         `json:"day"`
+	ComputedAt time.Time      `json:"computed_at"`
+	Months     []RevenueMonth `json:"months"`
 }
 
 // The seam's names, as the screens spell them (see package deps).

@@ -226,13 +226,15 @@ func where[T any](all []T, match func(T) bool) []T {
 }
 
 // fakeInvoiceStatus is the invoice status filter as the fake reads it:
-// "all" and "finalized" take every invoice, "late" those owed past due.
+// "all" and "finalized" take every invoice, "late" those owed past due,
+// "outstanding" those still owed.
 func fakeInvoiceStatus(inv hyperline.Invoice, filter []string) bool {
 	for _, f := range filter {
 		switch {
 		case f == hyperline.InvoiceFilterAll, f == hyperline.InvoiceFilterFinalized, f == string(inv.Status),
 			f == hyperline.InvoiceFilterLate && inv.Overdue(testNow),
-			f == hyperline.InvoiceFilterOutstanding && inv.AmountDue > 0 && inv.Status != hyperline.InvoiceDraft:
+			f == hyperline.InvoiceFilterOutstanding && slices.Contains([]hyperline.InvoiceStatus{hyperline.InvoiceToPay,
+				hyperline.InvoiceGracePeriod, hyperline.InvoicePartiallyPaid, hyperline.InvoiceError}, inv.Status):
 			return true
 		}
 	}
@@ -301,7 +303,8 @@ func (d *fakeData) Invoices(_ context.Context, company string, opts hyperline.In
 		return (opts.CustomerID == "" || inv.Customer.ID == opts.CustomerID) &&
 			(opts.OriginalInvoiceID == "" || (inv.OriginalInvoiceID != nil && *inv.OriginalInvoiceID == opts.OriginalInvoiceID)) &&
 			fakeInvoiceStatus(inv, opts.Status) && strings.Contains(inv.Number, opts.NumberContains) &&
-			(opts.IssuedFrom.IsZero() || (inv.IssuedAt != nil && !inv.IssuedAt.Before(opts.IssuedFrom)))
+			(opts.IssuedFrom.IsZero() || (inv.IssuedAt != nil && !inv.IssuedAt.Before(opts.IssuedFrom))) &&
+			(opts.IssuedBefore.IsZero() || (inv.IssuedAt != nil && inv.IssuedAt.Before(opts.IssuedBefore)))
 	})
 	return page(all, opts.ListOptions), nil
 }

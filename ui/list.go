@@ -171,6 +171,11 @@ type listModel[T any] struct {
 
 	sortIdx int // the order the tab is listed in (spec.sorts)
 
+	// exportArmed is the export format (plus one) whose cost was shown,
+	// at exportArmedAt: the same key again starts it (requestExport).
+	exportArmed   exportFormat
+	exportArmedAt time.Time
+
 	countsDrawn struct {
 		in   countsInputs
 		text string

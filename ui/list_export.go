@@ -47,6 +47,31 @@ func exportWritersAt[T any](cols func(now time.Time) []export.Column[T], raw fun
 	}
 }
 
+// exportCheapPages is how many pages an export reads without first
+// saying what it costs.
+const exportCheapPages = 20
+
+// exportConfirmWindow is how long the second press that starts a large
+// export may come after the first.
+const exportConfirmWindow = 15 * time.Second
+
+// requestExport starts an export, or, when the list is longer than
+// exportCheapPages pages, says what it will cost first ("≈10,000
+// requests, ≈8 min at Hyperline's rate limit") and starts when the same
+// key comes again.
+func (m listModel[T]) requestExport(format exportFormat) (listModel[T], tea.Cmd) {
+	l := m.shown()
+	pages := (l.total + pageSize - 1) / pageSize
+	armed := m.exportArmed == format+1 && m.c.now.Sub(m.exportArmedAt) < exportConfirmWindow
+	if l.hasTotal && pages > exportCheapPages && !armed {
+		m.exportArmed, m.exportArmedAt = format+1, m.c.now
+		return m, emit(noticeMsg("Exporting " + formatCount(l.total) + " " + strings.ToLower(m.spec.title) + " reads " +
+			requestEstimate(pages) + ". Press the key again to start (x cancels)."))
+	}
+	m.exportArmed = 0
+	return m, m.exportList(format)
+}
+
 // exportList writes the whole list as the tab shows it — the server's
 // search answer when there is one, the local filter on top, in the tab's
 // order — walking every page (paced by the client's rate limiter), to a

@@ -52,9 +52,9 @@ func (m *overviewModel) countCurrency(inv hyperline.Invoice, sign int64) {
 // currencies are the currencies invoiced in, the main one first (see
 // above), and how the first was chosen.
 func (m *overviewModel) currencies() ([]string, currencyBasis) {
-	out := make([]string, 0, len(m.byCurrency))
+	out := make([]string, 0, len(m.seen))
 	basis := basisCount
-	for cur := range m.byCurrency {
+	for cur := range m.seen {
 		out = append(out, cur)
 		if st := m.byStats[cur]; st != nil && st.hasConv {
 			basis = basisConverted

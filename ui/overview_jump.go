@@ -17,12 +17,27 @@ type openListMsg struct {
 	line string
 }
 
-// countRows are the overview's count rows, in display order.
-func (m *overviewModel) countRows() [][]statusCount {
+// countNav is one line of selectable counts: a kind's statuses, or its
+// views across statuses, which have a line of their own.
+type countNav struct {
+	kind  objectKind
+	cells []statusCount
+}
+
+// countRows are the overview's selectable lines, in display order.
+func (m *overviewModel) countRows() []countNav {
 	if m.counts == nil {
 		return nil
 	}
-	return [][]statusCount{m.counts.customers, m.counts.subscriptions, m.counts.invoices}
+	var out []countNav
+	for i, r := range []countRow{m.counts.customers, m.counts.subscriptions, m.counts.invoices} {
+		kind := [...]objectKind{kindCustomer, kindSubscription, kindInvoice}[i]
+		out = append(out, countNav{kind, r.parts})
+		if len(r.views) > 0 {
+			out = append(out, countNav{kind, r.views})
+		}
+	}
+	return out
 }
 
 // moveSel moves the cursor over the counts for an arrow key.
@@ -44,19 +59,18 @@ func (m *overviewModel) moveSel(msg tea.KeyMsg) {
 		return
 	}
 	m.sel.row = min(max(m.sel.row, 0), len(rows)-1)
-	m.sel.col = min(max(m.sel.col, 0), len(rows[m.sel.row])-1)
+	m.sel.col = min(max(m.sel.col, 0), len(rows[m.sel.row].cells)-1)
 }
 
 // openCount closes the overview and opens the list of the count under the
 // cursor.
 func (m overviewModel) openCount() (overviewModel, tea.Cmd) {
 	rows := m.countRows()
-	if m.sel.row >= len(rows) || m.sel.col >= len(rows[m.sel.row]) {
+	if m.sel.row >= len(rows) || m.sel.col >= len(rows[m.sel.row].cells) {
 		return m, nil
 	}
-	kind := [...]objectKind{kindCustomer, kindSubscription, kindInvoice}[m.sel.row]
 	m.cancel()
-	return m, emit(openListMsg{kind: kind, line: "status:" + rows[m.sel.row][m.sel.col].status})
+	return m, emit(openListMsg{kind: rows[m.sel.row].kind, line: "status:" + rows[m.sel.row].cells[m.sel.col].status})
 }
 
 // openList closes the screens above the browser and shows its list of

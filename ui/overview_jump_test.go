@@ -6,7 +6,8 @@ import (
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
 )
 
-// TestOverviewCountOpensItsList moves onto "late" in the overview and
+// TestOverviewCountOpensItsList moves onto "late" (a view across the
+// invoices' statuses, on a line of its own) in the overview and
 // presses enter: the invoices tab opens with status:late in its filter
 // line, in the same company, after exactly one request (the filtered
 // page; the full list of a tab not shown yet is not loaded), and esc
@@ -18,8 +19,10 @@ func TestOverviewCountOpensItsList(t *testing.T) {
 	h.key("0")
 	h.requireView("[active ")
 	h.key("down")
-	h.key("down") // invoices
+	h.key("down") // invoices by status
+	h.key("down") // the invoices' views across statuses
 	h.key("right")
+	h.key("left")
 	h.requireView("[late ")
 	env.sim.ResetRequests()
 	h.key("enter")

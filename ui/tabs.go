@@ -82,9 +82,9 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 	case opSort:
 		return l.cycleSort()
 	case opExportCSV:
-		return l, l.exportList(exportCSV)
+		return l.requestExport(exportCSV)
 	case opExportJSON:
-		return l, l.exportList(exportJSON)
+		return l.requestExport(exportJSON)
 	case opOpen:
 		item, ok := l.selectedItem()
 		if !ok {

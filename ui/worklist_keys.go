@@ -8,9 +8,11 @@ import (
 
 // worklistKeys drive the worklists screen and a worklist's rows.
 type worklistKeys struct {
-	table                    table.KeyMap
-	Up, Down, Open, Close    key.Binding
-	Reload, Sort, AllCompany key.Binding
+	table                     table.KeyMap
+	Up, Down, Open, Close     key.Binding
+	Reload, Sort, AllAccounts key.Binding
+	// rows marks the keys of a worklist's rows, a table.
+	rows bool
 }
 
 func newWorklistKeys() worklistKeys {
@@ -22,6 +24,8 @@ func newWorklistKeys() worklistKeys {
 		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "count again")),
 		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort: amount, due, company"), key.WithDisabled()),
+		AllAccounts: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "every account / this one"),
+			key.WithDisabled()),
 	}
 }
 
@@ -34,13 +38,19 @@ func newWorklistRowsKeys() worklistKeys {
 	k.Open.SetHelp("enter", "open in its company")
 	k.Reload.SetHelp("r", "reload")
 	k.Sort.SetEnabled(true)
+	k.AllAccounts.SetEnabled(false)
+	k.rows = true
 	return k
 }
 
 func (k worklistKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Sort, k.Reload, k.Close}
+	return []key.Binding{k.Open, k.Sort, k.AllAccounts, k.Reload, k.Close}
 }
 
 func (k worklistKeys) FullHelp() [][]key.Binding {
-	return append(k.table.FullHelp(), []key.Binding{k.Up, k.Down, k.Open, k.Sort, k.Reload, k.Close})
+	own := []key.Binding{k.Up, k.Down, k.Open, k.Sort, k.AllAccounts, k.Reload, k.Close}
+	if !k.rows {
+		return [][]key.Binding{own}
+	}
+	return append(k.table.FullHelp(), own)
 }

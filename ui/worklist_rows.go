@@ -9,6 +9,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/filter"
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/hyperline/worklist"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
@@ -29,10 +30,11 @@ type worklistRowsModel struct {
 
 	list      worklist.Worklist
 	query     filter.Query
-	companies []hyperline.Company
+	companies []wlCompany
 	states    []rowsState // per company
 	rows      []worklist.Row
-	byID      map[string]int // table row id → index in rows
+	byID      map[string]int    // table row id → index in rows
+	accountOf map[string]string // company id → its account, "" for the open one
 	sort      worklist.SortKey
 	// moved says the user moved the cursor: until then it stays on the
 	// first row as rows arrive, after that it follows its row.
@@ -63,17 +65,15 @@ type worklistRowsMsg struct {
 	err     error
 }
 
-func newWorklistRows(c *common, list worklist.Worklist, q filter.Query) (worklistRowsModel, tea.Cmd) {
-	m := worklistRowsModel{c: c, keys: newWorklistRowsKeys(), list: list, query: q, companies: c.account.Companies}
-	m.table = table.New([]table.Column{
-		{Title: "Company", Width: 12, Flex: 1, Priority: 80},
-		{Title: "Number / name", Width: 14, Flex: 2, Priority: 100},
-		{Title: "Customer", Width: 12, Flex: 1, Priority: 40},
-		{Title: "Status", Width: 14, Priority: 60},
-		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 90},
-		{Title: "Due", Width: 11, Priority: 70},
-	}, table.WithStyles(c.styles.Table), table.WithEmptyText("Nothing here yet."))
+func newWorklistRows(c *common, list worklist.Worklist, q filter.Query, companies []wlCompany) (worklistRowsModel, tea.Cmd) {
+	m := worklistRowsModel{c: c, keys: newWorklistRowsKeys(), list: list, query: q, companies: companies}
+	m.table = table.New(worklistColumns(list.List), table.WithStyles(c.styles.Table), table.WithEmptyText("Nothing here yet."))
 	m.table.SetFocused(true)
+	if list.List == filter.Customers {
+		// A customer has no amount or due date: its rows go by company.
+		m.sort = worklist.ByCompany
+		m.keys.Sort.SetEnabled(false)
+	}
 	return m.reload()
 }
 
@@ -83,16 +83,16 @@ func (m worklistRowsModel) reload() (worklistRowsModel, tea.Cmd) {
 	m.gen = m.c.nextID()
 	m.ctx, m.cancel = context.WithCancel(m.c.ctx)
 	m.states = make([]rowsState, len(m.companies))
-	m.rows, m.byID, m.moved = nil, map[string]int{}, false
+	m.rows, m.byID, m.moved, m.accountOf = nil, map[string]int{}, false, map[string]string{}
 	m.table.SetRows(nil)
 	cmds := make([]tea.Cmd, len(m.companies))
-	data, timeout, parent := m.c.data, 2*m.c.timeout, m.ctx
+	timeout, parent := 2*m.c.timeout, m.ctx
 	for ci, co := range m.companies {
-		gen, list, q := m.gen, m.list, m.query
+		gen, list, q, src, company := m.gen, m.list, m.query, co.src, co.Company
 		cmds[ci] = func() tea.Msg {
 			ctx, cancel := context.WithTimeout(parent, timeout)
 			defer cancel()
-			rows, total, err := worklist.FirstRows(ctx, data, co, list, q, worklistRowsTake)
+			rows, total, err := worklist.FirstRows(ctx, src, company, list, q, worklistRowsTake)
 			return worklistRowsMsg{gen: gen, company: ci, rows: rows, total: total, err: err}
 		}
 	}
@@ -106,6 +106,9 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 			return m, nil
 		}
 		m.states[msg.company] = rowsState{done: true, total: msg.total, shown: len(msg.rows), err: msg.err}
+		for _, r := range msg.rows {
+			m.accountOf[r.Company.ID] = m.companies[msg.company].account
+		}
 		m.rows = append(m.rows, msg.rows...)
 		m.show()
 	case tea.KeyMsg:
@@ -114,7 +117,7 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 			return m, emit(popScreenMsg{})
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
-		case key.Matches(msg, m.keys.Sort):
+		case key.Matches(msg, m.keys.Sort) && m.keys.Sort.Enabled():
 			m.sort = m.sort.Next()
 			m.show()
 		case key.Matches(msg, m.keys.Open):
@@ -151,8 +154,26 @@ func (m *worklistRowsModel) show() {
 	}
 }
 
-// cells are a row's cells: its company, what names it, its customer,
-// status, amount and due date.
+// worklistColumns are the columns of a worklist's rows: the company,
+// what names the object, its customer, status, amount and due date; a
+// customer has no amount or due date, but a billing email.
+func worklistColumns(l filter.List) []table.Column {
+	company := table.Column{Title: "Company", Width: 12, Flex: 1, Priority: 80}
+	switch l {
+	case filter.Customers:
+		return []table.Column{company, {Title: "Name", Width: 14, Flex: 2, Priority: 100},
+			{Title: "Billing email", Width: 14, Flex: 2, Priority: 40}, {Title: "Payment method", Width: 22, Priority: 90}}
+	case filter.Subscriptions:
+		return []table.Column{company, {Title: "Name", Width: 14, Flex: 2, Priority: 100},
+			{Title: "Customer", Width: 19, Priority: 40}, {Title: "Status", Width: 12, Priority: 60},
+			{Title: "Next payment", Width: 13, Align: table.AlignRight, Priority: 90}, {Title: "On", Width: 11, Priority: 70}}
+	}
+	return []table.Column{company, {Title: "Number", Width: 10, Flex: 1, Priority: 100},
+		{Title: "Customer", Width: 12, Flex: 2, Priority: 40}, {Title: "Status", Width: 14, Priority: 60},
+		{Title: "Amount due", Width: 13, Align: table.AlignRight, Priority: 90}, {Title: "Due", Width: 11, Priority: 70}}
+}
+
+// cells are a row's cells, in the columns of its list.
 func (m *worklistRowsModel) cells(r worklist.Row) []table.Cell {
 	f, now := m.c.fmt, m.c.now
 	var status table.Cell
@@ -162,7 +183,8 @@ func (m *worklistRowsModel) cells(r worklist.Row) []table.Cell {
 	case filter.Subscriptions:
 		status = subscriptionStatusCell(hyperline.SubscriptionStatus(r.Status))
 	default:
-		status = table.Cell{Text: statusWord(r.Status), Tone: table.ToneWarn}
+		return []table.Cell{{Text: r.Company.Name, Tone: table.ToneInfo}, {Text: r.Title}, {Text: r.Customer},
+			{Text: statusWord(r.Status), Tone: table.ToneBad}}
 	}
 	amount, due := "", ""
 	if r.Currency != "" && m.list.List != filter.Customers {
@@ -195,6 +217,10 @@ func (m worklistRowsModel) open() tea.Cmd {
 	r, ok := m.selectedRow()
 	if !ok {
 		return nil
+	}
+	if acct := m.accountOf[r.Company.ID]; acct != "" {
+		return emit(noticeMsg(termsafe.Line(r.Company.Name) + " is a company of " + termsafe.Line(acct) +
+			": switch to that account (a), then open " + r.ID + " with go to (:)."))
 	}
 	return emit(jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item})
 }
@@ -247,7 +273,7 @@ func (a *App) openWorklistRows(msg openWorklistMsg) tea.Cmd {
 	if !a.topIs(screenWorklists) {
 		return nil
 	}
-	m, cmd := newWorklistRows(a.c, msg.list, msg.query)
+	m, cmd := newWorklistRows(a.c, msg.list, msg.query, msg.companies)
 	a.push(&m)
 	return cmd
 }

@@ -21,7 +21,10 @@ func (m worklistRowsModel) view() string {
 		// the rows shown are sorted.
 		sorted += " (rows shown)"
 	}
-	head := spread(title, st.HeaderInfo.Render(sorted+" · s "), m.width)
+	if m.keys.Sort.Enabled() {
+		sorted += " · s"
+	}
+	head := spread(title, st.HeaderInfo.Render(sorted+" "), m.width)
 	lines := strings.Split(strings.TrimSuffix(wrapParts(st, "", 0, m.companyParts(), m.width), "\n"), "\n")
 	if len(lines) > rowsHeadLines {
 		lines = lines[:rowsHeadLines]
@@ -52,7 +55,7 @@ func (m worklistRowsModel) companyParts() []string {
 	st := m.c.styles
 	parts := make([]string, 0, len(m.companies))
 	for ci, co := range m.companies {
-		s, name := m.states[ci], companyLabel(co)
+		s, name := m.states[ci], co.label()
 		switch {
 		case !s.done:
 			parts = append(parts, st.Muted.Render(name+" loading…"))

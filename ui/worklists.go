@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -26,9 +27,17 @@ type worklistsModel struct {
 
 	lists     []worklist.Worklist
 	queries   []filter.Query
-	companies []hyperline.Company
+	qerrs     []error // a worklist whose line does not read now
+	companies []wlCompany
 	cells     [][]countCell // [list][company]
 	cursor    int
+
+	// everyAccount adds the companies of the session's other accounts
+	// (A); opening counts the accounts still being opened, accountErrs
+	// says which could not be.
+	everyAccount bool
+	opening      int
+	accountErrs  []string
 
 	// gen names the current round of counts; a reload starts another and
 	// cancels this one, whose answers are then dropped.
@@ -56,44 +65,66 @@ type worklistCountMsg struct {
 }
 
 func newWorklists(c *common) (worklistsModel, tea.Cmd) {
-	m := worklistsModel{c: c, keys: newWorklistKeys(), lists: c.worklists, companies: c.account.Companies}
+	m := worklistsModel{c: c, keys: newWorklistKeys(), lists: c.worklists}
 	if m.lists == nil {
 		m.lists = worklist.Builtins()
 	}
+	_, toggles := c.session.(worklistAccountOpener)
+	m.keys.AllAccounts.SetEnabled(toggles)
 	return m.reload()
 }
 
 // reload starts a new round of counts: one request per worklist and
-// company, all at once.
+// company, all at once (and, with every account, the other accounts are
+// opened again).
 func (m worklistsModel) reload() (worklistsModel, tea.Cmd) {
 	m.close()
 	m.gen = m.c.nextID()
 	m.ctx, m.cancel = context.WithCancel(m.c.ctx)
-	m.queries = make([]filter.Query, len(m.lists))
+	m.queries, m.qerrs = make([]filter.Query, len(m.lists)), make([]error, len(m.lists))
 	m.cells = make([][]countCell, len(m.lists))
-	var cmds []tea.Cmd
 	for li, w := range m.lists {
-		m.cells[li] = make([]countCell, len(m.companies))
-		q, err := w.Query(m.c.now, m.c.fmt.loc)
-		m.queries[li] = q
-		for ci, co := range m.companies {
-			if err != nil {
-				m.cells[li][ci] = countCell{done: true, err: err}
-				continue
-			}
-			cmds = append(cmds, countWorklist(m.ctx, m.c, m.gen, li, ci, co.ID, w, q))
-		}
+		m.queries[li], m.qerrs[li] = w.Query(m.c.now, m.c.fmt.loc)
+	}
+	m.companies, m.opening, m.accountErrs = nil, 0, nil
+	var cmds []tea.Cmd
+	for _, co := range ownCompanies(m.c) {
+		cmds = append(cmds, m.addCompany(co))
+	}
+	if o, ok := m.c.session.(worklistAccountOpener); ok && m.everyAccount {
+		m.opening++
+		cmds = append(cmds, listAccounts(m.ctx, m.c, o, m.gen))
 	}
 	return m, tea.Batch(cmds...)
 }
 
-// countWorklist counts worklist w in one company. Its deadline is twice
-// the request timeout: a count that met a 429 waits and asks again.
-func countWorklist(ctx context.Context, c *common, gen uint64, list, company int, companyID string,
-	w worklist.Worklist, q filter.Query) tea.Cmd {
-	data := c.data
-	return request(ctx, 2*c.timeout, func(ctx context.Context) (int, error) {
-		return worklist.Count(ctx, data, companyID, w, q)
+// addCompany adds a company to the grid and counts every worklist in it.
+func (m *worklistsModel) addCompany(co wlCompany) tea.Cmd {
+	ci := len(m.companies)
+	m.companies = append(m.companies, co)
+	var cmds []tea.Cmd
+	for li, w := range m.lists {
+		if m.qerrs[li] != nil {
+			m.cells[li] = append(m.cells[li], countCell{done: true, err: m.qerrs[li]})
+			continue
+		}
+		m.cells[li] = append(m.cells[li], countCell{})
+		cmds = append(cmds, countWorklist(m.ctx, m.c, m.gen, li, ci, co, w, m.queries[li], ci*len(m.lists)+li))
+	}
+	return tea.Batch(cmds...)
+}
+
+// countWorklist counts worklist w in one company, the queued-th count of
+// the round. Its deadline is twice the request timeout (a count that met
+// a 429 waits and asks again), and the windows of the rate limit the
+// counts before it fill: past 198 counts the limiter spaces them, and a
+// count must not fail for waiting its turn.
+func countWorklist(ctx context.Context, c *common, gen uint64, list, company int, co wlCompany,
+	w worklist.Worklist, q filter.Query, queued int) tea.Cmd {
+	src, companyID := co.src, co.ID
+	deadline := 2*c.timeout + time.Duration(queued/worklist.CountsPerWindow)*worklist.RateWindow
+	return request(ctx, deadline, func(ctx context.Context) (int, error) {
+		return worklist.Count(ctx, src, companyID, w, q)
 	}, func(n int, err error) tea.Msg {
 		return worklistCountMsg{gen: gen, list: list, company: company, total: n, err: err}
 	})
@@ -106,6 +137,17 @@ func (m worklistsModel) update(msg tea.Msg) (worklistsModel, tea.Cmd) {
 			return m, nil
 		}
 		m.cells[msg.list][msg.company] = countCell{done: true, total: msg.total, err: msg.err}
+	case worklistAccountsMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		m.opening--
+		return m.openAccounts(msg)
+	case worklistAccountMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		return m.addAccount(msg)
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
@@ -116,10 +158,13 @@ func (m worklistsModel) update(msg tea.Msg) (worklistsModel, tea.Cmd) {
 			m.cursor = min(m.cursor+1, len(m.lists)-1)
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
+		case key.Matches(msg, m.keys.AllAccounts):
+			m.everyAccount = !m.everyAccount
+			return m.reload()
 		case key.Matches(msg, m.keys.Open):
 			if len(m.lists) > 0 && len(m.companies) > 0 {
 				li := m.cursor
-				return m, emit(openWorklistMsg{list: m.lists[li], query: m.queries[li]})
+				return m, emit(openWorklistMsg{list: m.lists[li], query: m.queries[li], companies: m.companies})
 			}
 		}
 	}
@@ -128,8 +173,9 @@ func (m worklistsModel) update(msg tea.Msg) (worklistsModel, tea.Cmd) {
 
 // openWorklistMsg opens a worklist's merged rows.
 type openWorklistMsg struct {
-	list  worklist.Worklist
-	query filter.Query
+	list      worklist.Worklist
+	query     filter.Query
+	companies []wlCompany
 }
 
 // tally is a worklist's counts so far: the sum of those in, and how many

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"testing"
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
@@ -65,32 +66,40 @@ func (d *simData) requests() int {
 	return d.lists
 }
 
-// withSimulator points the harness at a fresh simulator (scale 1, its
-// data dated at testNow): the account reaches its three companies and
-// opens on the first.
+// withSimulator points the harness at a fresh simulator (its data dated
+// at testNow): the account reaches its three companies and opens on the
+// first.
 func withSimulator(cfg simulator.Config) harnessOption {
 	return func(d *Deps, h *harness) {
-		cfg.Epoch = testNow
-		sim, err := simulator.Start("127.0.0.1:0", cfg)
-		if err != nil {
-			h.t.Fatal(err)
-		}
-		h.t.Cleanup(func() { _ = sim.Close() })
-		tok, err := simulator.UserAccessToken(context.Background(), nil, sim.URL, sim.App())
-		if err != nil {
-			h.t.Fatal(err)
-		}
-		c, err := hyperline.New(sim.URL, hyperline.APIKey(tok))
-		if err != nil {
-			h.t.Fatal(err)
-		}
-		var cos []hyperline.Company
-		for _, co := range sim.Companies() {
-			cos = append(cos, hyperline.Company{ID: co.ID, Name: co.Name})
-		}
-		h.session.account.Companies, h.session.account.CompanyID = cos, cos[0].ID
-		d.Data = &simData{fakeData: h.data, c: c, companies: cos}
+		data := newSimData(h.t, cfg, h.data)
+		h.session.account.Companies, h.session.account.CompanyID = data.companies, data.companies[0].ID
+		d.Data = data
 	}
+}
+
+// newSimData starts a simulator for t and reads it with a user's token;
+// what it does not read comes from fake.
+func newSimData(t testing.TB, cfg simulator.Config, fake *fakeData) *simData {
+	t.Helper()
+	cfg.Epoch = testNow
+	sim, err := simulator.Start("127.0.0.1:0", cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = sim.Close() })
+	tok, err := simulator.UserAccessToken(context.Background(), nil, sim.URL, sim.App())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := hyperline.New(sim.URL, hyperline.APIKey(tok))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cos []hyperline.Company
+	for _, co := range sim.Companies() {
+		cos = append(cos, hyperline.Company{ID: co.ID, Name: co.Name})
+	}
+	return &simData{fakeData: fake, c: c, companies: cos}
 }
 
 func (h *harness) simData() *simData { return h.app.c.data.(*simData) }

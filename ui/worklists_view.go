@@ -27,8 +27,12 @@ func (m worklistsModel) view() string {
 	if failed > 0 {
 		info += st.Bad.Render(fmt.Sprintf("✗ %d failed ", failed))
 	}
+	scope := termsafe.Line(m.c.account.Email)
+	if m.everyAccount {
+		scope = "every account"
+	}
 	title := st.Heading.Render(" Worklists") + st.Muted.Render(fmt.Sprintf(" · %s · %d companies",
-		termsafe.Line(m.c.account.Email), len(m.companies)))
+		scope, len(m.companies)))
 	lines := []string{spread(title, st.HeaderInfo.Render(info), m.width),
 		fitLine(st.Muted.Render(" one request per worklist and company · enter: the rows · r: count again"), m.width), ""}
 	if len(m.companies) == 0 {
@@ -36,8 +40,19 @@ func (m worklistsModel) view() string {
 		return fitBlock(strings.Join(lines, "\n"), m.width, m.height)
 	}
 	nameW := min(max(m.width-3-13-2-9-14, 12), 40)
-	lines = append(lines, st.Muted.Render(fitLine("   "+fitLine("WORKLIST", nameW)+"  "+fitLine("KIND", 13)+
-		fmt.Sprintf("%9s", "TOTAL"), m.width)))
+	// A column per company where every one fits; else the companies are
+	// listed under the selected worklist only.
+	cols := len(m.companies)
+	if 3+34+2+13+9+cols*companyColWidth > m.width {
+		cols = 0
+	} else {
+		nameW = min(34, nameW)
+	}
+	header := "   " + fitLine("WORKLIST", nameW) + "  " + fitLine("KIND", 13) + fmt.Sprintf("%9s", "TOTAL")
+	for ci := range cols {
+		header += fmt.Sprintf("%*s", companyColWidth, fitLine(m.companies[ci].label(), companyColWidth-2))
+	}
+	lines = append(lines, st.Muted.Render(fitLine(header, m.width)))
 	for li, w := range m.lists {
 		mark := "  "
 		if li == m.cursor {
@@ -46,6 +61,7 @@ func (m worklistsModel) view() string {
 		total, loading, bad := m.tally(li)
 		state := ""
 		switch {
+		case cols > 0:
 		case loading > 0:
 			state = st.Muted.Render(fmt.Sprintf("  … %d loading", loading))
 		case bad > 0:
@@ -55,10 +71,22 @@ func (m worklistsModel) view() string {
 		if total > 0 {
 			count = st.Warn.Render(count)
 		}
+		for ci := range cols {
+			state += m.countCell(li, ci)
+		}
 		lines = append(lines, fitLine(" "+mark+st.Value.Render(fitLine(termsafe.Line(w.Name), nameW))+"  "+
 			st.Info.Render(fitLine(w.List.String(), 13))+count+state, m.width))
 	}
 	lines = append(lines, "")
+	if m.opening > 0 {
+		lines = append(lines, fitLine(" "+st.Muted.Render("opening the other accounts…"), m.width))
+	}
+	if m.everyAccount && m.opening == 0 && len(m.accountErrs) == 0 && !m.hasOtherAccounts() {
+		lines = append(lines, fitLine(" "+st.Muted.Render("No other account of this session is logged in (a logs in to another)."), m.width))
+	}
+	for _, e := range m.accountErrs {
+		lines = append(lines, fitLine(" "+st.Bad.Render("✗ "+e), m.width))
+	}
 	lines = append(lines, m.companyLines(max(m.height-len(lines), 0))...)
 	return fitBlock(strings.Join(lines, "\n"), m.width, m.height)
 }
@@ -88,10 +116,37 @@ func (m worklistsModel) companyLines(room int) []string {
 		default:
 			count = fmt.Sprintf("%9s", formatCount(cell.total))
 		}
-		lines = append(lines, fitLine("   "+fitLine(companyLabel(co), nameW)+count, m.width))
+		lines = append(lines, fitLine("   "+fitLine(co.label(), nameW)+count, m.width))
 	}
 	if more := len(m.companies) - shown; more > 0 && room > 1 {
 		lines = append(lines, fitLine("   "+st.Muted.Render(fmt.Sprintf("… and %d more companies", more)), m.width))
 	}
 	return lines
+}
+
+// hasOtherAccounts reports whether a company of another account is in the
+// grid.
+func (m worklistsModel) hasOtherAccounts() bool {
+	for _, co := range m.companies {
+		if co.account != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// companyColWidth is the width of a company's column of counts.
+const companyColWidth = 14
+
+// countCell is one count in a company's column: the number, loading…
+// or ✗.
+func (m worklistsModel) countCell(li, ci int) string {
+	st, cell := m.c.styles, m.cells[li][ci]
+	switch {
+	case !cell.done:
+		return st.Muted.Render(fmt.Sprintf("%*s", companyColWidth, "…"))
+	case cell.err != nil:
+		return st.Bad.Render(fmt.Sprintf("%*s", companyColWidth, "✗"))
+	}
+	return fmt.Sprintf("%*s", companyColWidth, formatCount(cell.total))
 }

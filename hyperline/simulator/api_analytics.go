@@ -50,11 +50,17 @@ func (s *Server) analytics(w http.ResponseWriter, r *http.Request, c *apiCall) {
 		writeJSON(w, http.StatusOK, analyticsJSON{})
 		return
 	}
+	writeJSON(w, http.StatusOK, s.analyticsOf(co, baseURL(r)))
+}
+
+// analyticsOf returns company co's figures, computed once; base is the
+// server's URL, which the figures do not depend on.
+func (s *Server) analyticsOf(co *company, base string) analyticsJSON {
 	s.stats.mu.Lock()
 	a, ok := s.stats.byCo[co.index]
 	s.stats.mu.Unlock()
 	if !ok {
-		a = s.computeAnalytics(co, baseURL(r))
+		a = s.computeAnalytics(co, base)
 		s.stats.mu.Lock()
 		if s.stats.byCo == nil {
 			s.stats.byCo = map[int]analyticsJSON{}
@@ -62,7 +68,7 @@ func (s *Server) analytics(w http.ResponseWriter, r *http.Request, c *apiCall) {
 		s.stats.byCo[co.index] = a
 		s.stats.mu.Unlock()
 	}
-	writeJSON(w, http.StatusOK, a)
+	return a
 }
 
 // computeAnalytics walks the company's subscriptions and recent payments.

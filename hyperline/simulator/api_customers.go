@@ -44,8 +44,9 @@ func (s *Server) listCustomersV1(w http.ResponseWriter, r *http.Request, c *apiC
 		pg.write(w)
 		return
 	}
+	matches := s.customerMatcher(cq, co)
 	for i := range co.customers {
-		if s.customerMatches(cq, co, i) {
+		if matches(i) {
 			pg.offer(func() customerV1JSON {
 				cr := s.data.customer(co, i)
 				return cr.v1()
@@ -100,8 +101,9 @@ func (s *Server) customersByCreation(res *cursorResult, cq customerQuery, co *co
 	if p.after != nil {
 		i = p.after.index + step
 	}
+	matches := s.customerMatcher(cq, co)
 	for ; i >= lo && i < hi && !res.full(); i += step {
-		if !cq.filtered() || s.customerMatches(cq, co, i) {
+		if !cq.filtered() || matches(i) {
 			res.keys = append(res.keys, seqKey{index: i})
 		}
 	}
@@ -112,8 +114,12 @@ func (s *Server) customersByCreation(res *cursorResult, cq customerQuery, co *co
 		res.total = co.customers
 		return
 	}
+	if cq.indexable() && cq.search == "" && lo == 0 && hi == co.customers {
+		res.total = s.countIndexed(&cq, co)
+		return
+	}
 	for i := lo; i < hi; i++ {
-		if s.customerMatches(cq, co, i) {
+		if matches(i) {
 			res.total++
 		}
 	}
@@ -153,8 +159,9 @@ func (s *Server) createdSpan(cq customerQuery, co *company) (lo, hi int) {
 // the cursor, kept in a bounded heap.
 func (s *Server) customersByUpdate(res *cursorResult, cq customerQuery, co *company) {
 	top := topKeys{page: res.page, k: res.page.limit + 1}
+	matches := s.customerMatcher(cq, co)
 	for i := range co.customers {
-		if cq.filtered() && !s.customerMatches(cq, co, i) {
+		if cq.filtered() && !matches(i) {
 			continue
 		}
 		res.total++

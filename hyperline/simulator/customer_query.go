@@ -23,6 +23,8 @@ type customerQuery struct {
 	created         []dateFilter
 	updated         []dateFilter
 	search          string
+	searchBytes     []byte         // search, for the index
+	table           *customerTable // the query compiled for the index
 }
 
 // expandCustomerStatus maps a status filter value to the categories it
@@ -45,8 +47,8 @@ func expandCustomerStatus(v string) ([]string, bool) {
 // parseCustomerQuery reads the customer filters. Filters the spec lists
 // but the simulator does not apply (segment_id, custom_properties,
 // integration_entity_id) are ignored like unknown parameters.
-func parseCustomerQuery(q url.Values) (customerQuery, string) {
-	cq := customerQuery{
+func parseCustomerQuery(q url.Values) (cq customerQuery, msg string) {
+	cq = customerQuery{
 		name:            parseStringFilters(q, "name"),
 		currency:        parseStringFilters(q, "currency"),
 		country:         parseStringFilters(q, "country"),
@@ -56,7 +58,8 @@ func parseCustomerQuery(q url.Values) (customerQuery, string) {
 		invoicingEntity: parseStringFilters(q, "invoicing_entity_id"),
 		search:          strings.ToLower(q.Get("search")),
 	}
-	var msg string
+	cq.searchBytes = []byte(cq.search)
+	defer func() { cq.table = cq.compile() }() // after every filter is read
 	if cq.kind, msg = parseEnumFilter(q, "type", literalEnum([]string{"corporate", "person"})); msg != "" {
 		return cq, msg
 	}
@@ -95,6 +98,25 @@ func (cq customerQuery) needsHead() bool {
 // customerMatches applies the query to customer i, computing only what
 // the filters given need: a full scan of a large company must stay cheap.
 func (s *Server) customerMatches(cq customerQuery, co *company, i int) bool {
+	if cq.indexable() {
+		return s.customerMatchesIndexed(&cq, co, i)
+	}
+	return s.customerMatchesGenerated(cq, co, i)
+}
+
+// customerMatcher is customerMatches for one request's scan: the choice
+// between the index and the generated customers is made once, not per
+// customer.
+func (s *Server) customerMatcher(cq customerQuery, co *company) func(i int) bool {
+	if cq.indexable() {
+		s.customerIndex(co)
+		return func(i int) bool { return s.customerMatchesIndexed(&cq, co, i) }
+	}
+	return func(i int) bool { return s.customerMatchesGenerated(cq, co, i) }
+}
+
+// customerMatchesGenerated is customerMatches on the generated customer.
+func (s *Server) customerMatchesGenerated(cq customerQuery, co *company, i int) bool {
 	cc := s.data.core(co, i)
 	if !matchAll(cq.name, &cc.name) || !matchAll(cq.currency, &cc.loc.currency) ||
 		!matchAll(cq.invoicingEntity, &co.catalog.entityID) || !matchDates(cq.created, cc.createdAt) {
@@ -159,4 +181,104 @@ func (s *Server) customerStatusMatches(cq customerQuery, co *company, i int, cc 
 		}
 	}
 	return false
+}
+
+// indexable reports whether the company's index answers every filter of
+// cq: type, status (but imported), subscription status and search.
+func (cq customerQuery) indexable() bool {
+	return len(cq.name)+len(cq.currency)+len(cq.country)+len(cq.externalID)+len(cq.billingEmail)+
+		len(cq.taxID)+len(cq.invoicingEntity)+len(cq.created)+len(cq.updated) == 0 &&
+		!cq.status.include["imported"] && !cq.paymentMethod.set
+}
+
+// customerTable is an indexable customer query compiled to lookups, once
+// per request: which kinds and which (archived, subscribed) states pass,
+// which subscription summary bits, and the customers the search hits.
+type customerTable struct {
+	kind       [3]bool    // corporate, person, automatically_created
+	status     [2][2]bool // [archived][has an active or trialing subscription]
+	subMask    uint16     // summary bits the subscription_status filter takes
+	searchHits []uint64   // bitmap of the customers the search hits; nil until used
+}
+
+// compile builds cq's lookups.
+func (cq customerQuery) compile() *customerTable {
+	t := &customerTable{}
+	for k, name := range []string{"corporate", "person", "automatically_created"} {
+		t.kind[k] = !cq.kind.set || cq.kind.match(name)
+	}
+	for archived := range 2 {
+		for subscribed := range 2 {
+			ok := !cq.status.set
+			for category := range cq.status.include {
+				if cq.status.exclude[category] {
+					continue
+				}
+				status := map[bool]string{false: "active", true: "archived"}[archived == 1]
+				ok = ok || category == status || category == "inactive" && archived == 0 && subscribed == 0
+			}
+			t.status[archived][subscribed] = ok
+		}
+	}
+	t.subMask = ^uint16(0)
+	if cq.subStatus.set {
+		t.subMask = 0
+		for b, name := range summaryBits() {
+			if cq.subStatus.match(name) {
+				t.subMask |= 1 << b
+			}
+		}
+	}
+	return t
+}
+
+// customerMatchesIndexed is customerMatches on the index.
+func (s *Server) customerMatchesIndexed(cq *customerQuery, co *company, i int) bool {
+	ix := s.customerIndex(co)
+	t := cq.table
+	fl, sum := ix.custFlags[i], ix.subSummary[i]
+	kind := 0
+	switch {
+	case fl&custPerson != 0:
+		kind = 1
+	case fl&custAutomatic != 0:
+		kind = 2
+	}
+	archived, subscribed := 0, 0
+	if fl&custArchived != 0 {
+		archived = 1
+	}
+	if sum&(summaryActive|summaryTrialing) != 0 {
+		subscribed = 1
+	}
+	if !t.kind[kind] || !t.status[archived][subscribed] || sum&t.subMask == 0 {
+		return false
+	}
+	if cq.search == "" {
+		return true
+	}
+	if t.searchHits == nil {
+		t.searchHits = s.searchIndex(co).searchHits(cq.searchBytes, co.customers)
+	}
+	return t.searchHits[i/64]&(1<<(i%64)) != 0
+}
+
+// countIndexed counts the customers an indexable query without search
+// matches, from the buckets: no pass over the customers.
+func (s *Server) countIndexed(cq *customerQuery, co *company) int {
+	ix, t, n := s.customerIndex(co), cq.table, 0
+	for kind := range 3 {
+		for archived := range 2 {
+			for sum := range 1024 {
+				subscribed := 0
+				if sum&(summaryActive|summaryTrialing) != 0 {
+					subscribed = 1
+				}
+				if t.kind[kind] && t.status[archived][subscribed] && uint16(sum)&t.subMask != 0 {
+					n += ix.custBuckets[(kind*2+archived)*1024+sum]
+				}
+			}
+		}
+	}
+	return n
 }

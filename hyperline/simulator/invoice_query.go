@@ -142,22 +142,37 @@ func (d *dataset) invoiceStatusMatches(st enumFilter, f invoiceFacts, pay custom
 // transfer, refunded those a credit note refunded, and late the
 // outstanding ones past their due date.
 func invoiceInCategory(category string, f invoiceFacts, pay customerPayment, epoch time.Time) bool {
-	outstanding := f.status == "to_pay" || f.status == "grace_period" || f.status == "partially_paid" || f.status == "error"
+	var flags uint8
+	if f.late(epoch) {
+		flags |= invLate
+	}
+	if !f.refunded.IsZero() {
+		flags |= invRefunded
+	}
+	if m := txMethod(pay); m == "transfer" || m == "transfer_automated" {
+		flags |= invTransfer
+	}
+	return statusInCategory(category, f.status, flags)
+}
+
+// statusInCategory is invoiceInCategory on an invoice's status and flags
+// (invLate, invRefunded, invTransfer), which the index keeps.
+func statusInCategory(category, status string, flags uint8) bool {
+	outstanding := status == "to_pay" || status == "grace_period" || status == "partially_paid" || status == "error"
 	switch category {
 	case "finalized":
 		return !slices.Contains([]string{"draft", "pending_approval", "changes_requested", "missing_info", "open",
-			"pending_parent_concat", "pending_consolidation", "voided"}, f.status)
+			"pending_parent_concat", "pending_consolidation", "voided"}, status)
 	case "outstanding":
 		return outstanding
 	case "to_reconcile":
-		m := txMethod(pay)
-		return outstanding && f.status != "error" && (m == "transfer" || m == "transfer_automated")
+		return outstanding && status != "error" && flags&invTransfer != 0
 	case "refunded":
-		return !f.refunded.IsZero()
+		return flags&invRefunded != 0
 	case "late":
-		return f.late(epoch)
+		return flags&invLate != 0
 	}
-	return f.status == category
+	return status == category
 }
 
 // perCustomer applies the filters that look at the customer only.

@@ -45,6 +45,7 @@ type Server struct {
 	pages     *template.Template
 	oauthPath map[string]http.HandlerFunc // "METHOD /path" → handler
 	stats     *analyticsCache
+	indexes   []*companyIndex // one per company, built on first use
 }
 
 // New builds a simulator from cfg. It is cheap even for a million
@@ -83,6 +84,7 @@ func New(cfg Config) *Server {
 		pages:  newPages(),
 		stats:  &analyticsCache{},
 	}
+	s.indexes = newIndexes(len(s.data.companies))
 	if cfg.Hostile {
 		s.user.Name = hostileUserName
 	}

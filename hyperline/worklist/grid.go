@@ -21,6 +21,14 @@ type Cell struct {
 	Err error
 }
 
+// CountsPerWindow and RateWindow are the client's default read budget
+// (hyperline's window limiter: 198 reads per 10.5 s, under the API's 200
+// per 10 s): that many counts go at once, the next ones a window later.
+const (
+	CountsPerWindow = 198
+	RateWindow      = 10500 * time.Millisecond
+)
+
 // Requests is what counting lists worklists in companies costs: one
 // request per worklist and company, no more (a 429 resends one, later).
 func Requests(lists, companies int) int { return lists * companies }

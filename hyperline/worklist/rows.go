@@ -19,7 +19,8 @@ type Row struct {
 	Company hyperline.Company
 	// ID is the object's id; Title what names it for a person (an
 	// invoice's number, a customer's or subscription's name); Customer
-	// the invoice's customer ("" for others).
+	// an invoice's customer name, a subscription's customer id, a
+	// customer's billing email.
 	ID, Title, Customer string
 	// Status is the object's status as the API spells it (a customer's
 	// payment method type for a customer).
@@ -65,7 +66,7 @@ func FirstRows(ctx context.Context, src Source, co hyperline.Company, w Worklist
 			}
 			for i := range p.Items {
 				s := &p.Items[i]
-				rows = append(rows, Row{Company: co, ID: s.ID, Title: s.Name, Status: string(s.Status),
+				rows = append(rows, Row{Company: co, ID: s.ID, Title: s.Name, Customer: s.CustomerID, Status: string(s.Status),
 					Amount: s.NextPaymentAmount, Currency: s.Currency, Due: s.NextPaymentAt, Item: s})
 			}
 		case filter.Invoices:
@@ -104,7 +105,11 @@ func customerRow(co hyperline.Company, c *hyperline.Customer, q filter.Query) Ro
 		words = append(words, *c.PaymentMethodType)
 	}
 	status := strings.Join(words, " · ")
-	return Row{Company: co, ID: c.ID, Title: c.Name, Status: status, Currency: c.Currency, Item: c}
+	email := ""
+	if c.BillingEmail != nil {
+		email = *c.BillingEmail
+	}
+	return Row{Company: co, ID: c.ID, Title: c.Name, Customer: email, Status: status, Currency: c.Currency, Item: c}
 }
 
 // SortKey is what merged rows are ordered by.

@@ -86,6 +86,11 @@ func TestWorklistRefusesABadOne(t *testing.T) {
 	if n := len(dataRequests(w, "/v")); n != 0 {
 		t.Errorf("%d requests for a bad worklist", n)
 	}
+	// The explorer refuses to start on it too, before it takes the screen.
+	_, errOut, code = run(t, w, "--no-browser")
+	if code != ExitConfig || !strings.Contains(errOut, `worklist "Late": filter "status:latte"`) {
+		t.Fatalf("explorer: exit %d: %s", code, errOut)
+	}
 }
 
 // TestListAllCompanies: --all-companies lists every company, each JSON

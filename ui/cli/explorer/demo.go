@@ -23,14 +23,15 @@ const demoAccessTTL = 2 * time.Minute
 // lives in a temporary directory, apart from real sessions, and is removed
 // by cleanup. The consent is approved on the user's behalf (and the login
 // screen says so), whatever browser there is; nothing leaves this machine.
-func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client) (backend.Options, func(), error) {
+func startDemo(ctx context.Context, f *cmdutil.Factory, hc *http.Client, demoCustomers int) (backend.Options, func(), error) {
 	if f.Flags.Sandbox || f.Flags.APIURL != "" {
 		return backend.Options{}, nil, cmdutil.UsageErrorf("--demo runs its own simulator: drop --sandbox and --api-url")
 	}
-	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL})
+	sim, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 1, AccessTTL: demoAccessTTL, LargeCustomers: demoCustomers})
 	if err != nil {
 		return backend.Options{}, nil, fmt.Errorf("start the demo simulator: %w", err)
 	}
+	go sim.Warm() // the indexes, so the overview's counts do not wait for them
 	dir, err := os.MkdirTemp("", "hlx-demo-")
 	if err != nil {
 		sim.Close()

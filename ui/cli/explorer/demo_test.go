@@ -23,7 +23,7 @@ func TestDemoApprovesWithBrowserSet(t *testing.T) {
 	f := &cmdutil.Factory{Getenv: func(string) string { return "" }}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	opts, cleanup, err := startDemo(ctx, f, http.DefaultClient)
+	opts, cleanup, err := startDemo(ctx, f, http.DefaultClient, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

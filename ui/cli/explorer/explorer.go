@@ -17,6 +17,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/auth"
 	"github.com/hyperline-tui/hlx/config"
+	"github.com/hyperline-tui/hlx/config/aggregates"
 	"github.com/hyperline-tui/hlx/config/recent"
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/ui"
@@ -29,6 +30,9 @@ type Options struct {
 	F *cmdutil.Factory
 	// Demo explores a built-in simulated Hyperline.
 	Demo bool
+	// DemoCustomers sizes the demo's large company (0: the simulator's
+	// default), to try hlx at a million customers.
+	DemoCustomers int
 	// NoBrowser shows the login URL instead of opening a browser.
 	NoBrowser bool
 	// Company names the company to open on (an ID or a name).
@@ -40,6 +44,7 @@ func AddFlags(cmd *cobra.Command, opts *Options) {
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Demo, "demo", false, "explore a built-in simulated Hyperline (no account, no internet)")
 	fl.BoolVar(&opts.NoBrowser, "no-browser", false, "show the login URL instead of opening a browser")
+	fl.IntVar(&opts.DemoCustomers, "demo-customers", 0, "with --demo: customers in the large company (up to 1000000; default 12000)")
 	cmdutil.AddCompanyFlag(cmd, opts.F, &opts.Company)
 }
 
@@ -61,7 +66,7 @@ func Run(ctx context.Context, opts *Options) error {
 		if opts.Company != "" {
 			return cmdutil.UsageErrorf("--demo starts logged out: drop --company, and pick the company in the explorer")
 		}
-		b, cleanup, err := startDemo(ctx, f, hc)
+		b, cleanup, err := startDemo(ctx, f, hc, opts.DemoCustomers)
 		if err != nil {
 			return err
 		}
@@ -95,16 +100,17 @@ func Run(ctx context.Context, opts *Options) error {
 	detectBackground()
 	b := backend.New(bopts)
 	app := ui.New(ui.Deps{
-		Context: ctx,
-		Session: b,
-		Data:    b,
-		Env:     ui.EnvironmentFor(bopts.Settings.APIURL, opts.Demo),
-		Demo:    opts.Demo,
-		Version: f.Version,
-		OpenURL: auth.DefaultOpenBrowser(nil),
-		Debug:   f.Debug(),
-		Recent:  recentJumps(opts.Demo, bopts),
-		SaveDir: saveDir(),
+		Context:    ctx,
+		Session:    b,
+		Data:       b,
+		Env:        ui.EnvironmentFor(bopts.Settings.APIURL, opts.Demo),
+		Demo:       opts.Demo,
+		Version:    f.Version,
+		OpenURL:    auth.DefaultOpenBrowser(nil),
+		Debug:      f.Debug(),
+		Recent:     recentJumps(opts.Demo, bopts),
+		Aggregates: aggregateCache(opts.Demo, bopts),
+		SaveDir:    saveDir(),
 		// The settings file's link templates; a file that cannot be read
 		// was reported when the settings were loaded.
 		LinkTemplates: linkTemplates(f.SettingsFile()),
@@ -167,6 +173,35 @@ func recentJumps(demo bool, b backend.Options) ui.RecentJumps {
 		return backend.Recent(recent.Open(filepath.Dir(b.Store.Path())))
 	}
 	return backend.Recent(recent.Open(recent.DefaultDir()))
+}
+
+// aggregateCache keeps the overview's costly figures for the day: in the
+// XDG cache, or, for the demo, next to its throw-away session (its data
+// are not an account's).
+func aggregateCache(demo bool, b backend.Options) ui.AggregateCache {
+	if demo {
+		return revenueCache{aggregates.NewStore(filepath.Join(filepath.Dir(b.Store.Path()), "aggregates"))}
+	}
+	return revenueCache{aggregates.Open()}
+}
+
+// revenueCache keeps the overview's monthly figures in an aggregates
+// store, one file per company and day.
+type revenueCache struct{ store aggregates.Store }
+
+// LoadRevenue reads the company's figures of day, nil when there are none.
+func (c revenueCache) LoadRevenue(company, day string) (*ui.Revenue, error) {
+	var r ui.Revenue
+	ok, err := c.store.Load("revenue-"+company, day, &r)
+	if !ok || err != nil || r.Company != company || r.Day != day {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// SaveRevenue keeps the figures for their day.
+func (c revenueCache) SaveRevenue(r ui.Revenue) error {
+	return c.store.Save("revenue-"+r.Company, r.Day, r)
 }
 
 // saveDir is where downloads and exports go: the XDG download directory

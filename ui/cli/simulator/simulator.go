@@ -46,7 +46,7 @@ func simulatorFlags(fs *pflag.FlagSet) (*simulator.Config, *string) {
 	cfg := &simulator.Config{}
 	addr := fs.String("addr", simulator.DefaultAddr, "`host:port` to listen on (loopback only unless you mean it)")
 	fs.Int64Var(&cfg.Seed, "seed", 1, "seed for the generated companies, customers, subscriptions and invoices")
-	fs.IntVar(&cfg.LargeCustomers, "large-customers", 0, "customers in the large company (default 12000; up to 1000000 starts instantly)")
+	fs.IntVar(&cfg.LargeCustomers, "large-customers", 0, "customers in the large company (default 12000; at 1000000 the indexes take seconds to build, in the background)")
 	fs.BoolVar(&cfg.AutoApprove, "auto-approve", false, "grant consent without showing the page (for scripts and CI)")
 	fs.DurationVar(&cfg.AccessTTL, "access-ttl", 24*time.Hour, "access-token lifetime (e.g. 90s to watch a refresh)")
 	fs.BoolVar(&cfg.NoRotation, "no-rotation", false, "return the same refresh token on refresh (default: rotate it)")
@@ -95,6 +95,10 @@ func serve(ctx context.Context, f *cmdutil.Factory, addr string, cfg simulator.C
 	}
 	fmt.Fprintln(stderr, "# Export the lines above in another shell (hlx simulator > sim.env & then set -a; . ./sim.env; set +a).")
 	fmt.Fprintln(stderr, "# Serving until ctrl+c.")
+	go func() { // the indexes, so the first count or search does not wait for them
+		took := sim.Warm()
+		fmt.Fprintf(stderr, "# Indexes built in %v.\n", took.Round(10*time.Millisecond))
+	}()
 
 	<-ctx.Done()
 	return nil
