@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -229,7 +231,12 @@ func (m detailModel) subscriptionsSection() ticketSection {
 		if len(f.Subscriptions) == 0 {
 			lines = append(lines, sectionLine("none", table.ToneMuted))
 		}
-		for _, sub := range f.Subscriptions {
+		// The ones that bill first, then the ended, voided and drafts.
+		subs := slices.Clone(f.Subscriptions)
+		slices.SortStableFunc(subs, func(a, b hyperline.Subscription) int {
+			return cmp.Compare(boolRank(!ticket.Live(a)), boolRank(!ticket.Live(b)))
+		})
+		for _, sub := range subs {
 			st := subscriptionStatusCell(sub.Status)
 			lines = append(lines, sectionLine(ticket.SubscriptionName(sub)+" · "+st.Text, st.Tone))
 			detail := "  period " + m.c.fmt.date(sub.CurrentPeriodStartedAt) + " → " + m.c.fmt.date(sub.CurrentPeriodEndsAt)
@@ -318,6 +325,14 @@ func activityWords(a hyperline.AuditLog, numbers map[string]string) string {
 		words += " · " + *a.SubscriptionID
 	}
 	return words
+}
+
+// boolRank orders false before true.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func orEmpty(s *string) string {

@@ -46,7 +46,7 @@ func Markdown(f *Facts, links Templates, loc *time.Location) string {
 	w.item("Last failure", w.failure(f))
 	others := 0
 	for _, s := range f.Subscriptions {
-		if !live(s) {
+		if !Live(s) {
 			others++
 			continue
 		}
@@ -237,9 +237,9 @@ func SubscriptionName(s hyperline.Subscription) string {
 	return s.ID
 }
 
-// live reports a subscription that bills or will: not ended, voided,
+// Live reports a subscription that bills or will: not ended, voided,
 // archived or a draft.
-func live(s hyperline.Subscription) bool {
+func Live(s hyperline.Subscription) bool {
 	switch s.Status {
 	case hyperline.SubscriptionCancelled, hyperline.SubscriptionVoided, hyperline.SubscriptionArchived, hyperline.SubscriptionDraft:
 		return false
