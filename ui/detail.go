@@ -113,6 +113,7 @@ func (m detailModel) reload() (detailModel, tea.Cmd) {
 	if m.kind.spec().get == nil {
 		// A payment shows as its invoice listed it: there is nothing to load.
 		m.reqID, m.loadErr = 0, ""
+		m.syncFocus()
 		return m, nil
 	}
 	m.reqID, m.loadErr = m.c.nextID(), ""

@@ -94,6 +94,17 @@ func TestGolden(t *testing.T) {
 			h.key("enter")
 			h.key("tab") // the sections
 		}, [][2]int{{80, 24}, {120, 40}}},
+		// enter on a refused payment of INV-1001 opens it: why, the next
+		// step and the processor's message, wrapped, never cut.
+		{"payment_detail", func(h *harness) {
+			h.start()
+			h.key("3")
+			h.key("down")
+			h.key("enter")
+			h.key("tab")  // the payments
+			h.key("down") // the refused one
+			h.key("enter")
+		}, [][2]int{{80, 24}}},
 		{"customer_summary", func(h *harness) {
 			h.start()
 			h.key("down")
