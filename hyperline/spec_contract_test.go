@@ -143,6 +143,13 @@ func TestSpecContract(t *testing.T) {
 	must("transactions", err)
 	_, err = cc.ListTransactions(ctx, tp.NextOptions())
 	must("transactions page 2", err)
+	if len(tp.Items) > 0 {
+		tx, err := cc.GetTransaction(ctx, tp.Items[0].ID)
+		must("transaction", err)
+		if tx.ID != tp.Items[0].ID || len(tx.Raw) == 0 {
+			t.Fatalf("GET /v1/transactions/{id} gave %s with %d bytes of JSON", tx.ID, len(tx.Raw))
+		}
+	}
 	_, err = cc.ListCustomers(ctx, CustomerListOptions{Status: []string{"all", "imported"},
 		CreatedFrom: time.Now().AddDate(-2, 0, 0), CreatedBefore: time.Now()})
 	must("customers created in a window", err)

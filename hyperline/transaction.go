@@ -1,6 +1,7 @@
 package hyperline
 
 import (
+	"encoding/json"
 	"strings"
 	"time"
 )
@@ -44,7 +45,12 @@ type Transaction struct {
 type ListedTransaction struct {
 	Transaction
 	Allocations []Allocation `json:"allocations"`
+
+	// Raw is the exact JSON object the API sent (GET /v1/transactions/{id}).
+	Raw json.RawMessage `json:"-"`
 }
+
+func (t *ListedTransaction) setRaw(b json.RawMessage) { t.Raw = b }
 
 // Allocation is the part of a transaction that went to one invoice.
 type Allocation struct {

@@ -76,7 +76,7 @@ func (m accountsModel) update(msg tea.Msg) (accountsModel, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		case key.Matches(msg, m.keys.Up), msg.String() == "k":
 			m.cursor = max(m.cursor-1, 0)
 		case key.Matches(msg, m.keys.Down), msg.String() == "j":
@@ -94,11 +94,11 @@ func (m accountsModel) choose() (accountsModel, tea.Cmd) {
 		return m, nil
 	}
 	if m.cursor == len(m.accounts) {
-		return m, emit(loginAnotherMsg{})
+		return m, m.c.navigate(loginAnotherMsg{})
 	}
 	a := m.accounts[m.cursor]
 	if a.Open {
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	}
 	m.switchTo = a.Email
 	sw, ctx, timeout := m.switcher, m.c.ctx, m.c.timeout

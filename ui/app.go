@@ -39,6 +39,7 @@ type App struct {
 	forceQuit key.Binding
 	banner    banner
 	job       *runningJob // the download or export running, nil if none
+	ahead     typeAhead   // keys typed while the top screen loads
 
 	// refreshAfter holds automatic refreshes back after one failed.
 	refreshAfter time.Time
@@ -118,6 +119,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	cmd := a.update(msg)
 	a.syncGlobalKeys()
+	if _, isKey := msg.(tea.KeyMsg); !isKey && len(a.ahead.keys) > 0 {
+		cmd = tea.Batch(cmd, a.replayKeys())
+	}
 	return a, cmd
 }
 
@@ -139,6 +143,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.handleKey(msg)
 	case tea.MouseMsg:
 		return a.updateTop(msg)
+	case navMsg:
+		a.c.navPending = max(a.c.navPending-1, 0)
+		return a.update(msg.msg)
 	case sessionEventMsg:
 		return a.handleSessionEvent(SessionEvent(msg))
 	case resumedMsg:
@@ -240,7 +247,7 @@ func (a *App) handleTick() tea.Cmd {
 		a.bodyValid = false
 		cmds = append(cmds, a.updateTop(tickMsg(a.c.now)))
 	}
-	cmds = append(cmds, a.tick(), a.autoRefresh())
+	cmds = append(cmds, a.tick(), a.autoRefresh(), a.releaseStuckNav())
 	return tea.Batch(cmds...)
 }
 

@@ -116,7 +116,7 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 	k := spelt(msg.String())
 	switch {
 	case key.Matches(k, m.keys.Overview):
-		return m, emit(openOverviewMsg{})
+		return m, m.c.navigate(openOverviewMsg{})
 	case m.keys.tabKey(k) >= 0:
 		return m.switchTab(m.keys.tabKey(k))
 	case key.Matches(k, m.keys.NextTab):
@@ -229,7 +229,7 @@ func (m *browserModel) capturing() bool { return m.filtering() }
 
 func (m *browserModel) selected() (selection, bool) {
 	id, ok := m.selectedID()
-	return selection{kind: m.kind(), id: id, url: m.tab().selectedURL()}, ok
+	return selection{kind: m.kind(), id: id, url: m.tab().selectedURL(), label: m.tab().selectedLabel()}, ok
 }
 
 func (m *browserModel) view() string           { return m.render() }

@@ -30,17 +30,23 @@ func copyOSC52(text string) error {
 	return err
 }
 
-// copyCmd copies text and says so in the banner, naming what it is
-// ("the payment's ID tra_…") when what is given.
-func copyCmd(copyText func(string) error, text, what string) tea.Cmd {
+// copyCmd copies text and says so in the banner.
+func copyCmd(copyText func(string) error, text string) tea.Cmd {
+	return copyNamed(copyText, text, text+" to the clipboard.")
+}
+
+// copyIDCmd copies an id and says in the banner what it belongs to:
+// "Copied inv_…, the id of invoice INV-1001."
+func copyIDCmd(copyText func(string) error, id, what string) tea.Cmd {
+	return copyNamed(copyText, id, id+", the id of "+what+".")
+}
+
+func copyNamed(copyText func(string) error, text, said string) tea.Cmd {
 	return func() tea.Msg {
 		if err := copyText(text); err != nil {
 			return errMsg{what: "copy to the clipboard", err: err}
 		}
-		if what != "" {
-			return noticeMsg("Copied " + text + " (" + what + ") to the clipboard.")
-		}
-		return noticeMsg("Copied " + text + " to the clipboard.")
+		return noticeMsg("Copied " + said)
 	}
 }
 

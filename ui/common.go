@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/hyperline/ticket"
 	"github.com/hyperline-tui/hlx/hyperline/worklist"
 )
@@ -53,6 +54,24 @@ type common struct {
 	refreshing bool
 
 	lastID uint64 // request ids; unique for the app's life
+
+	// navPending counts the screen changes asked for (navigate) and not yet
+	// made: keys typed meanwhile wait for the screen they lead to. Screens
+	// add to it (the one write to common that is not the root's, made in
+	// Update, on the same goroutine); the root subtracts.
+	navPending int
+}
+
+// navMsg carries a screen change a screen asked for (open, close, switch).
+type navMsg struct{ msg tea.Msg }
+
+// navigate asks the root model for a screen change (opening a detail,
+// closing the screen, switching company). It arrives as a message, like
+// any other, but the keys typed before it arrives wait for it: they were
+// typed at the screen it leads to.
+func (c *common) navigate(msg tea.Msg) tea.Cmd {
+	c.navPending++
+	return emit(navMsg{msg})
 }
 
 // nextID returns a new request id. Ids are never reused, so a result can
@@ -143,24 +162,38 @@ type (
 // emit returns a command delivering msg.
 func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
-// selection is the object under the cursor, for `y` and `o`.
+// selection is the object under the cursor, for `y` and `o`: the row the
+// cursor is on, or the object the screen shows when no row has the keys.
 type selection struct {
 	kind objectKind
 	id   string
+	// label is how people name the object ("INV-1001", "Acme Tools"),
+	// "" when only its id names it; the copy notice says it.
+	label string
 	// url is the object's own page when it has one (an invoice's public
 	// page); o opens it, else the dashboard's page of the object.
 	url string
-	// label names what is copied ("the payment INV-1001 · Visa •••• 4242"),
-	// "" to say nothing more than the ID.
-	label string
 }
 
-// describe says what y copies: "the invoice's ID", "the payment's ID".
-func (s selection) describe() string {
-	if s.label != "" {
-		return s.label + "'s ID"
+// what names the selection for a notice: "invoice INV-1001".
+func (s selection) what() string {
+	if s.label == "" || s.label == s.id {
+		return s.kind.String()
 	}
-	return "the " + s.kind.String() + "'s ID"
+	return s.kind.String() + " " + termsafe.Line(s.label)
+}
+
+// whyNoPage says why o has no page to open for the selection.
+func (s selection) whyNoPage(env Environment) string {
+	switch {
+	case s.kind == kindCustomer && env.Dashboard == "" && env.Kind == EnvSimulator:
+		return "The simulator has no dashboard, so o has no page to open; y copies the id."
+	case s.kind == kindCustomer && env.Dashboard == "":
+		return "The " + env.Name + " dashboard's address is not documented, so o cannot open it; y copies the id."
+	case s.kind == kindInvoice:
+		return "This invoice has no public page (drafts have none); y copies its id."
+	}
+	return "Hyperline documents no web page for a " + s.kind.String() + "; y copies its id."
 }
 
 // openURL is the page o opens for the selection, "" when none is known.

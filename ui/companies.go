@@ -68,8 +68,8 @@ func newPicker(c *common, current string, canClose bool) (pickerModel, tea.Cmd) 
 		canClose: canClose,
 		table: table.New([]table.Column{
 			{Title: " ", Width: 1, Priority: 100},
-			{Title: "Company", Width: 16, Flex: 1, Priority: 90},
-			{Title: "ID", Width: 24, Priority: 40},
+			{Title: "Company", Width: 16, Ideal: 30, Flex: 1, Priority: 90},
+			{Title: "ID", Width: 24, Priority: 40, Spare: true},
 		}, table.WithStyles(c.styles.Table), table.WithKeyMap(tk), table.WithEmptyText("No company matches.")),
 	}
 	m.input.focus()
@@ -114,7 +114,7 @@ func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
 		m.loadErr = ""
 		m.setCompanies(msg.companies)
 		if m.current == "" && len(msg.companies) == 1 {
-			return m, emit(companyChosenMsg{company: msg.companies[0]})
+			return m, m.c.navigate(companyChosenMsg{company: msg.companies[0]})
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -135,9 +135,11 @@ func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
 		m.table.SetFilter("")
 		return m, nil
 	case key.Matches(msg, k.Close):
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case msg.Type == tea.KeyEsc && m.input.Value() == "":
-		return m, tea.Quit // nothing under the picker to go back to
+		// Nothing is under the picker at start: esc does not quit (only q
+		// and ctrl+c leave hlx), and says so rather than nothing.
+		return m, emit(noticeMsg("Choose a company to start; q quits."))
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Retry):
@@ -149,11 +151,11 @@ func (m pickerModel) handleKey(msg tea.KeyMsg) (pickerModel, tea.Cmd) {
 			return m, nil
 		}
 		if row.ID == m.current {
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		}
 		for _, co := range m.companies {
 			if co.ID == row.ID {
-				return m, emit(companyChosenMsg{company: co})
+				return m, m.c.navigate(companyChosenMsg{company: co})
 			}
 		}
 		return m, nil
@@ -252,9 +254,13 @@ func (m *pickerModel) resize(w, h int) screen {
 	m.table.SetSize(w, max(h-2, 1))
 	return m
 }
-func (m pickerModel) keyMap() help.KeyMap         { return m.keysNow() }
-func (m pickerModel) quitShown() bool             { return m.input.Value() == "" }
-func (m pickerModel) capturing() bool             { return true }
+func (m pickerModel) keyMap() help.KeyMap { return m.keysNow() }
+func (m pickerModel) quitShown() bool     { return m.input.Value() == "" }
+func (m pickerModel) capturing() bool     { return true }
+
+// helpKeyFree: the picker's filter is always there to narrow the list, not
+// a field the user opened to type in, so `?` is help on it.
+func (m pickerModel) helpKeyFree() bool           { return true }
 func (m pickerModel) selected() (selection, bool) { return selection{}, false }
 func (m pickerModel) wantsTick() bool             { return false }
 func (m pickerModel) screenKind() screenKind      { return screenPicker }

@@ -20,14 +20,15 @@ func customersSpec() listSpec[hyperline.Customer] {
 		title: "Customers",
 		short: "Cust",
 		columns: []table.Column{
-			{Title: "Name", Width: 16, Flex: 3, Priority: 100},
-			{Title: "ID", Width: 19, Priority: 60},
-			{Title: "Billing email", Width: 16, Flex: 2, Priority: 70},
+			{Title: "Name", Width: 16, Ideal: 30, Flex: 3, Priority: 100},
+			{Title: "ID", Width: 19, Priority: 60, Spare: true},
+			{Title: "Billing email", Width: 16, Ideal: 36, Flex: 1, Priority: 70, Cut: table.CutEmail},
 			{Title: "Currency", Width: 8, Priority: 50},
 			{Title: "Status", Width: 8, Priority: 90},
-			{Title: "Created", Width: 10, Priority: 40},
+			{Title: "Created", Width: dateWidth, Priority: 40},
 		},
 		id:           func(c hyperline.Customer) string { return c.ID },
+		label:        func(c hyperline.Customer) string { return c.Name },
 		row:          customerRow,
 		exportWriter: exportWriters(export.CustomerColumns, export.CustomerRaw),
 		load:         loadCustomers,
@@ -43,14 +44,14 @@ func customersSpec() listSpec[hyperline.Customer] {
 	}
 }
 
-func customerRow(f formatter, _ time.Time, c hyperline.Customer, _ map[string]string) table.Row {
+func customerRow(f formatter, now time.Time, c hyperline.Customer, _ map[string]string) table.Row {
 	return table.Row{ID: c.ID, Cells: []table.Cell{
 		{Text: c.Name},
 		{Text: c.ID, Tone: table.ToneMuted},
 		{Text: orDash(c.BillingEmail)},
 		{Text: c.Currency},
 		customerStatusCell(c.Status),
-		{Text: f.date(&c.CreatedAt)},
+		{Text: f.relDate(&c.CreatedAt, now)},
 	}}
 }
 

@@ -133,8 +133,11 @@ func (m *detailModel) setItem(item any) {
 	if c := asCustomer(item); c != nil && m.ticket.facts != nil {
 		m.ticket.facts.Customer = c
 	}
-	if t, ok := item.(hyperline.Transaction); ok {
+	switch t := item.(type) {
+	case hyperline.Transaction:
 		m.payment = &t
+	case *hyperline.ListedTransaction:
+		m.payment = &t.Transaction
 	}
 	switch it := item.(type) {
 	case hyperline.Subscription:
@@ -156,8 +159,6 @@ func (m *detailModel) setItem(item any) {
 	// invisible character escaped (\u001b) so support sees it is there.
 	pretty, err := termsafe.JSON(raw)
 	switch {
-	case m.kind == kindTransaction:
-		pretty = []byte("(a payment shows as its invoice lists it: see the invoice's raw JSON, transactions)")
 	case len(raw) == 0 && m.reqID == 0 && m.pretty == "":
 		// Opened from a list, whose rows keep no JSON: the full object,
 		// JSON included, is on its way (newDetail asks for it next).
@@ -219,7 +220,7 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Back):
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(msg, m.keys.Reload):
 		return m.reload()
 	case key.Matches(msg, m.keys.Download):
@@ -248,8 +249,7 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Select):
 		if m.focusRelated {
 			if ref, ok := m.related.selectedRef(); ok {
-				ref.id = strings.TrimPrefix(ref.id, "tx:")
-				return m, emit(openDetailMsg(ref))
+				return m, m.c.navigate(openDetailMsg(ref))
 			}
 		}
 		return m, nil
@@ -408,14 +408,13 @@ func (m detailModel) capturing() bool     { return false }
 func (m detailModel) selected() (selection, bool) {
 	if m.focusRelated {
 		if ref, ok := m.related.selectedRef(); ok {
-			sel := selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item)}
-			if ref.kind == kindTransaction {
-				sel.id, sel.label = strings.TrimPrefix(ref.id, "tx:"), "the payment"
-			}
-			return sel, true
+			return selection{kind: ref.kind, id: ref.id, url: publicURL(ref.item), label: itemLabel(ref.item)}, true
 		}
 	}
 	sel := selection{kind: m.kind, id: m.id}
+	if _, name, ok := strings.Cut(m.title, " · "); ok {
+		sel.label = name
+	}
 	if m.invoice != nil {
 		sel.url = m.invoice.PublicURL
 	}

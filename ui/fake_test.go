@@ -323,6 +323,22 @@ func (d *fakeData) Transactions(_ context.Context, company string, opts hyperlin
 	return page(all, opts), nil
 }
 
+func (d *fakeData) Transaction(_ context.Context, company, id string) (*hyperline.ListedTransaction, error) {
+	if err := d.record(company, "transaction", id); err != nil {
+		return nil, err
+	}
+	for _, inv := range d.invoices[company] {
+		for _, t := range inv.Transactions {
+			if t.ID == id {
+				raw, _ := json.Marshal(t)
+				return &hyperline.ListedTransaction{Transaction: t, Raw: raw,
+					Allocations: []hyperline.Allocation{{InvoiceID: inv.ID, Amount: t.Amount}}}, nil
+			}
+		}
+	}
+	return nil, hyperline.ErrNotFound
+}
+
 func (d *fakeData) Wallets(_ context.Context, company, customerID string) ([]hyperline.Wallet, error) {
 	if err := d.record(company, "wallets", customerID); err != nil {
 		return nil, err

@@ -7,9 +7,15 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/hyperline-tui/hlx/hyperline/filter"
 )
+
+// padRight pads s with spaces to w cells.
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+}
 
 // filterPickerModel is `f` on a list: the list's filter keys, then the
 // values of the one chosen (space marks several where the API takes
@@ -21,6 +27,8 @@ type filterPickerModel struct {
 	title string
 	specs []filter.Key
 	keys  filterPickerKeys
+
+	applied []filter.Term // the list's terms now, ticked
 
 	spec    *filter.Key // the key chosen; nil while choosing a key
 	choices []pickChoice
@@ -37,6 +45,14 @@ type filterPickerModel struct {
 type pickChoice struct {
 	value, about string
 	shown        string
+}
+
+// label is what the line shows: the word people read, else the value.
+func (ch pickChoice) label() string {
+	if ch.shown != "" {
+		return ch.shown
+	}
+	return ch.value
 }
 
 // filterPickerKeys drive the filter picker.
@@ -64,10 +80,18 @@ type openFilterPickerMsg struct {
 	kind  objectKind
 	title string
 	specs []filter.Key
+	// applied is what the list's filter line holds now, ticked in the
+	// picker.
+	applied []filter.Term
+}
+
+// appliedTerm is the term the filter line holds for key, if any.
+func (m *filterPickerModel) appliedTerm(key string) (filter.Term, bool) {
+	return filter.Query{Terms: m.applied}.Term(key)
 }
 
 func newFilterPicker(c *common, msg openFilterPickerMsg) filterPickerModel {
-	m := filterPickerModel{c: c, kind: msg.kind, title: msg.title, specs: msg.specs, keys: newFilterPickerKeys(),
+	m := filterPickerModel{c: c, kind: msg.kind, title: msg.title, specs: msg.specs, applied: msg.applied, keys: newFilterPickerKeys(),
 		input: newLineInput(&c.styles, "customer: ", "a name or cus_… id")}
 	m.showKeys()
 	return m
@@ -78,7 +102,11 @@ func (m *filterPickerModel) showKeys() {
 	m.spec, m.cursor, m.marked = nil, 0, nil
 	m.choices = m.choices[:0]
 	for _, s := range m.specs {
-		m.choices = append(m.choices, pickChoice{value: s.Name + ":", about: s.About})
+		about := s.About
+		if t, ok := m.appliedTerm(s.Name); ok {
+			about = "now " + t.Typed + " · " + about
+		}
+		m.choices = append(m.choices, pickChoice{value: s.Name + ":", about: about})
 	}
 	m.keys.Mark.SetEnabled(false)
 	m.input.blur()
@@ -99,6 +127,37 @@ func (m *filterPickerModel) showValues(spec filter.Key) {
 		m.input.focus()
 	}
 	m.keys.Mark.SetEnabled(spec.Kind == filter.Enum && spec.Multi)
+	m.tickApplied(spec)
+}
+
+// tickApplied ticks what the filter line holds now for spec (and puts the
+// cursor on it), so enter keeps it and space unticks it.
+func (m *filterPickerModel) tickApplied(spec filter.Key) {
+	t, ok := m.appliedTerm(spec.Name)
+	if !ok {
+		return
+	}
+	if spec.Kind == filter.Customer {
+		m.input, _ = m.input.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(t.Ref)})
+		return
+	}
+	_, typed, _ := filter.CutTerm(t.Typed)
+	now := map[string]bool{strings.ToLower(typed): true}
+	for _, v := range t.Values {
+		now[strings.ToLower(v)] = true
+	}
+	first := -1
+	for i, ch := range m.choices {
+		if now[strings.ToLower(ch.value)] {
+			m.marked[i] = true
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if first >= 0 {
+		m.cursor = first
+	}
 }
 
 // datePresets are the windows most asked for, as the filter line writes
@@ -125,7 +184,7 @@ func (m filterPickerModel) update(msg tea.Msg) (filterPickerModel, tea.Cmd) {
 			m.showKeys()
 			return m, nil
 		}
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(kmsg, m.keys.Up):
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(kmsg, m.keys.Down):
@@ -162,7 +221,7 @@ func (m filterPickerModel) choose() (filterPickerModel, tea.Cmd) {
 
 // write sends the term to the list and closes the picker.
 func (m filterPickerModel) write(value string) tea.Cmd {
-	return tea.Batch(emit(popScreenMsg{}), emit(filterTermChosenMsg{kind: m.kind, term: m.spec.Name + ":" + value}))
+	return tea.Batch(m.c.navigate(popScreenMsg{}), emit(filterTermChosenMsg{kind: m.kind, term: m.spec.Name + ":" + value}))
 }
 
 func (m filterPickerModel) handleCustomerKey(msg tea.KeyMsg) (filterPickerModel, tea.Cmd) {
@@ -196,6 +255,10 @@ func (m filterPickerModel) view() string {
 		return fitBlock(strings.Join(lines, "\n"), m.width, m.height)
 	}
 	room := max(m.height-len(lines), 1)
+	valueWidth := 0 // the descriptions start in one column
+	for _, ch := range m.choices {
+		valueWidth = max(valueWidth, ansi.StringWidth(ch.label()))
+	}
 	first := max(0, min(m.cursor-room/2, len(m.choices)-room))
 	for i := first; i < len(m.choices) && i < first+room; i++ {
 		ch := m.choices[i]
@@ -204,17 +267,17 @@ func (m filterPickerModel) view() string {
 			mark = st.SelectedMarker
 		}
 		box := ""
-		if m.keys.Mark.Enabled() {
+		switch {
+		case m.keys.Mark.Enabled() && m.marked[i]:
+			box = "[x] "
+		case m.keys.Mark.Enabled():
 			box = "[ ] "
-			if m.marked[i] {
-				box = "[x] "
-			}
+		case m.marked[i]:
+			box = "✓ " // the one value the line holds now
+		case m.spec != nil:
+			box = "  "
 		}
-		shown := ch.value
-		if ch.shown != "" {
-			shown = ch.shown
-		}
-		line := " " + mark + box + st.Value.Render(shown)
+		line := " " + mark + box + st.Value.Render(padRight(ch.label(), valueWidth))
 		if ch.about != "" {
 			line += "  " + st.Muted.Render(ch.about)
 		}

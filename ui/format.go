@@ -49,15 +49,25 @@ func (f formatter) timeOfDay(t time.Time) string {
 	return t.In(f.loc).Format("2006-01-02 15:04:05 MST")
 }
 
-// relDate is a date near now in words ("today", "in 3 days", "5 days ago")
-// and otherwise the calendar date, for columns where the distance matters
-// (due dates, next payments).
+// relWindow is how near now a date is said in words: within a month a
+// distance reads faster than a date ("in 3 days", "12 days ago"); beyond
+// it, the count of days is harder to place than the calendar date.
+const relWindow = 30
+
+// dateWidth is the width of a date column: "2026-08-08" or "30 days ago".
+const dateWidth = 11
+
+// relDate is the one rule for dates in tables: within relWindow days of
+// now in words ("today", "in 3 days", "5 days ago"), beyond it the
+// calendar date. Every date column of every list uses it, so one column
+// never mixes two rules; details show the calendar date, with the words
+// beside it (dateWithRel).
 func (f formatter) relDate(t *time.Time, now time.Time) string {
 	if t == nil || t.IsZero() {
 		return "—"
 	}
 	days := f.dayDiff(now, *t)
-	if days < -45 || days > 45 {
+	if days < -relWindow || days > relWindow {
 		return f.date(t)
 	}
 	return relDays(days)

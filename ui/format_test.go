@@ -36,3 +36,30 @@ func TestFormatEdgeCases(t *testing.T) {
 		}
 	}
 }
+
+// TestOneDateRule: a list's dates are words within 30 days of now and the
+// calendar date beyond, on either side, never wider than a date column
+// (issue 22 item 11: one column mixed "43 days ago" with "2026-08-08").
+func TestOneDateRule(t *testing.T) {
+	t.Parallel()
+	f := formatter{loc: time.UTC}
+	at := func(days int) *time.Time { d := testNow.AddDate(0, 0, days); return &d }
+	cases := []struct {
+		days int
+		want string
+	}{
+		{0, "today"}, {1, "tomorrow"}, {-1, "yesterday"},
+		{30, "in 30 days"}, {-30, "30 days ago"},
+		{31, at(31).Format("2006-01-02")}, {-31, at(-31).Format("2006-01-02")},
+		{-43, at(-43).Format("2006-01-02")},
+	}
+	for _, c := range cases {
+		got := f.relDate(at(c.days), testNow)
+		if got != c.want {
+			t.Errorf("%+d days: %q, want %q", c.days, got, c.want)
+		}
+		if len([]rune(got)) > dateWidth {
+			t.Errorf("%+d days: %q is wider than a date column", c.days, got)
+		}
+	}
+}

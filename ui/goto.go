@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -80,12 +81,7 @@ func newGoto(c *common, sc scope) (gotoModel, tea.Cmd) {
 	m := gotoModel{c: c, sc: sc, keys: newGotoKeys(),
 		input: newLineInput(&c.styles, ": ", "id, URL, billing email, invoice number or external id")}
 	m.input.focus()
-	m.table = table.New([]table.Column{
-		{Title: "Kind", Width: 12, Priority: 90},
-		{Title: "Name / number", Width: 16, Flex: 2, Priority: 100},
-		{Title: "Company", Width: 12, Flex: 1, Priority: 70},
-		{Title: "ID", Width: 19, Priority: 60},
-	}, table.WithStyles(c.styles.Table), table.WithEmptyText("No recent jumps yet."))
+	m.table = table.New(recentColumns(), table.WithStyles(c.styles.Table), table.WithEmptyText("No recent jumps yet."))
 	m.table.SetFocused(true)
 	return m, loadRecents(c.recent, c.account.Email)
 }
@@ -143,7 +139,7 @@ func (m gotoModel) handleKey(msg tea.KeyMsg) (gotoModel, tea.Cmd) {
 			m.reqID, m.cancel, m.status, m.failed = 0, nil, "Stopped.", false
 			return m, nil
 		}
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(msg, m.keys.Up), key.Matches(msg, m.keys.Down):
 		var cmd tea.Cmd
 		m.table, cmd = m.table.Update(msg)
@@ -165,7 +161,7 @@ func (m gotoModel) goSelected() (gotoModel, tea.Cmd) {
 	q := strings.TrimSpace(m.input.Value())
 	row, hasRow := m.table.SelectedRow()
 	switch {
-	case q == "" && hasRow && m.choices != nil:
+	case (q == "" || q == m.lastFind) && hasRow && m.choices != nil:
 		for _, ch := range m.choices {
 			if ch.ID() == row.ID {
 				return m, m.open(ch, m.lastFind)
@@ -202,8 +198,7 @@ func (m gotoModel) handleFound(msg foundMsg) (gotoModel, tea.Cmd) {
 		if msg.result.MoreCandidates {
 			m.status = "More than " + formatCount(len(m.choices)) + " objects match: the first are listed; narrow the search."
 		}
-		m.input.reset()
-		m.showChoices()
+		m.showChoices() // the query stays, to read and to edit
 		return m, nil
 	}
 	return m, m.open(msg.result.Match, msg.result.Query)
@@ -224,7 +219,7 @@ func (m gotoModel) open(match lookup.Match, query string) tea.Cmd {
 	save := rememberJump(m.c.recent, m.c.account.Email, deps.Jump{Query: query, Kind: string(match.Kind),
 		ObjectID: match.ID(), Label: match.Label(), CompanyID: match.Company.ID, CompanyName: match.Company.Name,
 		At: m.c.clock()})
-	return tea.Batch(emit(popScreenMsg{}), emit(jumpMsg{company: match.Company, kind: kind, id: match.ID(), item: item}), save)
+	return tea.Batch(m.c.navigate(popScreenMsg{}), m.c.navigate(jumpMsg{company: match.Company, kind: kind, id: match.ID(), item: item}), save)
 }
 
 // rememberJump adds a jump to the account's recent ones; a failure to
@@ -241,8 +236,34 @@ func rememberJump(store RecentJumps, account string, j deps.Jump) tea.Cmd {
 	}
 }
 
+// recentColumns are the recent jumps' columns.
+func recentColumns() []table.Column {
+	return []table.Column{
+		{Title: "Kind", Width: 12, Priority: 90},
+		{Title: "Name / number", Width: 16, Flex: 2, Priority: 100},
+		{Title: "Company", Width: 12, Flex: 1, Priority: 70},
+		{Title: "ID", Width: 19, Priority: 60, Spare: true},
+	}
+}
+
+// matchColumns are the candidates' columns: what tells apart objects that
+// share a name or a billing email (five customers of one address, say).
+func matchColumns() []table.Column {
+	return []table.Column{
+		{Title: "Kind", Width: 8, Priority: 90},
+		{Title: "Name / number", Width: 14, Ideal: 20, Flex: 2, Priority: 100},
+		{Title: "Status", Width: 8, Ideal: 12, Priority: 95},
+		{Title: "Created", Width: dateWidth, Priority: 85},
+		{Title: "Currency", Width: 8, Priority: 75},
+		{Title: "Billing email", Width: 14, Ideal: 24, Flex: 1, Priority: 65, Cut: table.CutEmail},
+		{Title: "Company", Width: 10, Ideal: 16, Flex: 1, Priority: 80},
+		{Title: "ID", Width: 19, Priority: 60, Spare: true},
+	}
+}
+
 // showRecents lists the recent jumps.
 func (m *gotoModel) showRecents() {
+	m.table.SetColumns(recentColumns())
 	rows := make([]table.Row, len(m.recents))
 	for i, j := range m.recents {
 		rows[i] = table.Row{ID: j.ObjectID, Cells: []table.Cell{
@@ -252,16 +273,40 @@ func (m *gotoModel) showRecents() {
 	m.table.SetRows(rows)
 }
 
-// showChoices lists the candidates of an ambiguous lookup.
+// showChoices lists the candidates of an ambiguous lookup with what tells
+// them apart.
 func (m *gotoModel) showChoices() {
+	m.table.SetColumns(matchColumns())
 	rows := make([]table.Row, len(m.choices))
 	for i, ch := range m.choices {
-		rows[i] = table.Row{ID: ch.ID(), Cells: []table.Cell{
-			{Text: string(ch.Kind), Tone: table.ToneInfo}, {Text: ch.Label()}, {Text: ch.Company.Name}, {Text: ch.ID(), Tone: table.ToneMuted},
-		}}
+		rows[i] = matchRow(m.c.fmt, m.c.now, ch)
 	}
 	m.table.SetRows(rows)
 	m.table.SetCursor(0)
+}
+
+// matchRow is one candidate: kind, name, status, creation, currency,
+// billing email, company and id.
+func matchRow(f formatter, now time.Time, ch lookup.Match) table.Row {
+	var status table.Cell
+	var created *time.Time
+	currency, email := "—", "—"
+	switch {
+	case ch.Customer != nil:
+		c := ch.Customer
+		status, created, currency, email = customerStatusCell(c.Status), &c.CreatedAt, c.Currency, orDash(c.BillingEmail)
+	case ch.Subscription != nil:
+		s := ch.Subscription
+		status, created, currency = subscriptionStatusCell(s.Status), &s.CreatedAt, s.Currency
+	case ch.Invoice != nil:
+		inv := ch.Invoice
+		status, created, currency = invoiceStatusCell(inv.Status), inv.IssuedAt, inv.Currency
+	}
+	return table.Row{ID: ch.ID(), Cells: []table.Cell{
+		{Text: string(ch.Kind), Tone: table.ToneInfo}, {Text: ch.Label()}, status,
+		{Text: f.relDate(created, now)}, {Text: currency}, {Text: email},
+		{Text: ch.Company.Name}, {Text: ch.ID(), Tone: table.ToneMuted},
+	}}
 }
 
 func (m gotoModel) view() string {

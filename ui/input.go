@@ -3,6 +3,8 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 )
 
 // handleKey applies the global keys, unless the screen on top is taking
@@ -16,7 +18,18 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if top == nil {
 		return nil
 	}
+	if a.holdKey(top, msg) {
+		return nil
+	}
+	if a.showHelp && msg.Type == tea.KeyEsc {
+		a.showHelp = false // esc closes the help first, on every screen
+		return nil
+	}
 	if top.capturing() {
+		if h, ok := top.(helpKeyFree); ok && h.helpKeyFree() && key.Matches(msg, a.global.Help) {
+			a.showHelp = !a.showHelp
+			return nil
+		}
 		return a.updateTop(msg)
 	}
 	if coalesced(msg) {
@@ -28,9 +41,6 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(k, a.global.Help):
 		a.showHelp = !a.showHelp
-		return nil
-	case a.showHelp && msg.Type == tea.KeyEsc:
-		a.showHelp = false
 		return nil
 	case key.Matches(k, a.global.Companies):
 		return a.openPicker()
@@ -48,7 +58,7 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return a.cancelJob()
 	case key.Matches(k, a.global.Copy):
 		if sel, ok := top.selected(); ok {
-			return copyCmd(a.c.copyText, sel.id, sel.describe())
+			return copyIDCmd(a.c.copyText, sel.id, sel.what())
 		}
 	case key.Matches(k, a.global.Summary):
 		return a.summarize(top)
@@ -56,9 +66,37 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if sel, ok := top.selected(); ok {
 			return openCmd(a.c.openURL, sel.openURL(a.c.env))
 		}
+	case k == "o":
+		return a.cannotOpen(top, msg)
 	}
 	return a.updateTop(msg)
 }
+
+// cannotOpen answers `o` when it has no page to open: it says why, rather
+// than doing nothing. The login screen keeps its own `o` (open the
+// browser on the authorize page).
+func (a *App) cannotOpen(top screen, msg tea.KeyMsg) tea.Cmd {
+	if _, login := top.(*loginModel); login {
+		return a.updateTop(msg)
+	}
+	sel, ok := top.selected()
+	switch {
+	case !ok:
+		return a.showNotice("Nothing here has a page to open: o opens the selected customer or invoice.")
+	case a.c.openURL == nil && sel.openURL(a.c.env) != "":
+		return a.showNotice("hlx cannot open a browser here; the page is " + termsafe.Line(sel.openURL(a.c.env)))
+	}
+	return a.showNotice(sel.whyNoPage(a.c.env))
+}
+
+// helpKeyFree is a capturing screen on which `?` still opens the help.
+//
+// The rule: `?` opens the help on every screen, except in a text field the
+// user opened to type in (the `/` filter line, the go-to prompt, a
+// customer's name in the filter picker), where `?` may be part of what they
+// search for. A filter that is always there to narrow a list (the company
+// picker's) is not such a field: company names do not hold a `?`.
+type helpKeyFree interface{ helpKeyFree() bool }
 
 // coalesced reports several printable keys that arrived in one read (fast
 // typing, a slow SSH link, tmux send-keys): Bubble Tea v1 delivers them as one

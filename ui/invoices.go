@@ -12,23 +12,27 @@ import (
 )
 
 // invoicesSpec is the invoices tab: number, customer, status, total and
-// amount due in the invoice's currency, issue and due dates, and id.
+// amount due in the invoice's currency, issue and due dates, and id. When
+// the width is short, support's priority decides what stays: number,
+// status, customer, amount due, due, issued; the total, then the id (one
+// `y` away) go first.
 func invoicesSpec() listSpec[hyperline.Invoice] {
 	return listSpec[hyperline.Invoice]{
 		kind:     kindInvoice,
 		title:    "Invoices",
 		short:    "Inv",
 		url:      invoicePage,
+		label:    func(inv hyperline.Invoice) string { return inv.Number },
 		download: downloadInvoice,
 		columns: []table.Column{
 			{Title: "Number", Width: 9, Priority: 100},
-			{Title: "Customer", Width: 12, Flex: 1, Priority: 90},
-			{Title: "Status", Width: 14, Priority: 95},
-			{Title: "Total", Width: 13, Align: table.AlignRight, Priority: 80},
-			{Title: "Due amount", Width: 13, Align: table.AlignRight, Priority: 70},
-			{Title: "Issued", Width: 10, Priority: 45},
-			{Title: "Due", Width: 11, Priority: 60},
-			{Title: "ID", Width: 19, Priority: 30},
+			{Title: "Customer", Width: 10, Ideal: 24, Flex: 1, Priority: 90},
+			{Title: "Status", Width: 14, Ideal: 17, Priority: 95},
+			{Title: "Total", Width: 13, Align: table.AlignRight, Priority: 60},
+			{Title: "Amount due", Width: 13, Align: table.AlignRight, Priority: 85},
+			{Title: "Issued", Width: dateWidth, Priority: 70},
+			{Title: "Due", Width: dateWidth, Priority: 80},
+			{Title: "ID", Width: 19, Priority: 30, Spare: true},
 		},
 		id:           func(inv hyperline.Invoice) string { return inv.ID },
 		row:          invoiceRow,
@@ -67,7 +71,7 @@ func invoiceRow(f formatter, now time.Time, inv hyperline.Invoice, _ map[string]
 		invoiceStatusCell(inv.Status),
 		{Text: f.money(inv.TotalAmount, inv.Currency)},
 		{Text: f.money(inv.AmountDue, inv.Currency)},
-		{Text: f.date(inv.IssuedAt)},
+		{Text: f.relDate(inv.IssuedAt, now)},
 		due,
 		{Text: inv.ID, Tone: table.ToneMuted},
 	}}

@@ -107,11 +107,11 @@ func (k filterKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortH
 
 // pickerKeys drive the company picker; typing filters it.
 //
-// The picker takes typed text for its filter, so the global keys are off.
-// While the filter is empty, q quits, esc closes (or quits, when there is
-// nothing under the picker) and, after a failed load, r retries; once
-// something is typed they are letters of the filter again, and esc clears
-// it.
+// The picker takes typed text for its filter, so the global keys are off
+// but `?` (help). While the filter is empty, q quits, esc closes (and does
+// nothing when there is nothing under the picker: only q and ctrl+c leave
+// hlx) and, after a failed load, r retries; once something is typed they
+// are letters of the filter again, and esc clears it.
 type pickerKeys struct {
 	Up, Down, Choose, Close, Reload key.Binding
 	Retry, Quit, ClearFilter        key.Binding
@@ -236,6 +236,12 @@ type singleKey struct{ key.Binding }
 
 func (k singleKey) ShortHelp() []key.Binding  { return []key.Binding{k.Binding} }
 func (k singleKey) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Binding}} }
+
+// someKeys is a key map of a few keys.
+type someKeys []key.Binding
+
+func (k someKeys) ShortHelp() []key.Binding  { return k }
+func (k someKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k} }
 
 // spelt is a key press spelt once ("down", "ctrl+c") for key.Matches,
 // which otherwise spells a tea.KeyMsg again, allocating, for every binding

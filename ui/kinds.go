@@ -89,10 +89,15 @@ func kindTable() [kindCount]kindSpec {
 				return loadCreditNotes(m.c, m.sc, &m.related, m.id)
 			},
 		},
-		// A transaction opens the invoice it went to (transactionsSpec);
-		// a payment row of an invoice opens as its invoice listed it
-		// (summarizePayment), with nothing to fetch.
-		kindTransaction: {noun: "transaction"},
+		// A transaction row of the transactions tab opens the invoice it
+		// went to (transactionsSpec); a payment row of an invoice opens
+		// the payment.
+		kindTransaction: {
+			noun: "transaction",
+			get: func(ctx context.Context, data Data, companyID, id string) (any, error) {
+				return data.Transaction(ctx, companyID, id)
+			},
+		},
 	}
 }
 

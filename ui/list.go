@@ -47,6 +47,12 @@ type listSpec[T any] struct {
 	// customerIDs lists the customers an object refers to by id only, whose
 	// names the tab looks up (nil: the object carries what it shows).
 	customerIDs func(T) []string
+	// invoiceIDs lists the invoices an object refers to by id only, whose
+	// numbers (and customers' names) the tab looks up.
+	invoiceIDs func(T) []string
+	// order says how the list is ordered when the API has one order only
+	// and it is not by date ("in API order"); shown top right.
+	order string
 	// exportWriter writes the tab's objects to an export file; now is
 	// the clock the columns count from (days overdue).
 	exportWriter func(w io.Writer, format exportFormat, now time.Time) export.Writer[T]
@@ -54,6 +60,9 @@ type listSpec[T any] struct {
 	short string
 	// url is an object's own page, which o opens (nil: the dashboard's).
 	url func(T) string
+	// label is how people name an object (a name, a number) for the copy
+	// notice; nil: its id names it.
+	label func(T) string
 	// download saves an object's file (nil: the tab has none).
 	download func(c *common, companyID string, item T) tea.Cmd
 	// openHelp is what enter says in the help when it does not open the
@@ -258,7 +267,11 @@ func (m listModel[T]) update(msg tea.Msg) (listModel[T], tea.Cmd) {
 		return m.addTerm(msg.term)
 	case tea.KeyMsg:
 		if m.filtering {
-			return m.handleFilterKey(msg)
+			m, cmd := m.handleFilterKey(msg)
+			if m.spec.invoiceIDs != nil {
+				cmd = tea.Batch(cmd, m.lookUpShown()) // other rows may show now
+			}
+			return m, cmd
 		}
 		return m.updateTable(msg)
 	case tea.MouseMsg:
@@ -282,7 +295,10 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 		l.err = plainError(msg.err)
 		return m, emit(errMsg{what: m.loadWhat(), err: msg.err})
 	}
-	resolved := tea.Batch(emit(resolvedMsg{what: m.loadWhat()}), m.lookUpNames(msg.page.Items))
+	resolved := emit(resolvedMsg{what: m.loadWhat()})
+	if m.spec.invoiceIDs == nil {
+		resolved = tea.Batch(resolved, m.lookUpNames(msg.page.Items))
+	}
 	rows := make([]table.Row, len(msg.page.Items))
 	for i, item := range msg.page.Items {
 		rows[i] = m.spec.row(m.c.fmt, m.c.now, item, m.names)
@@ -316,6 +332,11 @@ func (m listModel[T]) handlePage(msg pageLoadedMsg[T]) (listModel[T], tea.Cmd) {
 	}
 	if follow {
 		l.table.GotoBottom()
+	}
+	if m.spec.invoiceIDs != nil {
+		resolved = tea.Batch(resolved, m.lookUpShown())
+	}
+	if follow {
 		return m, tea.Batch(resolved, m.loadMoreIfNear(false)) // still the user's G: no budget spent
 	}
 	return m, tea.Batch(resolved, m.loadMoreIfNear(true))
@@ -333,6 +354,9 @@ func (m listModel[T]) updateTable(msg tea.Msg) (listModel[T], tea.Cmd) {
 	m.followEnd = isKey && key.Matches(kmsg, t.KeyMap().Bottom)
 	var cmd tea.Cmd
 	*t, cmd = t.Update(msg)
+	if m.spec.invoiceIDs != nil {
+		cmd = tea.Batch(cmd, m.lookUpShown())
+	}
 	return m, tea.Batch(cmd, m.loadMoreIfNear(false))
 }
 
@@ -418,7 +442,7 @@ func (m listModel[T]) cycleSort() (listModel[T], tea.Cmd) {
 // only the API's order).
 func (m *listModel[T]) sortLabel() string {
 	if len(m.spec.sorts) == 0 {
-		return ""
+		return m.spec.order
 	}
 	return m.spec.sorts[m.sortIdx].label
 }

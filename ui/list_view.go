@@ -40,7 +40,11 @@ func (m *listModel[T]) drawCounts(compact bool) string {
 		total = "?"
 	}
 	s := formatCount(len(l.items)) + "/" + total
-	if m.parsed.Text != "" && !compact {
+	// The rows the text keeps, when it keeps fewer than are loaded: the
+	// server's answer to a search is all matches already, and the filter
+	// line says how many there are ("server search: 447 match").
+	narrowed := l != &m.server || l.table.VisibleLen() != len(l.items)
+	if m.parsed.Text != "" && !compact && narrowed {
 		s = formatCount(l.table.VisibleLen()) + " match · " + s
 	}
 	if label := l.filter.Label(); label != "" && l == &m.server {

@@ -170,7 +170,7 @@ func (m loginModel) handleKey(msg tea.KeyMsg) (loginModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Retry):
 		return m.start()
 	case key.Matches(msg, m.keys.CopyURL):
-		return m, copyCmd(m.c.copyText, m.url, "")
+		return m, copyCmd(m.c.copyText, m.url)
 	case key.Matches(msg, m.keys.OpenBrowser):
 		return m, openCmd(m.c.openURL, m.url)
 	}

@@ -134,7 +134,7 @@ func (m overviewModel) handleKey(msg tea.KeyMsg) (overviewModel, tea.Cmd) {
 		m.stopExact()
 	case key.Matches(msg, m.keys.Close):
 		m.cancel()
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	case key.Matches(msg, m.keys.Reload):
 		return m.reload()
 	case key.Matches(msg, m.keys.Exact):

@@ -70,7 +70,7 @@ func (m overviewModel) openCount() (overviewModel, tea.Cmd) {
 		return m, nil
 	}
 	m.cancel()
-	return m, emit(openListMsg{kind: rows[m.sel.row].kind, line: "status:" + rows[m.sel.row].cells[m.sel.col].status})
+	return m, m.c.navigate(openListMsg{kind: rows[m.sel.row].kind, line: "status:" + rows[m.sel.row].cells[m.sel.col].status})
 }
 
 // openList closes the screens above the browser and shows its list of

@@ -34,9 +34,10 @@ func TestPickerOutageAtStart(t *testing.T) {
 	}
 }
 
-// TestPickerQuitKeys: with an empty filter q quits and esc quits (nothing
-// is under the picker at start) or closes (over a company); once text is
-// typed, q and r are letters of the filter and esc clears it.
+// TestPickerQuitKeys: with an empty filter q quits and esc closes the
+// picker over a company, and does nothing at start (issue 22 item 2: only
+// q and ctrl+c leave hlx); once text is typed, q and r are letters of the
+// filter and esc clears it.
 func TestPickerQuitKeys(t *testing.T) {
 	t.Parallel()
 	t.Run("q quits at start", func(t *testing.T) {
@@ -46,12 +47,13 @@ func TestPickerQuitKeys(t *testing.T) {
 			t.Fatal("q did not quit from the picker with an empty filter")
 		}
 	})
-	t.Run("esc quits at start", func(t *testing.T) {
+	t.Run("esc stays at start", func(t *testing.T) {
 		h := outageAtStart(t, 80, 24)
 		h.key("esc")
-		if !h.quit {
-			t.Fatal("esc did not quit from the picker with nothing under it")
+		if h.quit {
+			t.Fatal("esc quit hlx from the picker at start")
 		}
+		h.requireView("Choose a company", "q quits")
 	})
 	t.Run("typing filters", func(t *testing.T) {
 		h := newHarness(t, 80, 24)
@@ -71,9 +73,27 @@ func TestPickerQuitKeys(t *testing.T) {
 		}
 		h.requireView("Acme Corp", "Globex")
 		h.key("esc")
-		if !h.quit {
-			t.Fatal("esc on the empty filter did not quit")
+		if h.quit {
+			t.Fatal("esc on the empty filter quit hlx")
 		}
+		h.key("q")
+		if !h.quit {
+			t.Fatal("q on the empty filter did not quit")
+		}
+	})
+	t.Run("? is help, not filter text", func(t *testing.T) {
+		h := newHarness(t, 80, 24)
+		h.session.account.CompanyID = ""
+		h.start()
+		h.key("?")
+		h.rejectView("Filter: ?", "No rows match")
+		h.requireView("Keys", "? or esc to close")
+		h.key("esc")
+		h.rejectView("? or esc to close")
+		if h.quit {
+			t.Fatal("esc closing the help quit")
+		}
+		h.requireView("Choose a company", "Acme Corp")
 	})
 	t.Run("esc closes over a company", func(t *testing.T) {
 		h := newHarness(t, 80, 24).start()

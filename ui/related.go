@@ -60,12 +60,15 @@ func newRelated(c *common, title, empty string, names ...string) relatedList {
 	// name (a card's brand and last four) or a status (why it failed).
 	r.table = table.New([]table.Column{
 		{Title: "Kind", Width: 12, Priority: 30},
-		// 27 holds "Bacs direct debit •••• 4306", "American Express •••• 1005".
-		{Title: "Name / number / method", Width: 27, Flex: 2, Priority: 90},
-		{Title: "Status", Width: 20, Flex: 1, Priority: 95},
+		// 27 holds a payment's brand and full last four ("Bacs direct debit
+		// •••• 4306", "American Express •••• 1005"): a narrow screen gives
+		// up the ID, then the kind, then the date before it cuts them.
+		{Title: "Name / number / method", Width: 27, Flex: 1, Priority: 90},
+		{Title: "Status", Width: 20, Flex: 1, Priority: 95}, // "✗ insufficient funds", never cut
 		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
-		{Title: "When", Width: 18, Priority: 60},
-		{Title: "ID", Width: 19, Priority: 20},
+		// A row's date says what it is: "due …", "next …", "paid …".
+		{Title: "When", Width: whenWidth, Priority: 60},
+		{Title: "ID", Width: 19, Priority: 40, Spare: true},
 	}, table.WithStyles(c.styles.Table), table.WithEmptyText(empty))
 	for _, n := range names {
 		r.sections = append(r.sections, relatedSection{name: n, note: "loading…"})
@@ -109,13 +112,14 @@ func (r *relatedList) start(c *common, section int) uint64 {
 	return r.sections[section].req
 }
 
-// fill sets a section's rows directly (from the object itself).
+// fill sets a section's rows directly (from the object itself); refs[i]
+// is what enter opens on rows[i].
 func (r relatedList) fill(section int, rows []table.Row, refs []relatedRef) relatedList {
 	s := &r.sections[section]
 	s.rows, s.req, s.note = rows, 0, strconv.Itoa(len(rows))
-	for _, ref := range refs {
-		if ref.id != "" {
-			r.refs[ref.id] = ref
+	for i, ref := range refs {
+		if ref.id != "" && i < len(rows) {
+			r.refs[rows[i].ID] = ref // a row's id may differ from its object's ("tx:…")
 		}
 	}
 	r.redraw()

@@ -7,7 +7,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
-	"github.com/hyperline-tui/hlx/hyperline/ticket"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -59,70 +58,80 @@ func loadCreditNotes(c *common, sc scope, r *relatedList, invoiceID string) tea.
 }
 
 func relatedSubscriptionRow(f formatter, now time.Time, s hyperline.Subscription) (table.Row, relatedRef) {
-	amount, when := "—", "—"
+	amount := "—"
 	if s.NextPaymentAt != nil {
 		amount = f.money(s.NextPaymentAmount, s.Currency)
-		when = "pays " + f.relDate(s.NextPaymentAt, now)
-	}
-	if r := ticket.RenewalDate(s); r != nil {
-		when = "renews " + f.relDate(r, now)
 	}
 	return table.Row{ID: s.ID, Cells: []table.Cell{
 		{Text: "subscription", Tone: table.ToneInfo},
 		{Text: subscriptionLabel(s)},
 		subscriptionStatusCell(s.Status),
 		{Text: amount},
-		{Text: when},
+		{Text: labelledDate("next", f.relDate(s.NextPaymentAt, now))},
 		{Text: s.ID, Tone: table.ToneMuted},
 	}}, relatedRef{kind: kindSubscription, id: s.ID, item: s}
 }
 
 func relatedInvoiceRow(f formatter, now time.Time, inv hyperline.Invoice) (table.Row, relatedRef) {
-	kind, when := "invoice", "due "+f.relDate(inv.DueAt, now)
+	kind := "invoice"
 	if inv.Type == hyperline.InvoiceTypeCreditNote {
-		kind, when = "credit note", "issued "+f.relDate(inv.IssuedAt, now)
+		kind = "credit note"
 	}
 	return table.Row{ID: inv.ID, Cells: []table.Cell{
 		{Text: kind},
 		{Text: inv.Number},
 		invoiceStatusCell(inv.Status),
 		{Text: f.money(inv.TotalAmount, inv.Currency)},
-		{Text: when},
+		{Text: labelledDate("due", f.relDate(inv.DueAt, now))},
 		{Text: inv.ID, Tone: table.ToneMuted},
 	}}, relatedRef{kind: kindInvoice, id: inv.ID, item: inv}
 }
 
+// whenWidth is the width of a labelled date: "next 30 days ago".
+const whenWidth = 6 + dateWidth
+
+// labelledDate is a date that says what it is ("due in 3 days"), for a
+// column whose rows are of several kinds; "—" stays alone.
+func labelledDate(label, date string) string {
+	if date == "—" {
+		return date
+	}
+	return label + " " + date
+}
+
+// transactionDateLabel names transactionDate: when the money moved, or
+// when it was tried or is planned to.
+func transactionDateLabel(t hyperline.Transaction) string {
+	switch {
+	case t.SettledAt != nil && transactionKind(t) == "payment":
+		return "paid"
+	case t.SettledAt == nil && t.Status == hyperline.TransactionFailed:
+		return "tried"
+	}
+	return "on"
+}
+
 // paymentRows are an invoice's transactions, newest first as the API
-// lists them: how it was paid ("American Express •••• 1005", brand and
-// full last four), the status with the reason of a failure in plain
-// words, the amount and the date; enter opens one.
+// lists them: how it was paid ("Visa •••• 4242"), the status with the
+// reason of a failure in plain words, the amount and the date; enter
+// opens one, y copies its id.
 func paymentRows(f formatter, now time.Time, txs []hyperline.Transaction) ([]table.Row, []relatedRef) {
 	rows, refs := make([]table.Row, len(txs)), make([]relatedRef, len(txs))
 	for i, t := range txs {
 		status := transactionStatusCell(t)
-		verb := "on"
-		switch t.Status {
-		case hyperline.TransactionFailed:
-			status.Text, verb = "✗ "+t.FailureReason(), "failed"
-		case hyperline.TransactionSettled:
-			verb = "paid"
-		case hyperline.TransactionScheduled, hyperline.TransactionToProcess:
-			verb = "due"
-		}
-		if t.Type == "refund" {
-			verb = "refunded"
+		if t.Status == hyperline.TransactionFailed {
+			status.Text = "✗ " + t.FailureReason()
 		}
 		when := transactionDate(t)
-		id := "tx:" + t.ID
-		rows[i] = table.Row{ID: id, Cells: []table.Cell{
+		refs[i] = relatedRef{kind: kindTransaction, id: t.ID, item: t}
+		rows[i] = table.Row{ID: "tx:" + t.ID, Cells: []table.Cell{
 			{Text: transactionKind(t), Tone: table.ToneInfo},
 			{Text: t.MethodLabel()},
 			status,
 			{Text: f.money(t.Amount, t.Currency)},
-			{Text: verb + " " + f.relDate(when, now)},
+			{Text: labelledDate(transactionDateLabel(t), f.relDate(when, now))},
 			{Text: t.ID, Tone: table.ToneMuted},
 		}}
-		refs[i] = relatedRef{kind: kindTransaction, id: id, item: t}
 	}
 	return rows, refs
 }

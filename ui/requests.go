@@ -146,7 +146,7 @@ func (m requestsModel) update(msg tea.Msg) (requestsModel, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		case key.Matches(msg, m.keys.Errors):
 			m.errorsOnly, m.shown = !m.errorsOnly, -1
 			m.refresh()

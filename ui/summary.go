@@ -31,7 +31,9 @@ func summarize(f formatter, now time.Time, item any) (title string, fields []fie
 	case *hyperline.Invoice:
 		return summarizeInvoice(f, now, it)
 	case hyperline.Transaction:
-		return summarizePayment(f, now, &it)
+		return summarizeTransaction(f, now, &hyperline.ListedTransaction{Transaction: it})
+	case *hyperline.ListedTransaction:
+		return summarizeTransaction(f, now, it)
 	}
 	return "Object", nil, nil
 }

@@ -32,6 +32,11 @@ type browserTab interface {
 	filterable() bool
 	// selectedURL is the page of the object under the cursor, "" if none.
 	selectedURL() string
+	// selectedLabel is how people name the object under the cursor
+	// ("INV-1001"), "" if only its id does.
+	selectedLabel() string
+	// awaitingFirstPage is true while the rows shown are not there yet.
+	awaitingFirstPage() bool
 	// downloads says whether the tab's objects have a file to save;
 	// download saves the one under the cursor (nil: none is).
 	downloads() bool
@@ -76,7 +81,8 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		if len(l.spec.terms) == 0 {
 			return l, emit(noticeMsg("The API filters " + strings.ToLower(l.spec.title) + " by nothing: / filters the loaded rows."))
 		}
-		return l, emit(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms})
+		return l, l.c.navigate(openFilterPickerMsg{kind: l.spec.kind, title: l.spec.title, specs: l.spec.terms,
+			applied: l.parsed.Terms})
 	case opClearFilter:
 		return l.clearFilter()
 	case opSort:
@@ -93,7 +99,7 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		if l.spec.open != nil {
 			return l, l.spec.open(l.sc.ctx, l.c, l.sc.company.ID, item)
 		}
-		return l, emit(openDetailMsg{kind: l.spec.kind, id: l.spec.id(item), item: item})
+		return l, l.c.navigate(openDetailMsg{kind: l.spec.kind, id: l.spec.id(item), item: item})
 	}
 	return l.update(msg)
 }
@@ -117,6 +123,13 @@ func (m *listModel[T]) filterKeyMap() help.KeyMap   { return m.fkeys }
 func (m *listModel[T]) selectedURL() string {
 	if item, ok := m.selectedItem(); ok && m.spec.url != nil {
 		return m.spec.url(item)
+	}
+	return ""
+}
+
+func (m *listModel[T]) selectedLabel() string {
+	if item, ok := m.selectedItem(); ok && m.spec.label != nil {
+		return m.spec.label(item)
 	}
 	return ""
 }

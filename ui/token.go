@@ -57,7 +57,7 @@ func (m tokenModel) update(msg tea.Msg) (tokenModel, tea.Cmd) {
 		m.confirming = true
 		m.syncKeys()
 	case key.Matches(kmsg, m.keys.Close):
-		return m, emit(popScreenMsg{})
+		return m, m.c.navigate(popScreenMsg{})
 	}
 	return m, nil
 }

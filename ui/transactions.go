@@ -13,10 +13,13 @@ import (
 
 // transactionsSpec is the transactions tab: every payment, refund and
 // chargeback of the company, failed attempts included ("was this card
-// charged twice?"): status, type, how it was paid, why it failed, amount,
-// date and the invoice it went to, which enter opens. The API lists
-// transactions by take/skip only, with no filter and no order, so the
-// filter line filters the loaded rows (and says so).
+// charged twice?"): status, type, customer, the invoice it went to (by
+// number; enter opens it), how it was paid, why it failed, amount and
+// date; at 80 columns the invoice and the method give way (enter opens
+// the invoice, whose payments say how it was paid). The API lists transactions by take/skip only, with no filter and
+// no documented order, so the filter line filters the loaded rows (and
+// says so) and the header says the order is the API's: sorting the loaded
+// pages by date would put a later page's older rows out of place.
 func transactionsSpec() listSpec[hyperline.ListedTransaction] {
 	return listSpec[hyperline.ListedTransaction]{
 		kind:     kindTransaction,
@@ -25,15 +28,24 @@ func transactionsSpec() listSpec[hyperline.ListedTransaction] {
 		openHelp: "open invoice",
 		columns: []table.Column{
 			{Title: "Status", Width: 9, Priority: 100},
-			{Title: "Type", Width: 10, Priority: 60},
-			{Title: "Payment method", Width: 14, Flex: 1, Priority: 90},
-			{Title: "Failure", Width: 18, Flex: 1, Priority: 92},
+			{Title: "Type", Width: 10, Priority: 50, Spare: true}, // mostly "payment"
+			{Title: "Customer", Width: 10, Ideal: 22, Flex: 2, Priority: 94},
+			{Title: "Invoice", Width: 9, Priority: 80},
+			{Title: "Payment method", Width: 14, Ideal: 20, Flex: 1, Priority: 70},
+			{Title: "Failure", Width: 18, Priority: 92},
 			{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 95},
-			{Title: "Date", Width: 11, Priority: 85},
-			{Title: "Invoice", Width: 19, Priority: 70},
-			{Title: "ID", Width: 19, Priority: 30},
+			{Title: "Date", Width: dateWidth, Priority: 85},
+			{Title: "ID", Width: 19, Priority: 30, Spare: true},
 		},
-		id:           func(t hyperline.ListedTransaction) string { return t.ID },
+		id: func(t hyperline.ListedTransaction) string { return t.ID },
+		customerIDs: func(t hyperline.ListedTransaction) []string {
+			if t.InvoiceID() != "" {
+				return nil // the invoice's look-up brings the name
+			}
+			return []string{t.CustomerID}
+		},
+		invoiceIDs:   func(t hyperline.ListedTransaction) []string { return []string{t.InvoiceID()} },
+		order:        "in API order", // short enough for the header at 80 columns
 		row:          transactionRow,
 		exportWriter: exportWriters(export.TransactionColumns, export.TransactionRaw),
 		load:         loadTransactions,
@@ -41,25 +53,34 @@ func transactionsSpec() listSpec[hyperline.ListedTransaction] {
 	}
 }
 
-func transactionRow(f formatter, now time.Time, t hyperline.ListedTransaction, _ map[string]string) table.Row {
+func transactionRow(f formatter, now time.Time, t hyperline.ListedTransaction, names map[string]string) table.Row {
 	failure := table.Cell{Text: "—", Tone: table.ToneMuted}
 	if r := t.FailureReason(); r != "" {
 		failure = table.Cell{Text: r, Tone: table.ToneBad}
 	}
-	invoice := table.Cell{Text: t.InvoiceID()}
-	if invoice.Text == "" {
-		invoice = table.Cell{Text: "—", Tone: table.ToneMuted}
-	}
 	return table.Row{ID: t.ID, Cells: []table.Cell{
 		transactionStatusCell(t.Transaction),
 		{Text: transactionKind(t.Transaction), Tone: table.ToneInfo},
+		named(names, t.CustomerID),
+		named(names, t.InvoiceID()),
 		{Text: t.MethodLabel()},
 		failure,
 		{Text: f.money(t.Amount, t.Currency)},
 		{Text: f.relDate(transactionDate(t.Transaction), now)},
-		invoice,
 		{Text: t.ID, Tone: table.ToneMuted},
 	}}
+}
+
+// named is the name (or number) looked up for id, the id itself until it
+// arrives (muted, it reads as a placeholder), "—" for none.
+func named(names map[string]string, id string) table.Cell {
+	switch {
+	case id == "":
+		return table.Cell{Text: "—", Tone: table.ToneMuted}
+	case names[id] != "":
+		return table.Cell{Text: names[id]}
+	}
+	return table.Cell{Text: id, Tone: table.ToneMuted}
 }
 
 // transactionKind is a transaction's type as support says it: payment,
@@ -117,7 +138,7 @@ const txInvoiceSearchPages = 5
 // whose payments hold it.
 func openTransactionInvoice(ctx context.Context, c *common, companyID string, t hyperline.ListedTransaction) tea.Cmd {
 	if id := t.InvoiceID(); id != "" {
-		return emit(openDetailMsg{kind: kindInvoice, id: id})
+		return c.navigate(openDetailMsg{kind: kindInvoice, id: id})
 	}
 	if t.CustomerID == "" {
 		return emit(noticeMsg("This transaction names no invoice and no customer."))

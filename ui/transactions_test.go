@@ -33,6 +33,7 @@ func TestTransactionsTab(t *testing.T) {
 		t.Fatal("no transactions loaded")
 	}
 	h.requireView("[4 Transactions]", "Payment method", "Failure")
+	h.requireView("Customer", "Invoice", "API order") // issue 22 item 7
 
 	// A failed card payment shows its method and reason.
 	var failed int
@@ -77,7 +78,9 @@ func TestTransactionsTab(t *testing.T) {
 // its allocations; enter opens it with no search.
 func TestSettledTransactionOpensItsInvoice(t *testing.T) {
 	t.Parallel()
-	h := newHarness(t, 80, 24).start()
+	// At 120 columns: at 80 the payment method gives its room to the
+	// customer and the invoice number (issue 22 item 7).
+	h := newHarness(t, 120, 40).start()
 	h.key("4")
 	h.requireView("[4 Transactions]", "Visa •••• 4242", "insufficient funds")
 	before := len(h.data.Calls())

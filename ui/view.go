@@ -95,6 +95,9 @@ func (a *App) helpKeys() combinedKeys {
 				fq.SetEnabled(false)
 			}
 			k.global = singleKey{fq}
+			if h, ok := top.(helpKeyFree); ok && h.helpKeyFree() {
+				k.global = someKeys{a.global.Help, fq}
+			}
 		}
 	}
 	return k

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -89,8 +90,11 @@ func (m worklistRowsModel) reload() (worklistRowsModel, tea.Cmd) {
 	timeout, parent := 2*m.c.timeout, m.ctx
 	for ci, co := range m.companies {
 		gen, list, q, src, company := m.gen, m.list, m.query, co.src, co.Company
+		// Past a window's worth of companies the limiter spaces the
+		// pages: each waits its turn (see countWorklist).
+		deadline := timeout + time.Duration(ci/worklist.CountsPerWindow)*worklist.RateWindow
 		cmds[ci] = func() tea.Msg {
-			ctx, cancel := context.WithTimeout(parent, timeout)
+			ctx, cancel := context.WithTimeout(parent, deadline)
 			defer cancel()
 			rows, total, err := worklist.FirstRows(ctx, src, company, list, q, worklistRowsTake)
 			return worklistRowsMsg{gen: gen, company: ci, rows: rows, total: total, err: err}
@@ -114,7 +118,7 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		case key.Matches(msg, m.keys.Reload):
 			return m.reload()
 		case key.Matches(msg, m.keys.Sort) && m.keys.Sort.Enabled():
@@ -222,7 +226,7 @@ func (m worklistRowsModel) open() tea.Cmd {
 		return emit(noticeMsg(termsafe.Line(r.Company.Name) + " is a company of " + termsafe.Line(acct) +
 			": switch to that account (a), then open " + r.ID + " with go to (:)."))
 	}
-	return emit(jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item})
+	return m.c.navigate(jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item})
 }
 
 // worklistKind is the kind of object a worklist's list holds.

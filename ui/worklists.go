@@ -151,7 +151,7 @@ func (m worklistsModel) update(msg tea.Msg) (worklistsModel, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
-			return m, emit(popScreenMsg{})
+			return m, m.c.navigate(popScreenMsg{})
 		case key.Matches(msg, m.keys.Up):
 			m.cursor = max(m.cursor-1, 0)
 		case key.Matches(msg, m.keys.Down):
@@ -164,7 +164,7 @@ func (m worklistsModel) update(msg tea.Msg) (worklistsModel, tea.Cmd) {
 		case key.Matches(msg, m.keys.Open):
 			if len(m.lists) > 0 && len(m.companies) > 0 {
 				li := m.cursor
-				return m, emit(openWorklistMsg{list: m.lists[li], query: m.queries[li], companies: m.companies})
+				return m, m.c.navigate(openWorklistMsg{list: m.lists[li], query: m.queries[li], companies: m.companies})
 			}
 		}
 	}

@@ -7,8 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hyperline-tui/hlx/config"
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/simulator"
 )
 
 // TestWorklistCountsEveryCompany: hlx worklist prints a row per company
@@ -138,5 +141,73 @@ func TestListAllCompanies(t *testing.T) {
 	_, errOut, code = run(t, w, "list", "invoices", "--filter", "customer:Acme", "--all-companies")
 	if code != ExitUsage || !strings.Contains(errOut, "one company's customer") {
 		t.Fatalf("customer: with --all-companies: exit %d: %s", code, errOut)
+	}
+}
+
+// TestWorklistAllAccounts: --all-accounts counts in the companies of the
+// session's other logged-in accounts too (here one of another
+// environment, another simulator), each read with its own token and
+// labelled with its account.
+func TestWorklistAllAccounts(t *testing.T) {
+	t.Parallel()
+	w, _ := loggedIn(t)
+	other, err := simulator.Start("127.0.0.1:0", simulator.Config{Seed: 2, Scale: 0.2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = other.Close() })
+	tok, err := simulator.UserAccessToken(t.Context(), nil, other.URL, other.App())
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherURL, _ := config.NormalizeAPIURL(other.URL)
+	if err := config.NewStore(w.opts.StorePath).Update(func(s *config.Session) error {
+		acc := s.Upsert(otherURL, "ops@example.com")
+		acc.Token = config.Token{AccessToken: tok, TokenType: "bearer", Expiry: time.Now().Add(time.Hour)}
+		for _, co := range other.Companies() {
+			acc.Companies = append(acc.Companies, config.Company{ID: co.ID, Name: co.Name})
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, w, "worklist", "--all-accounts", "--json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got struct {
+		Worklists []struct {
+			Companies []struct {
+				ID      string `json:"company_id"`
+				Account string `json:"account"`
+				Count   *int   `json:"count"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	cos := got.Worklists[0].Companies
+	if len(cos) != len(w.sim.Companies())+len(other.Companies()) {
+		t.Fatalf("%d companies, want both accounts' %d", len(cos), len(w.sim.Companies())+len(other.Companies()))
+	}
+	others := 0
+	for _, c := range cos {
+		if c.Account == "ops@example.com" {
+			others++
+		}
+		if c.Count == nil {
+			t.Fatalf("no count for %s", c.ID)
+		}
+	}
+	if others != len(other.Companies()) {
+		t.Fatalf("%d companies of the other account, want %d", others, len(other.Companies()))
+	}
+	if n := len(other.Requests()); n == 0 {
+		t.Fatal("the other account's simulator saw no request")
+	}
+	out, _, _ = run(t, w, "worklist", "--all-accounts")
+	if !strings.Contains(out, other.Companies()[0].Name[:10]) {
+		t.Fatalf("no row of the other account:\n%s", out)
 	}
 }

@@ -146,6 +146,8 @@ type Data interface {
 	Invoices(ctx context.Context, companyID string, opts hyperline.InvoiceListOptions) (*hyperline.Page[hyperline.Invoice], error)
 	// Invoice gets one invoice.
 	Invoice(ctx context.Context, companyID, id string) (*hyperline.Invoice, error)
+	// Transaction gets one payment, refund or chargeback.
+	Transaction(ctx context.Context, companyID, id string) (*hyperline.ListedTransaction, error)
 	// Transactions lists one page of a company's transactions (take/skip
 	// only: the API has no filter for them).
 	Transactions(ctx context.Context, companyID string, page hyperline.ListOptions) (*hyperline.Page[hyperline.ListedTransaction], error)

@@ -1,6 +1,9 @@
 package table
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // colGap is the number of spaces between two shown columns.
 const colGap = 2
@@ -16,9 +19,13 @@ type layout struct {
 
 // computeLayout fits the columns into width. Columns are admitted by
 // descending Priority (ties keep their order) while their minimum widths and
-// gaps fit; the others are hidden. The spare width is shared among the
-// shown flex columns by their Flex weights. If not even the first column
-// fits, it is shown cut to what is left.
+// gaps fit; the others are hidden. A Spare column (an id, one `y` away) is
+// admitted last, and only when every other shown column can also have its
+// Ideal width: it gives up its room before any of theirs is cut. The spare
+// width first brings the shown columns up to their Ideal width, by
+// priority, and the rest is shared among the flex columns by their Flex
+// weights. If not even the first column fits, it is shown cut to what is
+// left.
 func computeLayout(cols []Column, width, gutter int) layout {
 	l := layout{gutter: min(gutter, width)}
 	avail := width - l.gutter
@@ -31,17 +38,26 @@ func computeLayout(cols []Column, width, gutter int) layout {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return cols[order[a]].Priority > cols[order[b]].Priority })
+	sort.SliceStable(order, func(a, b int) bool {
+		if cols[order[a]].Spare != cols[order[b]].Spare {
+			return !cols[order[a]].Spare
+		}
+		return cols[order[a]].Priority > cols[order[b]].Priority
+	})
 
 	admitted := make([]bool, len(cols))
-	need := 0
+	need, wants := 0, 0 // wants: what the admitted columns lack of their Ideal
 	for _, i := range order {
 		w := max(cols[i].Width, 1)
 		extra := w
 		if need > 0 {
 			extra += colGap
 		}
-		if need+extra > avail {
+		room := need + extra
+		if cols[i].Spare {
+			room += wants
+		}
+		if room > avail {
 			if need == 0 { // nothing fits: show the most important column cut
 				admitted[i] = true
 				need = avail
@@ -51,6 +67,7 @@ func computeLayout(cols []Column, width, gutter int) layout {
 		}
 		admitted[i] = true
 		need += extra
+		wants += max(cols[i].Ideal-w, 0)
 	}
 
 	flexTotal := 0
@@ -62,6 +79,30 @@ func computeLayout(cols []Column, width, gutter int) layout {
 		}
 	}
 	spare := avail - need
+	// The Ideal widths first: all of them when the spare allows, else
+	// each column gets a share of the spare in proportion to what it
+	// lacks (one wide column does not starve the others), the rounding
+	// going to the most important.
+	if spare > 0 && wants > 0 {
+		give := min(spare, wants)
+		given := 0
+		for k, i := range l.shown {
+			add := max(cols[i].Ideal-l.widths[k], 0) * give / wants
+			l.widths[k] += add
+			given += add
+		}
+		for _, i := range order {
+			if given >= give {
+				break
+			}
+			if k := slices.Index(l.shown, i); k >= 0 && l.widths[k] < cols[i].Ideal {
+				l.widths[k]++
+				given++
+			}
+		}
+		spare -= given
+		need += given
+	}
 	if spare > 0 && flexTotal > 0 {
 		given, lastFlex := 0, -1
 		for k, i := range l.shown {

@@ -192,7 +192,7 @@ func (m *Model) renderHeader(p *palette) string {
 		if k > 0 {
 			writeSpaces(&b, colGap)
 		}
-		writeCell(&b, sanitize(m.cols[ci].Title), m.layout.widths[k], m.cols[ci].Align, nil)
+		writeCell(&b, sanitize(m.cols[ci].Title), m.layout.widths[k], m.cols[ci].Align, CutEnd, nil)
 	}
 	writeSpaces(&b, m.width-m.layout.used)
 	return p.header.render(b.String())
@@ -225,7 +225,7 @@ func (m *Model) renderRow(p *palette, r *Row, selected bool) string {
 		if toned && cell.Text != "" {
 			pt = p.tone(cell.Tone)
 		}
-		writeCell(&b, sanitize(cell.Text), m.layout.widths[k], m.cols[ci].Align, pt)
+		writeCell(&b, sanitize(cell.Text), m.layout.widths[k], m.cols[ci].Align, m.cols[ci].Cut, pt)
 	}
 	writeSpaces(&b, m.width-m.layout.used)
 	if !toned {
@@ -236,8 +236,8 @@ func (m *Model) renderRow(p *palette, r *Row, selected bool) string {
 
 // writeCell writes text cut and padded to w cells, painted when p is set
 // (the padding stays unpainted).
-func writeCell(b *strings.Builder, text string, w int, align Align, p *paint) {
-	text, tw := fit(text, w)
+func writeCell(b *strings.Builder, text string, w int, align Align, cut Cut, p *paint) {
+	text, tw := fitCut(text, w, cut)
 	pad := w - tw
 	if align == AlignRight {
 		writeSpaces(b, pad)
@@ -264,6 +264,47 @@ func fit(text string, w int) (string, int) {
 	}
 	text = ansi.Truncate(text, w, ellipsis)
 	return text, ansi.StringWidth(text)
+}
+
+// fitCut is fit with the column's way of cutting.
+func fitCut(text string, w int, cut Cut) (string, int) {
+	if cut == CutEnd || w <= 2 {
+		return fit(text, w)
+	}
+	tw := ansi.StringWidth(text)
+	if tw <= w {
+		return text, tw
+	}
+	if cut == CutEmail {
+		if at := strings.LastIndexByte(text, '@'); at > 0 {
+			domain := text[at:]
+			dw := ansi.StringWidth(domain)
+			if w-dw >= 2 {
+				local := cutMiddle(text[:at], w-dw)
+				return local + domain, ansi.StringWidth(local) + dw
+			}
+			// The domain alone is too wide: its start names the company,
+			// so it is cut at its end, after the local part's first letter.
+			head := ansi.Truncate(text[:at], 1, "") + ellipsis
+			text = head + ansi.Truncate(domain, w-ansi.StringWidth(head), ellipsis)
+			return text, ansi.StringWidth(text)
+		}
+	}
+	text = cutMiddle(text, w)
+	return text, ansi.StringWidth(text)
+}
+
+// cutMiddle shortens text to w cells (w ≥ 2) by an ellipsis in its middle,
+// keeping its start and its end.
+func cutMiddle(text string, w int) string {
+	tw := ansi.StringWidth(text)
+	if tw <= w {
+		return text
+	}
+	keep := w - 1 // the ellipsis is one cell
+	head := (keep + 1) / 2
+	tail := keep - head
+	return ansi.Truncate(text, head, "") + ellipsis + ansi.TruncateLeft(text, tw-tail, "")
 }
 
 // spaces is a run of blanks to pad from without allocating.

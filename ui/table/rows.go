@@ -96,6 +96,19 @@ func (m *Model) count() int {
 	return len(m.visible)
 }
 
+// Window is the rows in the viewport and up to extra rows either side of
+// it, in display order: the rows worth fetching more about before the user
+// sees them. Its cost is the viewport's, not the rows held.
+func (m *Model) Window(extra int) []Row {
+	from := max(m.offset-extra, 0)
+	to := min(m.offset+m.bodyHeight()+extra, m.count())
+	out := make([]Row, 0, max(to-from, 0))
+	for pos := from; pos < to; pos++ {
+		out = append(out, m.rows[m.rowIndex(pos)])
+	}
+	return out
+}
+
 // Cursor is the selected position among the filtered rows.
 func (m Model) Cursor() int { return m.cursor }
 

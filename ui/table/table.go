@@ -59,7 +59,30 @@ type Column struct {
 	// Priority decides which columns are hidden when the terminal is too
 	// narrow for all of them: the lowest priority goes first.
 	Priority int
+	// Ideal is the width the column's values want (0: Width). Spare width
+	// brings shown columns up to it before flex columns share the rest,
+	// and a Spare column only shows once every other one can have it.
+	Ideal int
+	// Spare marks a column that gives up its room first (an id the user
+	// can copy with a key): it is shown only when every other shown column
+	// has its Ideal width.
+	Spare bool
+	// Cut is how a value too wide for the column is shortened.
+	Cut Cut
 }
+
+// Cut is how a cell too wide for its column is shortened.
+type Cut int
+
+// Cuts. The default cuts the end. CutMiddle keeps both ends. CutEmail keeps
+// the domain whole and cuts the middle of the local part: a company's
+// addresses share their local part (billing@, invoices@) and differ by
+// domain, so cutting the end hid exactly what tells them apart.
+const (
+	CutEnd Cut = iota
+	CutMiddle
+	CutEmail
+)
 
 // Model is the table's state. Build it with New.
 type Model struct {

@@ -12,7 +12,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
@@ -28,6 +27,9 @@ type Options struct {
 	F *cmdutil.Factory
 	// JSON prints the counts as one JSON object.
 	JSON bool
+	// AllAccounts counts in the companies of every logged-in account of
+	// the session too, each with its own token.
+	AllAccounts bool
 }
 
 // NewCmdWorklist is `hlx worklist`.
@@ -51,6 +53,7 @@ func NewCmdWorklist(f *cmdutil.Factory, run func(context.Context, *Options) erro
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print {worklists: [{name, kind, filter, total, companies: [...]}]}")
+	cmd.Flags().BoolVar(&opts.AllAccounts, "all-accounts", false, "count in every logged-in account of the session too (each with its own token)")
 	return cmd
 }
 
@@ -58,7 +61,11 @@ func NewCmdWorklist(f *cmdutil.Factory, run func(context.Context, *Options) erro
 type grid struct {
 	lists     []worklist.Worklist
 	companies []hyperline.Company
-	cells     map[[2]int]worklist.Cell // [list, company]
+	// accounts are each company's account, "" for the current one.
+	accounts []string
+	cells    map[[2]int]worklist.Cell // [list, company]
+	// accountErrs are the accounts that could not be opened.
+	accountErrs []error
 }
 
 func worklistRun(ctx context.Context, opts *Options) error {
@@ -67,6 +74,7 @@ func worklistRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	g := grid{lists: lists, cells: map[[2]int]worklist.Cell{}}
 	a, err := f.OpenAccount()
 	if err != nil {
 		return err
@@ -75,14 +83,16 @@ func worklistRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	g := grid{lists: lists, cells: map[[2]int]worklist.Cell{}}
-	index := map[string]int{}
-	for i, co := range cos {
-		g.companies = append(g.companies, hyperline.Company{ID: co.ID, Name: co.Name})
-		index[co.ID] = i
+	sources := []accountSource{{src: worklist.ClientSource{Client: a.Client}, companies: cos}}
+	if opts.AllAccounts {
+		others, errs := otherAccounts(f, a)
+		sources = append(sources, others...)
+		for _, err := range errs {
+			f.IO.Warn(err)
+		}
+		g.accountErrs = errs
 	}
-	worklist.CountAll(ctx, worklist.ClientSource{Client: a.Client}, g.companies, lists, f.Clock(), time.Local,
-		func(c worklist.Cell) { g.cells[[2]int{c.List, index[c.Company.ID]}] = c })
+	g.count(ctx, sources, f.Clock())
 	if opts.JSON {
 		err = g.writeJSON(f.IO.Out)
 	} else {
@@ -105,6 +115,7 @@ func (g grid) failures() error {
 			}
 		}
 	}
+	errs = append(errs, g.accountErrs...)
 	if len(errs) == 0 {
 		return nil
 	}
@@ -129,7 +140,7 @@ func (g grid) writeTable(w io.Writer, safe func(string) string) error {
 	b.WriteByte('\n')
 	totals := make([]int, len(g.lists))
 	for ci, co := range g.companies {
-		b.WriteString(cmdutil.PadRight(ansi.Truncate(safe(co.Name), nameWidth-2, "…"), nameWidth))
+		b.WriteString(cmdutil.PadRight(ansi.Truncate(safe(g.label(ci, co)), nameWidth-2, "…"), nameWidth))
 		for li := range g.lists {
 			c := g.cells[[2]int{li, ci}]
 			cell := "✗"
@@ -164,10 +175,12 @@ type Listed struct {
 // CompanyRow is one company's count of a worklist; Error is set instead
 // when it failed.
 type CompanyRow struct {
-	ID    string `json:"company_id"`
-	Name  string `json:"company_name"`
-	Count *int   `json:"count,omitempty"`
-	Error string `json:"error,omitempty"`
+	ID   string `json:"company_id"`
+	Name string `json:"company_name"`
+	// Account is the account counted in, with --all-accounts.
+	Account string `json:"account,omitempty"`
+	Count   *int   `json:"count,omitempty"`
+	Error   string `json:"error,omitempty"`
 }
 
 func (g grid) writeJSON(w io.Writer) error {
@@ -178,7 +191,7 @@ func (g grid) writeJSON(w io.Writer) error {
 		row := Listed{Name: l.Name, Kind: l.List.String(), Filter: l.Filter, Builtin: l.Builtin, Companies: []CompanyRow{}}
 		for ci, co := range g.companies {
 			c := g.cells[[2]int{li, ci}]
-			cr := CompanyRow{ID: co.ID, Name: co.Name}
+			cr := CompanyRow{ID: co.ID, Name: co.Name, Account: g.accounts[ci]}
 			if c.Err != nil {
 				cr.Error = c.Err.Error()
 			} else {

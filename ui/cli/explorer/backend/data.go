@@ -84,6 +84,13 @@ func (b *Backend) Invoice(ctx context.Context, companyID, id string) (*hyperline
 	})
 }
 
+// Transaction gets one payment, refund or chargeback.
+func (b *Backend) Transaction(ctx context.Context, companyID, id string) (*hyperline.ListedTransaction, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.ListedTransaction, error) {
+		return c.GetTransaction(ctx, id)
+	})
+}
+
 // Transactions lists one page of a company's transactions.
 func (b *Backend) Transactions(ctx context.Context, companyID string, page hyperline.ListOptions) (*hyperline.Page[hyperline.ListedTransaction], error) {
 	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Page[hyperline.ListedTransaction], error) {
