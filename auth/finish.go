@@ -85,13 +85,13 @@ func finishLogin(ctx context.Context, opts LoginOptions, oc loginClient, code, r
 		saved = a // the store notes on it where the tokens went
 		return nil
 	})
-	var corrupt *config.CorruptError
-	switch {
-	case errors.As(err, &corrupt):
-		result.Warnings = append(result.Warnings, corrupt)
-	case err != nil:
+	corrupt, err := config.SplitCorrupt(err)
+	if err != nil {
 		revokeQuietly(ep, tok.RefreshToken)
 		return nil, fmt.Errorf("save session: %w", err)
+	}
+	if corrupt != nil {
+		result.Warnings = append(result.Warnings, corrupt)
 	}
 	result.Account = saved.Clone()
 	result.TokenLocation = opts.Store.TokenLocation(s.APIURL, saved)

@@ -87,7 +87,7 @@ func Logout(ctx context.Context, opts LogoutOptions) (*LogoutResult, error) {
 		}
 		return nil
 	})
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+	if _, err := config.SplitCorrupt(err); err != nil {
 		return nil, fmt.Errorf("logout: %w", err)
 	}
 	return result, nil

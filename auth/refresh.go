@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"golang.org/x/oauth2"
 
@@ -25,6 +26,16 @@ type flight struct {
 type unsavedToken struct {
 	tok   config.Token
 	spent string
+}
+
+// putBack stores the unsaved token in acc if acc still holds the spent
+// refresh token: nobody has replaced it since.
+func (u *unsavedToken) putBack(acc *config.Account, now time.Time) {
+	if u == nil || acc == nil || acc.Token.RefreshToken != u.spent {
+		return
+	}
+	acc.Token = u.tok
+	acc.UpdatedAt = now
 }
 
 // refresh gets a new access token for the account, or adopts one another
@@ -120,12 +131,8 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		}
 		now := ts.now()
 		onDisk = acc.Token.RefreshToken
-		if unsaved != nil && onDisk == unsaved.spent {
-			// The last refresh could not be saved and nobody has
-			// replaced the spent token since: save the live one now.
-			acc.Token = unsaved.tok
-			acc.UpdatedAt = now
-		}
+		// The last refresh could not be saved: save the live token now.
+		unsaved.putBack(acc, now)
 		cur := acc.Token
 		if fresh(cur, now) && cur.AccessToken != rejected {
 			got = cur
@@ -191,14 +198,11 @@ func (ts *TokenSource) refreshStored(ctx context.Context, rejected string, held 
 		// to forget only costs that login its question.
 		_, _ = ts.store.Registrations().Forget(ts.apiURL, unknown)
 	}
-	var corrupt *config.CorruptError
-	if errors.As(err, &corrupt) {
-		// The file was moved aside (and reported): the fresh, empty
-		// session has no account, so loginErr says what to do.
-		err = nil
-		if loginErr != nil {
-			loginErr = fmt.Errorf("%w (%w)", loginErr, corrupt)
-		}
+	// A file moved aside (and reported) leaves a fresh, empty session
+	// with no account, so loginErr says what to do.
+	corrupt, err := config.SplitCorrupt(err)
+	if corrupt != nil && loginErr != nil {
+		loginErr = fmt.Errorf("%w (%w)", loginErr, corrupt)
 	}
 	if err == nil && loginErr != nil {
 		err = loginErr

@@ -128,8 +128,8 @@ func NewTokenSource(opts TokenSourceOptions) (*TokenSource, error) {
 		opts.OnRefresh = func(RefreshEvent) {}
 	}
 	sess, err := opts.Store.Load()
-	var corrupt *config.CorruptError
-	if err != nil && !errors.As(err, &corrupt) {
+	corrupt, err := config.SplitCorrupt(err)
+	if err != nil {
 		return nil, fmt.Errorf("token source: %w", err)
 	}
 	apiURL := opts.Settings.APIURL
@@ -251,15 +251,12 @@ func (ts *TokenSource) SaveUnsaved() error {
 		return nil
 	}
 	err := ts.store.Update(func(s *config.Session) error {
-		acc := s.Account(ts.apiURL, ts.email)
-		if acc == nil || acc.Token.RefreshToken != unsaved.spent {
-			return nil // logged out, or newer tokens stored by another hlx
-		}
-		acc.Token = unsaved.tok
-		acc.UpdatedAt = ts.now()
+		// Not put back when logged out, or newer tokens were stored by
+		// another hlx.
+		unsaved.putBack(s.Account(ts.apiURL, ts.email), ts.now())
 		return nil
 	})
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+	if _, err := config.SplitCorrupt(err); err != nil {
 		return &SessionNotSavedError{Err: err}
 	}
 	ts.mu.Lock()

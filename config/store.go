@@ -29,6 +29,17 @@ func (e *CorruptError) Error() string {
 // Unwrap returns the decoding error.
 func (e *CorruptError) Unwrap() error { return e.Err }
 
+// SplitCorrupt separates what Load and Update return: a *CorruptError is
+// the warning of a call that succeeded (the unreadable file was moved
+// aside), anything else is the failure. Callers keep the warning to show
+// it, or drop it, but never take it for a failure.
+func SplitCorrupt(err error) (warning *CorruptError, failure error) {
+	if errors.As(err, &warning) {
+		return warning, nil
+	}
+	return nil, err
+}
+
 // Store reads and writes one session file. Every Update holds an exclusive
 // lock on a sibling ".lock" file while it re-reads, changes and atomically
 // rewrites the session, so several hlx processes (and goroutines) can share

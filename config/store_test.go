@@ -312,12 +312,7 @@ func TestStoreTwoProcesses(t *testing.T) {
 func TestStoreUpdateErrorStillReportsCorruptFile(t *testing.T) {
 	t.Parallel()
 	st := newTestStore(t)
-	if err := os.MkdirAll(filepath.Dir(st.Path()), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeCorrupt(t, st)
 	boom := errors.New("boom")
 	err := st.Update(func(*Session) error { return boom })
 	if !errors.Is(err, boom) {
@@ -329,5 +324,46 @@ func TestStoreUpdateErrorStillReportsCorruptFile(t *testing.T) {
 	matches, _ := filepath.Glob(st.Path() + ".corrupt-*")
 	if len(matches) != 1 || !strings.Contains(err.Error(), matches[0]) {
 		t.Errorf("err = %v, want it to name the moved-aside file %v", err, matches)
+	}
+}
+
+// TestSplitCorrupt: Load's and Update's warning about a file moved aside
+// comes out as the warning with no failure; a failed Update on such a file
+// is the failure with no warning; any other error is only the failure.
+func TestSplitCorrupt(t *testing.T) {
+	t.Parallel()
+	st := newTestStore(t)
+	writeCorrupt(t, st)
+	warning, failure := SplitCorrupt(st.Update(func(s *Session) error {
+		s.Upsert(SandboxURL, "ada@example.com")
+		return nil
+	}))
+	if warning == nil || failure != nil {
+		t.Fatalf("Update on a corrupt file: warning %v, failure %v; want a warning only", warning, failure)
+	}
+	if warning.MovedTo == "" {
+		t.Error("the warning does not say where the file went")
+	}
+
+	writeCorrupt(t, st)
+	boom := errors.New("boom")
+	warning, failure = SplitCorrupt(st.Update(func(*Session) error { return boom }))
+	if warning != nil || !errors.Is(failure, boom) {
+		t.Errorf("failed Update on a corrupt file: warning %v, failure %v; want fn's error only", warning, failure)
+	}
+
+	if warning, failure = SplitCorrupt(nil); warning != nil || failure != nil {
+		t.Errorf("SplitCorrupt(nil) = %v, %v", warning, failure)
+	}
+}
+
+// writeCorrupt puts an unparsable session file where st reads it.
+func writeCorrupt(t *testing.T, st *Store) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(st.Path()), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(st.Path(), []byte("{oops"), 0o600); err != nil {
+		t.Fatal(err)
 	}
 }

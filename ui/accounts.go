@@ -243,3 +243,17 @@ func (a *App) handleLoginAnother() tea.Cmd {
 	a.replace(&l)
 	return cmd
 }
+
+// handleAccountsMsg handles the accounts picker's messages: the accounts
+// listed, an account switched to, a login to another account.
+func (a *App) handleAccountsMsg(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case accountsLoadedMsg:
+		return a.updateTop(msg), true
+	case accountSwitchedMsg:
+		return a.handleAccountSwitched(msg), true
+	case loginAnotherMsg:
+		return a.handleLoginAnother(), true
+	}
+	return nil, false
+}

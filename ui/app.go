@@ -9,7 +9,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -17,9 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
-	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/hyperline/ticket"
-	"github.com/hyperline-tui/hlx/ui/deps"
 )
 
 // App is the root model. Its Update routes window sizes and clock ticks to
@@ -125,6 +122,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
+// update routes one message. The order of its checks is the app's contract:
+// stale company results go first, then screen changes, then each family of
+// messages in the file that owns it, and what no family claims goes to every
+// screen of the stack.
 func (a *App) update(msg tea.Msg) tea.Cmd {
 	// First, before any case can act on it: a result for a company the
 	// user has left is never shown nor acted on (a found object would
@@ -132,92 +133,39 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	if r, ok := msg.(companyResult); ok && r.resultCompany() != a.scope.company.ID {
 		return nil
 	}
+	if nav, ok := msg.(navMsg); ok {
+		// A screen change has landed (keys typed ahead wait for it); what
+		// it carries goes through these same checks.
+		a.c.navPending = max(a.c.navPending-1, 0)
+		return a.update(nav.msg)
+	}
+	for _, family := range [...]func(tea.Msg) (tea.Cmd, bool){
+		a.handleTerminal, a.handleSessionMsg, a.handleAccountsMsg,
+		a.handleNavigation, a.handleJobMsg, a.handleBannerMsg,
+	} {
+		if cmd, handled := family(msg); handled {
+			return cmd
+		}
+	}
+	return a.updateAll(msg)
+}
+
+// handleTerminal handles what the terminal sends: its size, the clock's
+// tick, keys and the mouse.
+func (a *App) handleTerminal(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
-		return nil
+		return nil, true
 	case tickMsg:
-		return a.handleTick()
+		return a.handleTick(), true
 	case tea.KeyMsg:
 		a.dismissBanner()
-		return a.handleKey(msg)
+		return a.handleKey(msg), true
 	case tea.MouseMsg:
-		return a.updateTop(msg)
-	case navMsg:
-		a.c.navPending = max(a.c.navPending-1, 0)
-		return a.update(msg.msg)
-	case sessionEventMsg:
-		return a.handleSessionEvent(SessionEvent(msg))
-	case resumedMsg:
-		return a.handleResumed(msg)
-	case loggedInMsg:
-		return a.handleLoggedIn(msg)
-	case loggedOutMsg:
-		return a.handleLoggedOut(msg)
-	case tokenRefreshedMsg:
-		return a.handleRefreshed(msg)
-	case refreshNowMsg:
-		if a.c.refreshing {
-			return nil
-		}
-		a.c.refreshing = true
-		return refreshToken(a.c.ctx, a.c.session, a.c.timeout, a.c.sessionID, false)
-	case companyChosenMsg:
-		return a.switchCompany(msg.company)
-	case startJobMsg:
-		return a.startJob(msg)
-	case jumpMsg:
-		return a.jump(msg)
-	case openOverviewMsg:
-		if a.scope.company.ID == "" {
-			return nil
-		}
-		o, cmd := newOverview(a.c, a.scope)
-		a.push(&o)
-		return cmd
-	case jobUpdateMsg:
-		return a.handleJobUpdate(msg)
-	case openPickerMsg:
-		return a.openPicker()
-	case accountsLoadedMsg:
-		return a.updateTop(msg)
-	case accountSwitchedMsg:
-		return a.handleAccountSwitched(msg)
-	case loginAnotherMsg:
-		return a.handleLoginAnother()
-	case openListMsg:
-		return a.openList(msg)
-	case openFilterPickerMsg:
-		p := newFilterPicker(a.c, msg)
-		a.push(&p)
-		return nil
-	case openDetailMsg:
-		return a.openDetail(msg)
-	case openWorklistMsg:
-		return a.openWorklistRows(msg)
-	case openFoundMsg:
-		return a.openDetail(msg.openDetailMsg)
-	case popScreenMsg:
-		a.pop()
-		return nil
-	case openSummaryMsg:
-		sm := newSummaryScreen(a.c, msg.title, msg.text)
-		a.push(&sm)
-		return nil
-	case ticketLoadedMsg:
-		return a.handleTicketLoaded(msg)
-	case errMsg:
-		return a.handleError(msg)
-	case resolvedMsg:
-		a.resolveBanner(msg)
-		return nil
-	case noticeMsg:
-		return a.showNotice(string(msg))
-	case bannerExpiredMsg:
-		a.expireBanner(msg)
-		return nil
+		return a.updateTop(msg), true
 	}
-	return a.updateAll(msg)
+	return nil, false
 }
 
 func (a *App) resize(width, height int) {
@@ -249,165 +197,6 @@ func (a *App) handleTick() tea.Cmd {
 	}
 	cmds = append(cmds, a.tick(), a.autoRefresh(), a.releaseStuckNav())
 	return tea.Batch(cmds...)
-}
-
-// autoRefresh refreshes the access token shortly before it expires, so the
-// countdown never runs out while the app sits idle.
-func (a *App) autoRefresh() tea.Cmd {
-	t := a.c.token
-	if !a.c.signedIn || !t.HasRefreshToken || a.c.refreshing || t.ExpiresAt.IsZero() {
-		return nil
-	}
-	if a.c.now.Before(a.refreshAfter) || t.ExpiresAt.Sub(a.c.now) > refreshLead(t) {
-		return nil
-	}
-	a.c.refreshing = true
-	return refreshToken(a.c.ctx, a.c.session, a.c.timeout, a.c.sessionID, true)
-}
-
-func (a *App) handleSessionEvent(ev SessionEvent) tea.Cmd {
-	next := listenSession(a.c.ctx, a.c.session.Events())
-	if !a.c.signedIn {
-		return next // the token source of a login that has ended
-	}
-	switch ev.Kind {
-	case RefreshStarted:
-		a.c.refreshing = true
-	case Refreshed:
-		a.c.refreshing = false
-		a.c.token = ev.Token
-	case RefreshFailed:
-		a.c.refreshing = false
-		a.showError("refresh the access token", ev.Err)
-	case LoginRequiredEvent:
-		a.c.refreshing = false
-		return tea.Batch(next, a.requireLogin(ev.Err))
-	}
-	return next
-}
-
-func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
-	if msg.session != a.c.sessionID {
-		return nil // asked before a logout or a new login
-	}
-	a.c.refreshing = false
-	if msg.err != nil {
-		if errors.Is(msg.err, ErrLoginRequired) {
-			return a.requireLogin(msg.err)
-		}
-		a.refreshAfter = a.c.now.Add(30 * time.Second)
-		if errors.Is(msg.err, deps.ErrSessionNotSaved) {
-			a.c.token = msg.token // in use now, though it could not be saved
-			a.showError("save the refreshed token", msg.err)
-			return nil
-		}
-		a.showError("refresh the access token", msg.err)
-		return nil
-	}
-	a.c.token = msg.token
-	if !msg.auto {
-		return a.showNotice("Access token refreshed.")
-	}
-	return nil
-}
-
-func (a *App) handleError(msg errMsg) tea.Cmd {
-	if errors.Is(msg.err, ErrLoginRequired) {
-		return a.requireLogin(msg.err)
-	}
-	if errors.Is(msg.err, context.Canceled) {
-		return nil // a request the user left behind
-	}
-	a.showError(msg.what, msg.err)
-	return nil
-}
-
-// requireLogin shows the login screen, keeping the account's company so the
-// next login lands where the user was.
-func (a *App) requireLogin(err error) tea.Cmd {
-	if a.topIs(screenLogin) {
-		return nil
-	}
-	note := "Your session has ended. Log in again to continue where you were."
-	if err != nil && !errors.Is(err, ErrLoginRequired) {
-		note = plainError(err)
-	}
-	// Every request of the company would fail now; the company itself is
-	// kept for the next login.
-	if a.cancelScope != nil {
-		a.cancelScope()
-	}
-	l := newLogin(a.c, loginIdle, note)
-	a.replace(&l)
-	return nil
-}
-
-// switchCompany points every view at co. Requests still running for the old
-// company are cancelled and their results dropped.
-func (a *App) switchCompany(co hyperline.Company) tea.Cmd {
-	if a.cancelScope != nil {
-		a.cancelScope()
-	}
-	ctx, cancel := context.WithCancel(a.c.ctx)
-	a.scope, a.cancelScope = scope{company: co, ctx: ctx}, cancel
-	a.c.account.CompanyID = co.ID
-	b, cmd := newBrowser(a.c, a.scope)
-	a.replace(&b)
-	return tea.Batch(cmd, chooseCompany(a.c.ctx, a.c.session, a.c.timeout, co))
-}
-
-// openGoto opens the go-to prompt (once).
-func (a *App) openGoto() tea.Cmd {
-	if a.topIs(screenGoto) {
-		return nil
-	}
-	g, cmd := newGoto(a.c, a.scope)
-	a.push(&g)
-	return cmd
-}
-
-// jump opens an object the go-to prompt found, in its company: switching
-// company first when it is another one, as the picker would.
-func (a *App) jump(msg jumpMsg) tea.Cmd {
-	var cmds []tea.Cmd
-	if msg.company.ID != "" && msg.company.ID != a.scope.company.ID {
-		co := msg.company
-		for _, known := range a.c.account.Companies {
-			if known.ID == co.ID {
-				co = known
-			}
-		}
-		cmds = append(cmds, a.switchCompany(co), a.showNotice("Switched to "+termsafe.Line(co.Name)+", where "+msg.id+" is."))
-	}
-	cmds = append(cmds, a.openDetail(openDetailMsg{kind: msg.kind, id: msg.id, item: msg.item}))
-	return tea.Batch(cmds...)
-}
-
-func (a *App) openPicker() tea.Cmd {
-	if a.indexOf(screenPicker) >= 0 {
-		return nil
-	}
-	p, cmd := newPicker(a.c, a.scope.company.ID, len(a.stack) > 0 && a.scope.company.ID != "")
-	if a.scope.company.ID == "" {
-		a.replace(&p)
-	} else {
-		a.push(&p)
-	}
-	return cmd
-}
-
-func (a *App) openDetail(msg openDetailMsg) tea.Cmd {
-	if a.scope.company.ID == "" {
-		return nil
-	}
-	if open := msg.kind.spec().open; open != nil {
-		s, cmd := open(a.c, a.scope, msg.id, msg.item)
-		a.push(s)
-		return cmd
-	}
-	d, cmd := newDetail(a.c, a.scope, msg.kind, msg.id, msg.item)
-	a.push(&d)
-	return cmd
 }
 
 // syncGlobalKeys enables the global keys that apply right now, so help shows

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -108,4 +110,33 @@ func (a *App) bannerView() string {
 		lines[i] = fitLine(style.Render(prefix+l), a.width)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// handleBannerMsg handles what shows in the banner: errors, notices, and
+// their ends.
+func (a *App) handleBannerMsg(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case errMsg:
+		return a.handleError(msg), true
+	case resolvedMsg:
+		a.resolveBanner(msg)
+		return nil, true
+	case noticeMsg:
+		return a.showNotice(string(msg)), true
+	case bannerExpiredMsg:
+		a.expireBanner(msg)
+		return nil, true
+	}
+	return nil, false
+}
+
+func (a *App) handleError(msg errMsg) tea.Cmd {
+	if errors.Is(msg.err, ErrLoginRequired) {
+		return a.requireLogin(msg.err)
+	}
+	if errors.Is(msg.err, context.Canceled) {
+		return nil // a request the user left behind
+	}
+	a.showError(msg.what, msg.err)
+	return nil
 }

@@ -176,3 +176,14 @@ func formatBytes(n int64) string {
 	whole, tenth := n/div, (n%div)*10/div
 	return formatCount(int(whole)) + "." + string(rune('0'+tenth)) + " " + string("kMGTPE"[exp]) + "B"
 }
+
+// handleJobMsg handles a job's start and its progress.
+func (a *App) handleJobMsg(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case startJobMsg:
+		return a.startJob(msg), true
+	case jobUpdateMsg:
+		return a.handleJobUpdate(msg), true
+	}
+	return nil, false
+}

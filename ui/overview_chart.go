@@ -22,8 +22,8 @@ func (m overviewModel) chartView(lines int) string {
 	lines--
 	confirm := ""
 	if m.confirmExact {
-		confirm = wrapParts(st, "", 0, []string{st.Warn.Render("Exact amounts read " + m.exactEstimate() + "."),
-			st.Info.Render("e again to start, x or esc to stop")}, max(m.width, 20))
+		confirm = wrapParts(st, "", 0, []string{st.Warn.Render("Exact amounts: reading " + m.exactEstimate() + "."),
+			st.Info.Render("e again to start")}, max(m.width, 20))
 		b.WriteString(confirm)
 		lines -= strings.Count(confirm, "\n")
 	}
@@ -65,6 +65,8 @@ func (m overviewModel) chartView(lines int) string {
 		}
 		if mr.loaded {
 			counts[i] = formatCount(mr.total) + " inv."
+		} else {
+			labels[i] = "…" // not counted yet: no amount to show
 		}
 		amountWidth = max(amountWidth, len([]rune(labels[i])))
 		countWidth = max(countWidth, len([]rune(counts[i])))
@@ -110,7 +112,7 @@ func (m overviewModel) chartSource() string {
 		return st.Muted.Render("exact, " + formatCount(total) + " invoices read at " +
 			m.cachedAt.In(m.c.fmt.loc).Format("15:04") + " today (cached)")
 	case estimated:
-		return st.Muted.Render("≈ each month's count × its " + formatCount(pageSize) + " newest · e: exact")
+		return st.Muted.Render("≈ from " + formatCount(pageSize) + " a month · e: exact")
 	}
 	return st.Muted.Render("exact, " + formatCount(read) + " invoices")
 }

@@ -33,12 +33,6 @@ type countRow struct {
 	views []statusCount
 }
 
-// cells are the row's selectable counts in display order: the parts,
-// then the views.
-func (r countRow) cells() []statusCount {
-	return append(append([]statusCount{}, r.parts...), r.views...)
-}
-
 // overviewCounts are the counts of each kind, in display order.
 type overviewCounts struct {
 	customers, subscriptions, invoices countRow

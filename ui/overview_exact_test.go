@@ -50,7 +50,7 @@ func TestOverviewExactAmountsOnRequest(t *testing.T) {
 	}
 	env.sim.ResetRequests()
 	h.key("e")
-	h.requireView("Exact amounts read "+formatCount(total-read)+" more invoices: ≈"+formatCount(o.pagesLeft())+" requests",
+	h.requireView("Exact amounts: reading "+formatCount(total-read)+" more invoices takes ≈"+formatCount(o.pagesLeft())+" requests",
 		"e again to start")
 	if n := len(env.sim.Requests()); n != 0 {
 		t.Fatalf("the estimate sent %d requests", n)
@@ -80,5 +80,32 @@ func TestOverviewExactAmountsOnRequest(t *testing.T) {
 		if q.Has("issued_at__gte") {
 			t.Fatalf("the chart was read again: %v", q)
 		}
+	}
+}
+
+// TestOverviewExactReadingStops: x while every invoice is being read
+// stops the reading (its context is cancelled) and drops the pages still
+// on their way; the estimates stand and e can start it again.
+func TestOverviewExactReadingStops(t *testing.T) {
+	t.Parallel()
+	h, _ := simHarness(t, simulator.Config{LargeCustomers: 3_000}, 2, 120, 40)
+	h.key("0")
+	o := h.app.top().(*overviewModel)
+	before, _ := o.readTotals()
+	m, pages := o.startExact() // the pages' commands are held, not run
+	*o = m
+	h.requireView("reading every invoice", "x stops")
+	ctx := o.exactCtx
+	h.key("x")
+	if o.exact || ctx.Err() == nil {
+		t.Fatalf("x: still reading %v, context %v", o.exact, ctx.Err())
+	}
+	h.run(pages) // they answer (or fail, cancelled) after the stop
+	if read, _ := o.readTotals(); read != before {
+		t.Errorf("pages after the stop were counted: %d read, %d before", read, before)
+	}
+	h.requireView("e: exact")
+	if !o.keys.Exact.Enabled() {
+		t.Error("e cannot start it again")
 	}
 }

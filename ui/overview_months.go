@@ -41,8 +41,11 @@ type monthRevenue struct {
 // else the sample's sum scaled to the month's count.
 func (mr monthRevenue) amount(cur string) (v int64, estimated bool) {
 	v = mr.sums[cur]
-	if mr.read == 0 || mr.read >= mr.total {
+	switch {
+	case mr.read == 0 || !mr.more && mr.read >= mr.total:
 		return v, false
+	case mr.total <= mr.read: // pages remain but no total came: at least this
+		return v, true
 	}
 	return int64(float64(v) * float64(mr.total) / float64(mr.read)), true
 }
@@ -293,7 +296,7 @@ func (m *overviewModel) addInvoice(mr *monthRevenue, inv hyperline.Invoice) {
 // exactEstimate says what reading every remaining invoice costs, before
 // it starts: "≈15,300 requests, ≈13 min at Hyperline's rate limit".
 func (m overviewModel) exactEstimate() string {
-	return formatCount(m.invoicesLeft()) + " more invoices: " + requestEstimate(m.pagesLeft())
+	return formatCount(m.invoicesLeft()) + " more invoices takes " + requestEstimate(m.pagesLeft())
 }
 
 // requestEstimate says what pages requests cost at Hyperline's documented

@@ -122,6 +122,7 @@ func (m overviewModel) countsView() string {
 				views = append(views, cellPart(nav, j, sc, cell))
 			}
 			views[0] = st.Muted.Render("across statuses: ") + views[0]
+			views = append(views, st.Muted.Render("(each count is the API's total for that filter)"))
 			nav++
 			out += wrapParts(st, "", 14, views, w)
 		}

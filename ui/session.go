@@ -174,3 +174,113 @@ func (a *App) handleLoggedOut(msg loggedOutMsg) tea.Cmd {
 	a.replace(&l)
 	return nil
 }
+
+// handleSessionMsg handles the session's messages: the saved session
+// resumed, a login, a logout, and the access token's refreshes.
+func (a *App) handleSessionMsg(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case sessionEventMsg:
+		return a.handleSessionEvent(SessionEvent(msg)), true
+	case resumedMsg:
+		return a.handleResumed(msg), true
+	case loggedInMsg:
+		return a.handleLoggedIn(msg), true
+	case loggedOutMsg:
+		return a.handleLoggedOut(msg), true
+	case tokenRefreshedMsg:
+		return a.handleRefreshed(msg), true
+	case refreshNowMsg:
+		return a.refreshNow(), true
+	}
+	return nil, false
+}
+
+// refreshNow refreshes the access token when the user asks, unless a
+// refresh is already running.
+func (a *App) refreshNow() tea.Cmd {
+	if a.c.refreshing {
+		return nil
+	}
+	a.c.refreshing = true
+	return refreshToken(a.c.ctx, a.c.session, a.c.timeout, a.c.sessionID, false)
+}
+
+// autoRefresh refreshes the access token shortly before it expires, so the
+// countdown never runs out while the app sits idle.
+func (a *App) autoRefresh() tea.Cmd {
+	t := a.c.token
+	if !a.c.signedIn || !t.HasRefreshToken || a.c.refreshing || t.ExpiresAt.IsZero() {
+		return nil
+	}
+	if a.c.now.Before(a.refreshAfter) || t.ExpiresAt.Sub(a.c.now) > refreshLead(t) {
+		return nil
+	}
+	a.c.refreshing = true
+	return refreshToken(a.c.ctx, a.c.session, a.c.timeout, a.c.sessionID, true)
+}
+
+func (a *App) handleSessionEvent(ev SessionEvent) tea.Cmd {
+	next := listenSession(a.c.ctx, a.c.session.Events())
+	if !a.c.signedIn {
+		return next // the token source of a login that has ended
+	}
+	switch ev.Kind {
+	case RefreshStarted:
+		a.c.refreshing = true
+	case Refreshed:
+		a.c.refreshing = false
+		a.c.token = ev.Token
+	case RefreshFailed:
+		a.c.refreshing = false
+		a.showError("refresh the access token", ev.Err)
+	case LoginRequiredEvent:
+		a.c.refreshing = false
+		return tea.Batch(next, a.requireLogin(ev.Err))
+	}
+	return next
+}
+
+func (a *App) handleRefreshed(msg tokenRefreshedMsg) tea.Cmd {
+	if msg.session != a.c.sessionID {
+		return nil // asked before a logout or a new login
+	}
+	a.c.refreshing = false
+	if msg.err != nil {
+		if errors.Is(msg.err, ErrLoginRequired) {
+			return a.requireLogin(msg.err)
+		}
+		a.refreshAfter = a.c.now.Add(30 * time.Second)
+		if errors.Is(msg.err, deps.ErrSessionNotSaved) {
+			a.c.token = msg.token // in use now, though it could not be saved
+			a.showError("save the refreshed token", msg.err)
+			return nil
+		}
+		a.showError("refresh the access token", msg.err)
+		return nil
+	}
+	a.c.token = msg.token
+	if !msg.auto {
+		return a.showNotice("Access token refreshed.")
+	}
+	return nil
+}
+
+// requireLogin shows the login screen, keeping the account's company so the
+// next login lands where the user was.
+func (a *App) requireLogin(err error) tea.Cmd {
+	if a.topIs(screenLogin) {
+		return nil
+	}
+	note := "Your session has ended. Log in again to continue where you were."
+	if err != nil && !errors.Is(err, ErrLoginRequired) {
+		note = plainError(err)
+	}
+	// Every request of the company would fail now; the company itself is
+	// kept for the next login.
+	if a.cancelScope != nil {
+		a.cancelScope()
+	}
+	l := newLogin(a.c, loginIdle, note)
+	a.replace(&l)
+	return nil
+}

@@ -24,11 +24,12 @@ type worklistAccountOpener interface {
 }
 
 // wlCompany is a company the worklists count in: of the open account
-// (account "") or of another one, read through src.
+// (account "") or of another one (its email, of the environment at
+// apiURL), read through src.
 type wlCompany struct {
 	hyperline.Company
-	account string
-	src     worklist.Source
+	account, apiURL string
+	src             worklist.Source
 }
 
 // label is the company's name, with its account when it is another's.
@@ -107,7 +108,8 @@ func (m worklistsModel) addAccount(msg worklistAccountMsg) (worklistsModel, tea.
 		if slices.ContainsFunc(m.companies, func(c wlCompany) bool { return c.ID == co.ID }) {
 			continue
 		}
-		cmds = append(cmds, m.addCompany(wlCompany{Company: co, account: msg.account.Email, src: msg.account.Source}))
+		cmds = append(cmds, m.addCompany(wlCompany{Company: co, account: msg.account.Email,
+			apiURL: msg.account.APIURL, src: msg.account.Source}))
 	}
 	return m, tea.Batch(cmds...)
 }

@@ -10,20 +10,20 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/filter"
-	"github.com/hyperline-tui/hlx/hyperline/termsafe"
 	"github.com/hyperline-tui/hlx/hyperline/worklist"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
-// worklistRowsTake is how many objects a worklist's rows show per
-// company: one page each, so opening a worklist costs one request per
-// company.
+// worklistRowsTake is how many objects a worklist's rows fetch per
+// company and page: opening a worklist costs one request per company,
+// and each further page one more (see worklist_rows_more.go).
 const worklistRowsTake = 50
 
 // worklistRowsModel is a worklist opened: the first page of it in every
 // company, merged into one table, each row labelled with its company and
-// sortable by amount, due date or company. enter switches to the row's
-// company and opens the object, as go-to does.
+// sortable by amount, due date or company; further pages come as the
+// cursor nears the end. enter switches to the row's company (and account)
+// and opens the object, as go-to does.
 type worklistRowsModel struct {
 	c     *common
 	keys  worklistKeys
@@ -34,12 +34,15 @@ type worklistRowsModel struct {
 	companies []wlCompany
 	states    []rowsState // per company
 	rows      []worklist.Row
-	byID      map[string]int    // table row id → index in rows
-	accountOf map[string]string // company id → its account, "" for the open one
+	byID      map[string]int          // table row id → index in rows
+	cells     map[string][]table.Cell // table row id → its cells, made once
+	accountOf map[string]string       // company id → its account, "" for the open one
 	sort      worklist.SortKey
 	// moved says the user moved the cursor: until then it stays on the
 	// first row as rows arrive, after that it follows its row.
 	moved bool
+	// switching is the account a row's enter is opening, "" when none.
+	switching string
 
 	gen    uint64
 	ctx    context.Context
@@ -48,21 +51,27 @@ type worklistRowsModel struct {
 	width, height int
 }
 
-// rowsState is one company's part of the rows: loading until its page
-// comes, then how many it holds in all.
+// rowsState is one company's part of the rows: loading until its first
+// page comes, then how many it holds of how many, and how to ask for
+// the next page.
 type rowsState struct {
-	done  bool
-	total int
-	shown int
-	err   error
+	done     bool // the first page came
+	total    int
+	hasTotal bool
+	shown    int
+	err      error // the first page failed
+	more     bool
+	next     hyperline.ListOptions
+	loading  bool  // a next page is on its way
+	moreErr  error // the last next page failed; the rows held stay
 }
 
 // worklistRowsMsg answers one company's page of round gen.
 type worklistRowsMsg struct {
 	gen     uint64
 	company int
-	rows    []worklist.Row
-	total   int
+	first   bool
+	page    worklist.RowsPage
 	err     error
 }
 
@@ -85,22 +94,29 @@ func (m worklistRowsModel) reload() (worklistRowsModel, tea.Cmd) {
 	m.ctx, m.cancel = context.WithCancel(m.c.ctx)
 	m.states = make([]rowsState, len(m.companies))
 	m.rows, m.byID, m.moved, m.accountOf = nil, map[string]int{}, false, map[string]string{}
+	m.cells = map[string][]table.Cell{}
 	m.table.SetRows(nil)
 	cmds := make([]tea.Cmd, len(m.companies))
-	timeout, parent := 2*m.c.timeout, m.ctx
-	for ci, co := range m.companies {
-		gen, list, q, src, company := m.gen, m.list, m.query, co.src, co.Company
+	first := hyperline.ListOptions{Take: worklistRowsTake, WithTotal: true, OmitRaw: true}
+	for ci := range m.companies {
 		// Past a window's worth of companies the limiter spaces the
 		// pages: each waits its turn (see countWorklist).
-		deadline := timeout + time.Duration(ci/worklist.CountsPerWindow)*worklist.RateWindow
-		cmds[ci] = func() tea.Msg {
-			ctx, cancel := context.WithTimeout(parent, deadline)
-			defer cancel()
-			rows, total, err := worklist.FirstRows(ctx, src, company, list, q, worklistRowsTake)
-			return worklistRowsMsg{gen: gen, company: ci, rows: rows, total: total, err: err}
-		}
+		cmds[ci] = m.fetchRows(ci, first, time.Duration(ci/worklist.CountsPerWindow)*worklist.RateWindow)
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// fetchRows asks company ci for the page of the rows that page names;
+// wait is how long the rate limiter may hold it back.
+func (m worklistRowsModel) fetchRows(ci int, page hyperline.ListOptions, wait time.Duration) tea.Cmd {
+	gen, list, q, co, parent := m.gen, m.list, m.query, m.companies[ci], m.ctx
+	deadline, first := 2*m.c.timeout+wait, page.IsFirst()
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(parent, deadline)
+		defer cancel()
+		p, err := worklist.Rows(ctx, co.src, co.Company, list, q, page)
+		return worklistRowsMsg{gen: gen, company: ci, first: first, page: p, err: err}
+	}
 }
 
 func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
@@ -109,12 +125,9 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 		if msg.gen != m.gen || msg.company >= len(m.states) {
 			return m, nil
 		}
-		m.states[msg.company] = rowsState{done: true, total: msg.total, shown: len(msg.rows), err: msg.err}
-		for _, r := range msg.rows {
-			m.accountOf[r.Company.ID] = m.companies[msg.company].account
-		}
-		m.rows = append(m.rows, msg.rows...)
-		m.show()
+		m.addPage(msg)
+	case worklistSwitchedMsg:
+		m.switching = "" // a switch that failed: enter works again
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, m.keys.Close):
@@ -125,20 +138,23 @@ func (m worklistRowsModel) update(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
 			m.sort = m.sort.Next()
 			m.show()
 		case key.Matches(msg, m.keys.Open):
-			return m, m.open()
+			return m.open()
 		default:
-			var cmd tea.Cmd
-			m.table, cmd = m.table.Update(msg)
-			m.moved = true
-			return m, cmd
+			return m.move(msg)
 		}
 	case tea.MouseMsg:
-		var cmd tea.Cmd
-		m.table, cmd = m.table.Update(msg)
-		m.moved = true
-		return m, cmd
+		return m.move(msg)
 	}
 	return m, nil
+}
+
+// move moves the cursor (a key or the wheel) and asks for more rows when
+// it nears the end of those held.
+func (m worklistRowsModel) move(msg tea.Msg) (worklistRowsModel, tea.Cmd) {
+	var cmd tea.Cmd
+	m.table, cmd = m.table.Update(msg)
+	m.moved = true
+	return m, tea.Batch(cmd, m.loadMore())
 }
 
 // show sorts the rows and hands them to the table; the selection follows
@@ -148,9 +164,14 @@ func (m *worklistRowsModel) show() {
 	out := make([]table.Row, len(m.rows))
 	m.byID = make(map[string]int, len(m.rows))
 	for i, r := range m.rows {
-		id := r.Company.ID + "/" + r.ID
+		id := rowID(r)
 		m.byID[id] = i
-		out[i] = table.Row{ID: id, Cells: m.cells(r)}
+		cells, ok := m.cells[id]
+		if !ok {
+			cells = m.rowCells(r)
+			m.cells[id] = cells
+		}
+		out[i] = table.Row{ID: id, Cells: cells}
 	}
 	m.table.SetRows(out)
 	if !m.moved {
@@ -177,8 +198,11 @@ func worklistColumns(l filter.List) []table.Column {
 		{Title: "Amount due", Width: 13, Align: table.AlignRight, Priority: 90}, {Title: "Due", Width: 11, Priority: 70}}
 }
 
-// cells are a row's cells, in the columns of its list.
-func (m *worklistRowsModel) cells(r worklist.Row) []table.Cell {
+// rowID names a row in the table: its company and its id.
+func rowID(r worklist.Row) string { return r.Company.ID + "/" + r.ID }
+
+// rowCells are a row's cells, in the columns of its list.
+func (m *worklistRowsModel) rowCells(r worklist.Row) []table.Cell {
 	f, now := m.c.fmt, m.c.now
 	var status table.Cell
 	switch m.list.List {
@@ -212,21 +236,6 @@ func (m worklistRowsModel) selectedRow() (worklist.Row, bool) {
 		return worklist.Row{}, false
 	}
 	return m.rows[i], true
-}
-
-// open asks the app to show the selected object in its company, as a
-// jump from go-to does: switching company first when it is another one
-// (which closes this screen and drops what it still waits for).
-func (m worklistRowsModel) open() tea.Cmd {
-	r, ok := m.selectedRow()
-	if !ok {
-		return nil
-	}
-	if acct := m.accountOf[r.Company.ID]; acct != "" {
-		return emit(noticeMsg(termsafe.Line(r.Company.Name) + " is a company of " + termsafe.Line(acct) +
-			": switch to that account (a), then open " + r.ID + " with go to (:)."))
-	}
-	return m.c.navigate(jumpMsg{company: r.Company, kind: worklistKind(m.list.List), id: r.ID, item: r.Item})
 }
 
 // worklistKind is the kind of object a worklist's list holds.

@@ -24,6 +24,9 @@ func (m worklistRowsModel) view() string {
 	if m.keys.Sort.Enabled() {
 		sorted += " · s"
 	}
+	if m.switching != "" {
+		sorted = "opening " + termsafe.Line(m.switching) + "… · " + sorted
+	}
 	head := spread(title, st.HeaderInfo.Render(sorted+" "), m.width)
 	lines := strings.Split(strings.TrimSuffix(wrapParts(st, "", 0, m.companyParts(), m.width), "\n"), "\n")
 	if len(lines) > rowsHeadLines {
@@ -39,18 +42,9 @@ func (m worklistRowsModel) view() string {
 // rowsHeadLines is how many lines the companies' shares take.
 const rowsHeadLines = 2
 
-// partial reports whether a company holds more rows than it shows.
-func (m worklistRowsModel) partial() bool {
-	for _, s := range m.states {
-		if s.done && s.shown < s.total {
-			return true
-		}
-	}
-	return false
-}
-
 // companyParts say, company by company, what the rows hold: "Globex
-// 50 of 520", "Nordwind 24", "Atelier loading…", "Acme ✗ forbidden".
+// 50 of 520" (with " …" while its next page comes), "Nordwind 24",
+// "Atelier loading…", "Acme ✗ forbidden".
 func (m worklistRowsModel) companyParts() []string {
 	st := m.c.styles
 	parts := make([]string, 0, len(m.companies))
@@ -61,10 +55,21 @@ func (m worklistRowsModel) companyParts() []string {
 			parts = append(parts, st.Muted.Render(name+" loading…"))
 		case s.err != nil:
 			parts = append(parts, st.Bad.Render(name+" ✗ "+plainError(s.err)))
-		case s.shown < s.total:
-			parts = append(parts, st.Warn.Render(fmt.Sprintf("%s %s of %s", name, formatCount(s.shown), formatCount(s.total))))
+		case s.more:
+			of := "more"
+			if s.hasTotal {
+				of = formatCount(s.total)
+			}
+			part := fmt.Sprintf("%s %s of %s", name, formatCount(s.shown), of)
+			switch {
+			case s.loading:
+				part += " …"
+			case s.moreErr != nil:
+				part += " ✗ " + plainError(s.moreErr)
+			}
+			parts = append(parts, st.Warn.Render(part))
 		default:
-			parts = append(parts, fmt.Sprintf("%s %s", name, formatCount(s.total)))
+			parts = append(parts, fmt.Sprintf("%s %s", name, formatCount(s.shown)))
 		}
 	}
 	return parts

@@ -13,11 +13,12 @@ import (
 )
 
 // TestWorklistsGolden pins the worklists screen and a worklist's rows on
-// the simulator's three companies, at 80x24 and 120x40.
+// the simulator's three companies (their first pages, and more after G),
+// at 80x24 and 120x40.
 func TestWorklistsGolden(t *testing.T) {
 	t.Parallel()
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, screen := range []string{"counts", "rows", "rows_by_due", "rows_customers", "partial"} {
+		for _, screen := range []string{"counts", "rows", "rows_by_due", "rows_customers", "partial", "rows_more"} {
 			t.Run(fmt.Sprintf("%s_%dx%d", screen, size[0], size[1]), func(t *testing.T) {
 				t.Parallel()
 				h := newHarness(t, size[0], size[1], withSimulator(simulator.Config{})).start()
@@ -33,6 +34,12 @@ func TestWorklistsGolden(t *testing.T) {
 					h.key("down")
 					h.key("down")
 					h.key("enter")
+				case "rows_more":
+					// The end of the rows asked for the next pages.
+					h.key("w")
+					h.key("down")
+					h.key("enter")
+					h.key("G")
 				case "rows_by_due":
 					h.key("w")
 					h.key("down")

@@ -8,7 +8,6 @@
 package account
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -126,7 +125,7 @@ func (e *GoneError) Unwrap() error { return auth.ErrLoginRequired }
 // here (the accounts in it are gone, and say so).
 func load(store *config.Store) (*config.Session, error) {
 	sess, err := store.Load()
-	if err != nil && !errors.As(err, new(*config.CorruptError)) {
+	if _, err := config.SplitCorrupt(err); err != nil {
 		return nil, fmt.Errorf("read the session: %w", err)
 	}
 	if sess == nil {
@@ -138,9 +137,6 @@ func load(store *config.Store) (*config.Session, error) {
 // update changes the session file; a file that was unreadable (moved
 // aside, then written afresh) is not an error.
 func update(store *config.Store, fn func(*config.Session) error) error {
-	err := store.Update(fn)
-	if errors.As(err, new(*config.CorruptError)) {
-		return nil
-	}
+	_, err := config.SplitCorrupt(store.Update(fn))
 	return err
 }

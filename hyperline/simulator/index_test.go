@@ -56,14 +56,11 @@ func TestIndexAgreesWithGeneratedData(t *testing.T) {
 		}
 		indexed := s.newInvoiceWalk(co, iq)
 		generated := invoiceWalk{s: s, co: co, iq: iq}
-		for _, desc := range []bool{false, true} {
-			for _, sort := range invoiceSorts() {
-				p := cursorPage{sort: sort, desc: desc}
-				gk, gt := indexed.collect(p, 1_000_000, true)
-				wk, wt := generated.collect(p, 1_000_000, true)
-				if gt != wt || !slices.Equal(gk, wk) {
-					t.Fatalf("%s (%s, desc %v): index %d keys of %d, generated %d of %d", query, sort, desc, len(gk), gt, len(wk), wt)
-				}
+		for _, p := range []cursorPage{{sort: "created_at"}, {sort: "created_at", desc: true}, {sort: "emitted_at", desc: true}} {
+			gk, gt := indexed.collect(p, 1_000_000, true)
+			wk, wt := generated.collect(p, 1_000_000, true)
+			if gt != wt || !slices.Equal(gk, wk) {
+				t.Fatalf("%s (%s, desc %v): index %d keys of %d, generated %d of %d", query, p.sort, p.desc, len(gk), gt, len(wk), wt)
 			}
 		}
 	}

@@ -81,12 +81,16 @@ func totalOf[T any](p *hyperline.Page[T], err error) (int, error) {
 	}
 	if !p.HasTotal() {
 		if p.HasMore() {
-			return 0, errors.New("the API sent no total for this list")
+			return 0, errNoTotal
 		}
 		return len(p.Items), nil
 	}
 	return p.Meta.Total, nil
 }
+
+// errNoTotal is a cursor list that pages on without the total it was
+// asked for.
+var errNoTotal = errors.New("the API sent no total for this list")
 
 // RateLimitPause is the first pause after a 429 the client gave up on; it
 // doubles each time, up to maxPause.

@@ -37,48 +37,77 @@ type Row struct {
 	Item any
 }
 
+// RowsPage is one page of a worklist in one company, as rows.
+type RowsPage struct {
+	// Rows are the page's objects.
+	Rows []Row
+	// Total is the list's total, when the page says it (HasTotal).
+	Total    int
+	HasTotal bool
+	// More says another page follows; Next asks for it (by cursor or
+	// skip, as the list pages).
+	More bool
+	Next hyperline.ListOptions
+}
+
 // FirstRows fetches the first page (up to take objects) of w in one
 // company, as rows, and the list's total (include_total) so a screen can
 // say how many more there are.
 func FirstRows(ctx context.Context, src Source, co hyperline.Company, w Worklist, q filter.Query, take int) ([]Row, int, error) {
-	page := hyperline.ListOptions{Take: take, WithTotal: true, OmitRaw: true}
-	var rows []Row
-	var total int
+	p, err := Rows(ctx, src, co, w, q, hyperline.ListOptions{Take: take, WithTotal: true, OmitRaw: true})
+	if err != nil {
+		return nil, 0, err
+	}
+	if !p.HasTotal {
+		if p.More {
+			return nil, 0, errNoTotal
+		}
+		p.Total = len(p.Rows)
+	}
+	return p.Rows, p.Total, nil
+}
+
+// Rows fetches one page of w in one company: the first with page's take,
+// or the next one with the Next of the page before. A 429 waits and asks
+// again (patient).
+func Rows(ctx context.Context, src Source, co hyperline.Company, w Worklist, q filter.Query, page hyperline.ListOptions) (RowsPage, error) {
+	var out RowsPage
 	err := patient(ctx, timerPause, func() error {
-		rows = rows[:0]
+		out = RowsPage{}
 		switch w.List {
 		case filter.Customers:
 			opts := filter.CustomerOptions(q)
 			opts.ListOptions = page
 			p, err := src.Customers(ctx, co.ID, opts)
-			if total, err = totalOf(p, err); err != nil {
+			if err = pageOf(&out, p, err); err != nil {
 				return err
 			}
 			for i := range p.Items {
-				rows = append(rows, customerRow(co, &p.Items[i], q))
+				out.Rows = append(out.Rows, customerRow(co, &p.Items[i], q))
 			}
 		case filter.Subscriptions:
 			opts := filter.SubscriptionOptions(q, "")
-			opts.ListOptions = hyperline.ListOptions{Take: take, OmitRaw: true}
+			opts.ListOptions = page
+			opts.WithTotal = false // an offset list: its total always comes
 			p, err := src.Subscriptions(ctx, co.ID, opts)
-			if total, err = totalOf(p, err); err != nil {
+			if err = pageOf(&out, p, err); err != nil {
 				return err
 			}
 			for i := range p.Items {
 				s := &p.Items[i]
-				rows = append(rows, Row{Company: co, ID: s.ID, Title: s.Name, Customer: s.CustomerID, Status: string(s.Status),
+				out.Rows = append(out.Rows, Row{Company: co, ID: s.ID, Title: s.Name, Customer: s.CustomerID, Status: string(s.Status),
 					Amount: s.NextPaymentAmount, Currency: s.Currency, Due: s.NextPaymentAt, Item: s})
 			}
 		case filter.Invoices:
 			opts := filter.InvoiceOptions(q, "")
 			opts.ListOptions = page
 			p, err := src.Invoices(ctx, co.ID, opts)
-			if total, err = totalOf(p, err); err != nil {
+			if err = pageOf(&out, p, err); err != nil {
 				return err
 			}
 			for i := range p.Items {
 				inv := &p.Items[i]
-				rows = append(rows, Row{Company: co, ID: inv.ID, Title: inv.Number, Customer: inv.Customer.Name,
+				out.Rows = append(out.Rows, Row{Company: co, ID: inv.ID, Title: inv.Number, Customer: inv.Customer.Name,
 					Status: string(inv.Status), Amount: inv.AmountDue, Currency: inv.Currency, Due: inv.DueAt, Item: inv})
 			}
 		default:
@@ -86,7 +115,20 @@ func FirstRows(ctx context.Context, src Source, co hyperline.Company, w Worklist
 		}
 		return nil
 	})
-	return rows, total, err
+	return out, err
+}
+
+// pageOf fills out's paging from p. A first page asked for its total
+// that sends none is an error unless it is the whole list (see totalOf).
+func pageOf[T any](out *RowsPage, p *hyperline.Page[T], err error) error {
+	if err != nil {
+		return err
+	}
+	out.HasTotal, out.More, out.Next = p.HasTotal(), p.HasMore(), p.NextOptions()
+	if out.HasTotal {
+		out.Total = p.Meta.Total
+	}
+	return nil
 }
 
 // customerRow is a customer as a row, its status what its payment

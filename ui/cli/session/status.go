@@ -3,7 +3,6 @@ package session
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -170,11 +169,12 @@ func BuildStatus(f *cmdutil.Factory) (*StatusReport, error) {
 	}
 	report.Settings.Client, report.Settings.Registrations = loginClient(s, store.Registrations(), &report.Warnings)
 	sess, err := store.Load()
-	var corrupt *config.CorruptError
-	if errors.As(err, &corrupt) {
-		report.Warnings = append(report.Warnings, corrupt.Error())
-	} else if err != nil {
+	corrupt, err := config.SplitCorrupt(err)
+	if err != nil {
 		return nil, fmt.Errorf("status: %w", err)
+	}
+	if corrupt != nil {
+		report.Warnings = append(report.Warnings, corrupt.Error())
 	}
 	now := f.Clock()
 	for _, apiURL := range sess.APIURLs() {
