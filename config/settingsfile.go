@@ -27,7 +27,8 @@ const settingsVersion = 1
 //	  "api_url": "https://sandbox.api.hyperline.co",
 //	  "apps": {
 //	    "https://sandbox.api.hyperline.co": {"client_id": "…", "client_secret": "…"}
-//	  }
+//	  },
+//	  "links": {"hubspot": "https://app.hubspot.com/contacts/123/company/{id}"}
 //	}
 type FileSettings struct {
 	Version      int                       `json:"version"`
@@ -36,6 +37,10 @@ type FileSettings struct {
 	ClientID     string                    `json:"client_id,omitempty"`
 	ClientSecret string                    `json:"client_secret,omitempty"`
 	Apps         map[string]AppCredentials `json:"apps,omitempty"`
+	// Links are address templates of customers' records in other tools,
+	// by provider name ("hubspot": "https://app.hubspot.com/contacts/123/company/{id}");
+	// {id} is the record's ID, {account} the connected account's.
+	Links map[string]string `json:"links,omitempty"`
 	// Worklists are the user's own worklists (see Worklist).
 	Worklists []Worklist `json:"worklists,omitempty"`
 }

@@ -57,6 +57,10 @@ type Customer struct {
 	// Subscriptions are summary items; fetch the full object by ID.
 	Subscriptions []CustomerSubscription `json:"subscriptions"`
 
+	// Integrations are the customer's records in other tools (Stripe,
+	// HubSpot, …).
+	Integrations []Integration `json:"integrations"`
+
 	CreatedAt time.Time  `json:"created_at"`
 	UpdatedAt *time.Time `json:"updated_at"`
 	DeletedAt *time.Time `json:"deleted_at"`
@@ -138,4 +142,12 @@ func (f *FlexString) UnmarshalJSON(b []byte) error {
 	}
 	*f = FlexString(n.String())
 	return nil
+}
+
+// Integration names an object's record in an external provider: the
+// provider ("stripe"), the record's ID there and the connected account.
+type Integration struct {
+	EntityID          string `json:"entity_id"`
+	ProviderName      string `json:"provider_name"`
+	ProviderAccountID string `json:"provider_account_id"`
 }

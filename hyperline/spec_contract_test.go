@@ -98,6 +98,18 @@ func TestSpecContract(t *testing.T) {
 	must("customer", err)
 	_, err = cc.CustomerPortalURL(ctx, cus.ID)
 	must("portal", err)
+	for _, it := range p.Items {
+		_, err = cc.ListPaymentMethods(ctx, it.ID)
+		must("payment methods", err)
+	}
+	ap, err := cc.ListAuditLogs(ctx, AuditLogListOptions{ListOptions: ListOptions{Take: 5, WithTotal: true}, CustomerID: cus.ID})
+	must("audit logs of a customer", err)
+	if ap.NextCursor != "" {
+		_, err = cc.ListAuditLogs(ctx, AuditLogListOptions{ListOptions: ap.NextOptions(), CustomerID: cus.ID})
+		must("audit logs page 2", err)
+	}
+	_, err = cc.ListAuditLogs(ctx, AuditLogListOptions{ListOptions: ListOptions{Take: 20}})
+	must("audit logs of the company", err)
 	if _, err := cc.GetCustomer(ctx, "cus_nosuchcustomer"); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("unknown customer: %v", err)
 	}
@@ -261,6 +273,8 @@ func TestModelsMatchSpec(t *testing.T) {
 		{Company{}, []any{items(get("/v1/companies"))}},
 		{Wallet{}, []any{items(get("/v2/wallets"))}},
 		{ListedTransaction{}, []any{items(get("/v1/transactions"))}},
+		{AuditLog{}, []any{items(get("/v1/audit-logs"))}},
+		{PaymentMethod{}, []any{items(get("/v1/customers/{id}/payment-methods"))}},
 		{Analytics{}, []any{get("/v1/analytics")}},
 		{UserInfo{}, []any{get("/oauth/userinfo")}},
 		{Export{}, []any{get("/v1/exports/{exportId}")}},

@@ -84,6 +84,9 @@ type Subscription struct {
 	CancelAt               *time.Time `json:"cancel_at"`
 	PausedAt               *time.Time `json:"paused_at"`
 	RenewsAt               *time.Time `json:"renews_at"`
+	// RenewAutomatically says the subscription renews at the end of its
+	// contract without anyone acting.
+	RenewAutomatically bool `json:"renew_automatically"`
 
 	// Amounts are in the currency's minor unit (null reads as zero).
 	NextPaymentAmount Amount `json:"next_payment_amount"`

@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 )
 
 // App is the root model. Its Update routes window sizes and clock ticks to
@@ -67,6 +68,7 @@ func New(deps Deps) *App {
 		debug:      deps.Debug,
 		saveDir:    deps.SaveDir,
 		recent:     deps.Recent,
+		links:      ticket.DefaultTemplates().With(deps.LinkTemplates),
 		worklists:  deps.Worklists,
 		aggregates: deps.Aggregates,
 	}
@@ -216,6 +218,11 @@ func (a *App) syncGlobalKeys() {
 		sel, ok = top.selected()
 	}
 	a.global.Copy.SetEnabled(ok)
+	target, hasTarget := selection{}, false
+	if top := a.top(); top != nil {
+		target, hasTarget = summaryTarget(top)
+	}
+	a.global.Summary.SetEnabled(hasTarget && summarizable(target) && a.scope.company.ID != "")
 	a.global.Open.SetEnabled(ok && a.c.openURL != nil && sel.openURL(a.c.env) != "")
 }
 

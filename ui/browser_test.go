@@ -139,6 +139,7 @@ func TestDetailDrillDownAndBack(t *testing.T) {
 	if !ok || d.id != "cus_acme00000" {
 		t.Fatalf("top = %T %+v, want the customer's detail", h.app.top(), d.id)
 	}
+	h.key("J") // past the account's sections to the raw JSON
 	h.requireView("Customer · Acme Tools 0", "Subscriptions and invoices", "Plan 0", "INV-1000", `"billing_email": "billing@acme.example"`)
 	h.key("down") // related list: subscription, then invoice
 	h.key("enter")

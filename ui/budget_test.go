@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/hyperline-tui/hlx/hyperline/simulator"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 )
 
 // screenBudgets are the most requests each screen may send when it
@@ -12,14 +13,17 @@ import (
 // count per status and view (countRequests), one page per month of the
 // chart, and up to cheapPages more when they make every month exact. The
 // subscriptions tab: a page, and the name of each customer on screen
-// (subscriptions carry only the customer's ID).
+// (subscriptions carry only the customer's ID). A customer's details: its
+// ticket (issue 21), the object, subscriptions, invoices, outstanding and
+// late invoices, payment methods, wallets, portal and audit log, all sent
+// at once.
 func screenBudgets() map[string]int {
 	return map[string]int{
 		"overview":             1 + countRequests() + 12 + cheapPages,
 		"subscriptions tab":    1 + 40,
 		"invoices tab":         1,
 		"customer search":      1,
-		"a customer's details": 5,
+		"a customer's details": ticket.Requests(),
 	}
 }
 

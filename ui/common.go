@@ -9,6 +9,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 	"github.com/hyperline-tui/hlx/hyperline/worklist"
 )
 
@@ -32,6 +33,7 @@ type common struct {
 	debug    *DebugLog
 	saveDir  string
 	recent   RecentJumps
+	links    ticket.Templates
 	// aggregates caches costly figures for the day (nil: none).
 	aggregates AggregateCache
 	// worklists are what `w` counts (nil: the built-in ones).

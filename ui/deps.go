@@ -45,6 +45,10 @@ type Deps struct {
 	// current directory.
 	SaveDir string
 
+	// LinkTemplates open a customer's records in other tools, by provider
+	// (the settings file's "links"); they extend ticket.DefaultTemplates.
+	LinkTemplates map[string]string
+
 	// Worklists are what `w` counts in every company, checked at start
 	// (package worklist); nil means the built-in ones.
 	Worklists []worklist.Worklist

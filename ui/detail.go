@@ -13,6 +13,7 @@ import (
 
 	"github.com/hyperline-tui/hlx/hyperline"
 	"github.com/hyperline-tui/hlx/hyperline/termsafe"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
 
@@ -39,9 +40,21 @@ type detailModel struct {
 	related      relatedList // customers and invoices
 	focusRelated bool
 	// extras are summary fields that come from requests of their own (a
-	// customer's wallet balance and portal link).
-	extras   []field
-	extraReq uint64
+	// customer's portal link).
+	extras []field
+	// ticket is what a customer's screen knows to answer a ticket.
+	ticket customerTicket
+	// nextLink is the linked record l opens next.
+	nextLink int
+	// item is the object shown, as last set; customerReq is the request
+	// for a subscription's customer in flight.
+	item        any
+	customerReq uint64
+	// payment is the payment shown when the detail is one.
+	payment *hyperline.Transaction
+	// jsonStart is the viewport line where the raw JSON starts (after a
+	// customer's sections).
+	jsonStart int
 	// invoice is the object shown when it is an invoice (d downloads it).
 	invoice *hyperline.Invoice
 
@@ -86,6 +99,9 @@ func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detai
 	if related := kind.spec().related; related != nil {
 		m.related = related(c)
 	}
+	if kind == kindCustomer {
+		m.ticket.facts = &ticket.Facts{Loaded: map[string]bool{}}
+	}
 	if item != nil {
 		m.setItem(item)
 	}
@@ -94,6 +110,12 @@ func newDetail(c *common, sc scope, kind objectKind, id string, item any) (detai
 
 // reload asks for the object (and its related lists) again.
 func (m detailModel) reload() (detailModel, tea.Cmd) {
+	if m.kind.spec().get == nil {
+		// A payment shows as its invoice listed it: there is nothing to load.
+		m.reqID, m.loadErr = 0, ""
+		m.syncFocus()
+		return m, nil
+	}
 	m.reqID, m.loadErr = m.c.nextID(), ""
 	cmds := []tea.Cmd{loadObject(m.sc.ctx, m.c, m.sc.company.ID, m.kind, m.id, m.reqID)}
 	if more := m.kind.spec().loadMore; more != nil {
@@ -108,6 +130,21 @@ func (m *detailModel) setItem(item any) {
 	var raw json.RawMessage
 	m.title, m.fields, raw = summarize(m.c.fmt, m.c.now, item)
 	m.fields = append(m.fields, m.extras...)
+	if c := asCustomer(item); c != nil && m.ticket.facts != nil {
+		m.ticket.facts.Customer = c
+	}
+	switch t := item.(type) {
+	case hyperline.Transaction:
+		m.payment = &t
+	case *hyperline.ListedTransaction:
+		m.payment = &t.Transaction
+	}
+	switch it := item.(type) {
+	case hyperline.Subscription:
+		m.item = &it
+	default:
+		m.item = item
+	}
 	if inv := asInvoice(item); inv != nil && m.related.ready {
 		m.invoice = inv
 		m.keys.Download.SetEnabled(true)
@@ -149,25 +186,22 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 			return m, emit(errMsg{what: "load the " + m.kind.String(), err: msg.err})
 		}
 		m.setItem(msg.item)
-		return m, emit(resolvedMsg{what: "load the " + m.kind.String()})
+		if c := asCustomer(msg.item); c != nil && m.ticket.facts != nil {
+			m.ticket.facts.Apply(ticket.PartCustomer, func(f *ticket.Facts) { f.Customer = c })
+		}
+		return m, tea.Batch(emit(resolvedMsg{what: "load the " + m.kind.String()}), m.loadSubscriptionCustomer())
+	case subscriptionCustomerMsg:
+		m.absorbSubscriptionCustomer(msg)
+		return m, nil
 	case relatedLoadedMsg:
+		m.absorbRelated(msg)
 		var cmd tea.Cmd
 		m.related, cmd = m.related.update(m.c, msg)
 		m.syncFocus()
-		return m, cmd
-	case customerExtrasMsg:
-		if msg.reqID != m.extraReq {
-			return m, nil
-		}
-		m.extraReq = 0
-		for i := range msg.fields {
-			msg.fields[i].value = termsafe.Line(msg.fields[i].value)
-		}
-		// The extras are the last fields: replace the previous ones.
-		base := len(m.fields) - len(m.extras)
-		m.fields = append(m.fields[:base:base], msg.fields...)
-		m.extras = msg.fields
 		m.layoutJSON()
+		return m, cmd
+	case ticketPartMsg:
+		m.absorbTicketPart(msg)
 		return m, nil
 	case tea.KeyMsg:
 		return m.handleKey(msg)
@@ -192,6 +226,20 @@ func (m detailModel) handleKey(msg tea.KeyMsg) (detailModel, tea.Cmd) {
 	case key.Matches(msg, m.keys.Download):
 		if m.invoice != nil {
 			return m, downloadInvoice(m.c, m.sc.company.ID, *m.invoice)
+		}
+		return m, nil
+	case key.Matches(msg, m.keys.Link):
+		cmd := m.openNextLink()
+		return m, cmd
+	case key.Matches(msg, m.keys.RawJSON):
+		m.json.SetYOffset(m.jsonStart)
+		return m, nil
+	case key.Matches(msg, m.keys.More):
+		if f := m.ticket.facts; f != nil && f.ActivityNext != "" && m.ticket.moreReq == 0 {
+			m.ticket.moreReq = m.c.nextID()
+			m.keys.More.SetEnabled(false)
+			m.layoutJSON()
+			return m, loadMoreActivity(m.sc.ctx, m.c, m.sc.company.ID, m.id, f.ActivityNext, m.ticket.moreReq)
 		}
 		return m, nil
 	case key.Matches(msg, m.keys.Focus):
@@ -257,7 +305,8 @@ func (m detailModel) relatedHeight() int {
 	if !m.related.ready {
 		return 0
 	}
-	return min(max(m.height/4, 4), 12)
+	// As tall as its rows (and header), within a quarter of the screen.
+	return min(max(m.related.table.Len()+1, 3), max(m.height/4, 4), 12)
 }
 
 // layoutJSON sizes the viewport to what the summary leaves and wraps the
@@ -272,7 +321,11 @@ func (m *detailModel) layoutJSON() {
 	}
 	m.json.Width = m.width - 2
 	m.json.Height = max(m.height-used, 1)
-	m.json.SetContent(ansi.Wrap(m.pretty, m.json.Width, ""))
+	sections := m.sectionsView(m.json.Width)
+	m.jsonStart = strings.Count(sections, "\n")
+	m.keys.RawJSON.SetEnabled(m.jsonStart > 0)
+	m.keys.Link.SetEnabled(m.c.openURL != nil && len(m.linkURLs()) > 0)
+	m.json.SetContent(sections + ansi.Wrap(m.pretty, m.json.Width, ""))
 	m.related.table.SetSize(m.width, m.relatedHeight())
 }
 
@@ -292,7 +345,15 @@ func (m detailModel) view() string {
 		b.WriteString("\n" + m.related.heading(st, m.focusRelated, m.width) + "\n")
 		b.WriteString(m.related.table.View() + "\n")
 	}
-	jsonTitle := "Raw JSON"
+	jsonTitle, jsonNote := "Raw JSON", " · every field the API returned"
+	switch {
+	case m.kind == kindCustomer:
+		jsonTitle, jsonNote = "Account", " · then the Raw JSON (J)"
+	case m.jsonStart > 0 && m.payment != nil:
+		jsonTitle, jsonNote = "Payment", " · why it failed"
+	case m.jsonStart > 0:
+		jsonTitle, jsonNote = "Failed payments", " · then the Raw JSON (J)"
+	}
 	if !m.focusRelated {
 		jsonTitle = st.SelectedMarker + jsonTitle
 	} else {
@@ -302,7 +363,7 @@ func (m detailModel) view() string {
 	if m.json.TotalLineCount() > m.json.Height {
 		pct = formatCount(int(m.json.ScrollPercent()*100)) + "% "
 	}
-	b.WriteString("\n" + spread(st.Heading.Render(jsonTitle)+st.Muted.Render(" · every field the API returned"), st.Muted.Render(pct), m.width) + "\n")
+	b.WriteString("\n" + spread(st.Heading.Render(jsonTitle)+st.Muted.Render(jsonNote), st.Muted.Render(pct), m.width) + "\n")
 	b.WriteString(indent(m.json.View(), " "))
 	return b.String()
 }

@@ -140,8 +140,8 @@ func newFakeData(sizes map[string]int) *fakeData {
 			cur := currencies[i%len(currencies)]
 			created := testNow.AddDate(0, 0, -30-i).Format(time.RFC3339)
 			d.customers[company] = append(d.customers[company], decode[hyperline.Customer](fmt.Sprintf(
-				`{"id":%q,"name":%q,"type":"corporate","status":%q,"currency":%q,"billing_email":"billing@%s.example","external_id":null,"billing_address":{"name":%q,"line1":"5 rue de Paradis","line2":null,"city":"Paris","zip":"75010","state":null,"country":"FR"},"tax_ids":[],"subscriptions":[],"created_at":%q,"custom_properties":{}}`,
-				id, name, statuses[i%len(statuses)], cur, strings.ToLower(strings.Fields(name)[0]), name, created)))
+				`{"id":%q,"name":%q,"type":"corporate","status":%q,"currency":%q,"billing_email":"billing@%s.example","external_id":null,"billing_address":{"name":%q,"line1":"5 rue de Paradis","line2":null,"city":"Paris","zip":"75010","state":null,"country":"FR"},"tax_ids":[],"subscriptions":[],"created_at":%q,"custom_properties":{},"integrations":%s}`,
+				id, name, statuses[i%len(statuses)], cur, strings.ToLower(strings.Fields(name)[0]), name, created, fakeIntegrations(i))))
 			if i%2 == 0 {
 				next := testNow.AddDate(0, 0, i%40-5).Format(time.RFC3339)
 				end := testNow.AddDate(0, 0, i%40).Format(time.RFC3339)
@@ -168,6 +168,16 @@ func newFakeData(sizes map[string]int) *fakeData {
 		}
 	}
 	return d
+}
+
+// fakeIntegrations: the customers who pay by card (every third) have a
+// Stripe record and a HubSpot one (no address template by default).
+func fakeIntegrations(i int) string {
+	if i%3 != 1 {
+		return "[]"
+	}
+	return fmt.Sprintf(`[{"entity_id":"cus_stripe%05d","provider_name":"stripe","provider_account_id":"acc_1"},`+
+		`{"entity_id":"%d","provider_name":"hubspot","provider_account_id":"acc_2"}]`, i, 9000+i)
 }
 
 func decode[T any](s string) T {
@@ -405,6 +415,64 @@ func (d *fakeData) CustomerPortalURL(_ context.Context, company, customerID stri
 	}
 	return "https://portal.example/" + customerID, nil
 }
+
+// PaymentMethods: every third customer (those whose invoices have a
+// refused payment) pays by a Visa card ending 4242; the others saved none.
+func (d *fakeData) PaymentMethods(_ context.Context, company, customerID string) ([]hyperline.PaymentMethod, error) {
+	if err := d.record(company, "payment methods", customerID); err != nil {
+		return nil, err
+	}
+	c, err := byID(d.customers[company], func(c hyperline.Customer) bool { return c.ID == customerID })
+	if err != nil {
+		return nil, err
+	}
+	var n int
+	fmt.Sscanf(c.ID[len(c.ID)-5:], "%d", &n)
+	if n%3 != 1 {
+		return []hyperline.PaymentMethod{}, nil
+	}
+	return []hyperline.PaymentMethod{decode[hyperline.PaymentMethod](
+		`{"id":"pm_1","status":"active","type":"card","last_4_digits":4242,"expiration_date":"2027-01","brand":"visa"}`)}, nil
+}
+
+// AuditLogs: a customer's history read off its invoices (created, and
+// settled when paid) and its creation, newest first, paged by a cursor
+// that is the offset.
+func (d *fakeData) AuditLogs(_ context.Context, company string, opts hyperline.AuditLogListOptions) (*hyperline.Page[hyperline.AuditLog], error) {
+	if err := d.record(company, "audit logs", opts.CustomerID+"@"+opts.Cursor); err != nil {
+		return nil, err
+	}
+	var all []hyperline.AuditLog
+	for _, inv := range d.invoices[company] {
+		if inv.Customer.ID != opts.CustomerID || inv.IssuedAt == nil {
+			continue
+		}
+		id := inv.ID
+		all = append(all, hyperline.AuditLog{Type: "invoice.created", HappenedAt: *inv.IssuedAt, CustomerID: &opts.CustomerID, InvoiceID: &id})
+		if inv.Status == hyperline.InvoicePaid && inv.DueAt != nil {
+			all = append(all, hyperline.AuditLog{Type: "invoice.settled", HappenedAt: *inv.DueAt, CustomerID: &opts.CustomerID, InvoiceID: &id})
+		}
+	}
+	if c, err := byID(d.customers[company], func(c hyperline.Customer) bool { return c.ID == opts.CustomerID }); err == nil {
+		all = append(all, hyperline.AuditLog{Type: "customer.created", HappenedAt: c.CreatedAt, CustomerID: &opts.CustomerID})
+		all = append(all, hyperline.AuditLog{Type: "email.created", EmailStatus: ptrTo("delivered"), HappenedAt: c.CreatedAt.Add(time.Hour), CustomerID: &opts.CustomerID})
+	}
+	slices.SortStableFunc(all, func(a, b hyperline.AuditLog) int { return b.HappenedAt.Compare(a.HappenedAt) })
+	from := 0
+	fmt.Sscanf(opts.Cursor, "%d", &from)
+	take := opts.Take
+	if take == 0 {
+		take = hyperline.DefaultTake
+	}
+	end := min(from+take, len(all))
+	p := &hyperline.Page[hyperline.AuditLog]{Items: slices.Clone(all[min(from, end):end])}
+	if end < len(all) {
+		p.NextCursor = fmt.Sprint(end)
+	}
+	return p, nil
+}
+
+func ptrTo[T any](v T) *T { return &v }
 
 func (d *fakeData) Invoice(_ context.Context, company, id string) (*hyperline.Invoice, error) {
 	if err := d.record(company, "invoice", id); err != nil {

@@ -85,6 +85,32 @@ func TestGolden(t *testing.T) {
 			h.start()
 			h.key("enter")
 		}, nil},
+		// The customer screen that answers a ticket (issue 21): a customer
+		// whose card payment was refused, at 80x24 (sections stacked) and
+		// 120x40 (side by side).
+		{"customer_ticket", func(h *harness) {
+			h.start()
+			h.key("down") // Bluebird Analytics 1: a refused payment, a card
+			h.key("enter")
+			h.key("tab") // the sections
+		}, [][2]int{{80, 24}, {120, 40}}},
+		// enter on a refused payment of INV-1001 opens it: why, the next
+		// step and the processor's message, wrapped, never cut.
+		{"payment_detail", func(h *harness) {
+			h.start()
+			h.key("3")
+			h.key("down")
+			h.key("enter")
+			h.key("tab")  // the payments
+			h.key("down") // the refused one
+			h.key("enter")
+		}, [][2]int{{80, 24}}},
+		{"customer_summary", func(h *harness) {
+			h.start()
+			h.key("down")
+			h.key("enter")
+			h.key("S")
+		}, [][2]int{{80, 24}, {120, 40}}},
 		{"subscription_detail", func(h *harness) {
 			h.start()
 			h.key("2")

@@ -60,6 +60,8 @@ func (a *App) handleKey(msg tea.KeyMsg) tea.Cmd {
 		if sel, ok := top.selected(); ok {
 			return copyIDCmd(a.c.copyText, sel.id, sel.what())
 		}
+	case key.Matches(k, a.global.Summary):
+		return a.summarize(top)
 	case key.Matches(k, a.global.Open):
 		if sel, ok := top.selected(); ok {
 			return openCmd(a.c.openURL, sel.openURL(a.c.env))

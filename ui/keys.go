@@ -15,6 +15,9 @@ type globalKeys struct {
 	Quit, Help, Companies, Token, Copy, Open key.Binding
 	Requests, Cancel, GoTo, Accounts         key.Binding
 	Worklists                                key.Binding
+	// Summary copies and shows the ticket summary of the customer (or
+	// invoice) on screen.
+	Summary key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -29,13 +32,14 @@ func newGlobalKeys() globalKeys {
 		Cancel:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel the download/export"), key.WithDisabled()),
 		GoTo:      key.NewBinding(key.WithKeys(":", "ctrl+k"), key.WithHelp(":", "go to"), key.WithDisabled()),
 		Accounts:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accounts/environments"), key.WithDisabled()),
+		Summary:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "ticket summary"), key.WithDisabled()),
 		Worklists: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "worklists (every company)"), key.WithDisabled()),
 	}
 }
 
 func (k globalKeys) ShortHelp() []key.Binding { return []key.Binding{k.Cancel, k.GoTo, k.Help, k.Quit} }
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.GoTo, k.Worklists, k.Companies, k.Accounts, k.Token, k.Copy, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
+	return [][]key.Binding{{k.GoTo, k.Worklists, k.Companies, k.Accounts, k.Token, k.Copy, k.Summary, k.Open, k.Requests, k.Cancel, k.Help, k.Quit}}
 }
 
 // forceQuit is ctrl+c: it quits even while a screen captures text.
@@ -142,6 +146,12 @@ type detailKeys struct {
 	Up, Down, PageUp, PageDown       key.Binding
 	Top, Bottom, Focus, Select, Back key.Binding
 	Reload, Download                 key.Binding
+	// More loads the next page of a customer's recent activity; RawJSON
+	// scrolls past a customer's sections to the raw JSON.
+	More, RawJSON key.Binding
+	// Link opens the customer's next linked record (Stripe, …) in the
+	// browser.
+	Link key.Binding
 }
 
 func newDetailKeys() detailKeys {
@@ -158,16 +168,19 @@ func newDetailKeys() detailKeys {
 		Back:     key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Download: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF"), key.WithDisabled()),
+		More:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "more activity"), key.WithDisabled()),
+		RawJSON:  key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "raw JSON"), key.WithDisabled()),
+		Link:     key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "open linked record"), key.WithDisabled()),
 	}
 }
 
 func (k detailKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Back, k.Select, k.Download, k.Focus}
+	return []key.Binding{k.Back, k.Select, k.Download, k.More, k.Focus}
 }
 func (k detailKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Focus, k.Select, k.Reload, k.Download, k.Back},
+		{k.Focus, k.Select, k.Reload, k.Download, k.More, k.RawJSON, k.Link, k.Back},
 	}
 }
 

@@ -57,11 +57,11 @@ func kindTable() [kindCount]kindSpec {
 			related: func(c *common) relatedList {
 				return newRelated(c, "Subscriptions and invoices", "No subscriptions or invoices.", "subscriptions", "invoices")
 			},
+			// The object, its subscriptions and invoices, and the ticket's
+			// own parts: ticket.Requests() requests, all sent at once.
 			loadMore: func(m *detailModel) tea.Cmd {
-				m.extraReq = m.c.nextID()
 				m.focusRelated = true
-				return tea.Batch(loadCustomerRelated(m.c, m.sc, &m.related, m.id),
-					loadCustomerExtras(m.sc.ctx, m.c, m.sc.company.ID, m.id, m.extraReq))
+				return tea.Batch(append([]tea.Cmd{loadCustomerRelated(m.c, m.sc, &m.related, m.id)}, m.startTicket()...)...)
 			},
 		},
 		// Not documented: the dashboard paths of subscriptions and invoices.
@@ -72,6 +72,9 @@ func kindTable() [kindCount]kindSpec {
 			get: func(ctx context.Context, data Data, companyID, id string) (any, error) {
 				return data.Subscription(ctx, companyID, id)
 			},
+			// The customer's name, when the subscription (from a list) is
+			// already known: sent with the object's request.
+			loadMore: func(m *detailModel) tea.Cmd { return m.loadSubscriptionCustomer() },
 		},
 		kindInvoice: {
 			noun:   "invoice",

@@ -56,8 +56,8 @@ func TestLeavingADetailCancelsItsRequests(t *testing.T) {
 		t.Fatalf("top after esc = %T, want the browser", h.app.top())
 	}
 	h.run(load)
-	if len(rec.errs) != 3 {
-		t.Fatalf("%d requests ran, want the customer, its subscriptions and its invoices", len(rec.errs))
+	if len(rec.errs) != 3+2 {
+		t.Fatalf("%d requests ran, want the customer, its subscriptions and its invoices, and its outstanding and late invoices", len(rec.errs))
 	}
 	for i, err := range rec.errs {
 		if !errors.Is(err, context.Canceled) {

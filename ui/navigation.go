@@ -42,6 +42,12 @@ func (a *App) handleNavigation(msg tea.Msg) (tea.Cmd, bool) {
 	case popScreenMsg:
 		a.pop()
 		return nil, true
+	case openSummaryMsg:
+		sm := newSummaryScreen(a.c, msg.title, msg.text)
+		a.push(&sm)
+		return nil, true
+	case ticketLoadedMsg:
+		return a.handleTicketLoaded(msg), true
 	}
 	return nil, false
 }

@@ -44,6 +44,7 @@ func TestRowsKeepNoJSONDetailAndExportDo(t *testing.T) {
 		t.Fatalf("the detail shows %q before its object arrives", d.pretty)
 	}
 	h.key("enter")
+	h.key("J") // past the account's sections to the raw JSON
 	h.requireView(`"id": "`+items[0].ID+`"`, `"currency": "`)
 	h.key("esc")
 

@@ -48,15 +48,23 @@ type relatedLoadedMsg struct {
 	total int
 	more  bool
 	err   error
+	// items are the objects kept ([]hyperline.Invoice, …), for a screen
+	// that reads more of them than the rows show.
+	items any
 }
 
 // newRelated builds an empty related list with one section per name.
 func newRelated(c *common, title, empty string, names ...string) relatedList {
 	r := relatedList{title: title, refs: map[string]relatedRef{}, ready: true}
+	// A narrow screen gives up the ID, then the kind, before it cuts a
+	// name (a card's brand and last four) or a status (why it failed).
 	r.table = table.New([]table.Column{
-		{Title: "Kind", Width: 12, Priority: 100},
-		{Title: "Name / number", Width: 14, Ideal: 26, Flex: 1, Priority: 90},
-		{Title: "Status", Width: 14, Ideal: 20, Flex: 1, Priority: 95},
+		{Title: "Kind", Width: 12, Priority: 30},
+		// 27 holds a payment's brand and full last four ("Bacs direct debit
+		// •••• 4306", "American Express •••• 1005"): a narrow screen gives
+		// up the ID, then the kind, then the date before it cuts them.
+		{Title: "Name / number / method", Width: 27, Flex: 1, Priority: 90},
+		{Title: "Status", Width: 20, Flex: 1, Priority: 95}, // "✗ insufficient funds", never cut
 		{Title: "Amount", Width: 13, Align: table.AlignRight, Priority: 80},
 		// A row's date says what it is: "due …", "next …", "paid …".
 		{Title: "When", Width: whenWidth, Priority: 60},
@@ -86,7 +94,7 @@ func loadFirstPage[T any](ctx context.Context, timeout time.Duration, companyID 
 				kept = append(kept, item)
 			}
 		}
-		msg.count, msg.total, msg.more = len(kept), p.Meta.Total, p.HasMore()
+		msg.count, msg.total, msg.more, msg.items = len(kept), p.Meta.Total, p.HasMore(), kept
 		msg.rows = func(f formatter, now time.Time) ([]table.Row, []relatedRef) {
 			rows, refs := make([]table.Row, len(kept)), make([]relatedRef, len(kept))
 			for i, it := range kept {

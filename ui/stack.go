@@ -18,6 +18,7 @@ const (
 	screenGoto
 	screenToken
 	screenRequests
+	screenSummary
 	screenWorklists
 	screenWorklistRows
 )

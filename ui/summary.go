@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hyperline-tui/hlx/hyperline"
+	"github.com/hyperline-tui/hlx/hyperline/ticket"
 	"github.com/hyperline-tui/hlx/hyperline/weburl"
 	"github.com/hyperline-tui/hlx/ui/table"
 )
@@ -43,50 +44,20 @@ func summarizeCustomer(f formatter, c *hyperline.Customer) (string, []field, jso
 	if c.BillingAddress != nil && c.BillingAddress.Country != "" {
 		country = c.BillingAddress.Country
 	}
+	// Identity only: how the customer pays, what they owe and the rest
+	// are the customer screen's sections (customer_ticket.go).
 	fields := []field{
 		{label: "Name", value: c.Name},
 		{label: "ID", value: c.ID, tone: table.ToneMuted},
 		{label: "Status", value: status.Text, tone: status.Tone},
-		{label: "Type", value: statusWord(c.Type)},
-		{label: "Currency", value: orDash(&c.Currency)},
 		{label: "Billing email", value: orDash(c.BillingEmail)},
-		{label: "External ID", value: orDash(c.ExternalID)},
+		{label: "Currency", value: orDash(&c.Currency)},
 		{label: "Country", value: country},
-		paymentMethodField(c),
-		{label: "Payment terms", value: paymentTerms(c.PaymentTerms)},
-		{label: "Tax IDs", value: taxIDs(c.TaxIDs)},
+		{label: "External ID", value: orDash(c.ExternalID)},
 		{label: "Owner", value: ownerName(c.Owner)},
 		{label: "Created", value: f.dateTime(c.CreatedAt)},
 	}
 	return "Customer · " + c.Name, fields, c.Raw
-}
-
-// paymentMethodField is the customer's payment method as support reads it
-// ("Visa •••• 4242"), toned bad when it is errored or expired, with why.
-func paymentMethodField(c *hyperline.Customer) field {
-	pm := c.PaymentMethod
-	if pm == nil {
-		if c.PaymentMethodType != nil {
-			return field{label: "Payment", value: hyperline.PaymentTypeLabel(*c.PaymentMethodType)}
-		}
-		return field{label: "Payment", value: "—"}
-	}
-	fd := field{label: "Payment", value: pm.Label()}
-	if pm.ExpirationDate != nil && *pm.ExpirationDate != "" {
-		fd.value += " · exp " + *pm.ExpirationDate
-	}
-	switch pm.Status {
-	case "errored", "expired":
-		fd.tone = table.ToneBad
-		fd.value += " · " + pm.Status
-		if pm.ErrorType != nil && *pm.ErrorType != "" {
-			fd.value += ": " + hyperline.PaymentErrorLabel(*pm.ErrorType)
-		}
-	case "pending":
-		fd.tone = table.ToneWarn
-		fd.value += " · pending"
-	}
-	return fd
 }
 
 // paymentTerms is a payment delay in days, or the company's default.
@@ -136,10 +107,32 @@ func summarizeSubscription(f formatter, now time.Time, s *hyperline.Subscription
 		{label: "Starts", value: f.date(s.StartsAt)},
 		{label: "Cancels", value: f.date(s.CancelAt)},
 		{label: "Estimated ARR", value: f.money(s.EstimatedARR, s.Currency)},
-		{label: "Products", value: strconv.Itoa(len(s.Products))},
+		{label: "Products", value: productNames(s)},
+		{label: "Renews", value: f.dateWithRel(ticket.RenewalDate(*s), now)},
+		{label: "Auto-renews", value: yesNo(s.RenewAutomatically)},
 		{label: "Created", value: f.dateTime(s.CreatedAt)},
 	}
 	return "Subscription · " + subscriptionLabel(*s), fields, s.Raw
+}
+
+// productNames lists what a subscription sells, "—" for nothing.
+func productNames(s *hyperline.Subscription) string {
+	names := make([]string, 0, len(s.Products))
+	for _, p := range s.Products {
+		names = append(names, p.Name)
+	}
+	if len(names) == 0 {
+		return "—"
+	}
+	return strings.Join(names, ", ")
+}
+
+// yesNo says a flag in a word.
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (string, []field, json.RawMessage) {
@@ -172,6 +165,17 @@ func summarizeInvoice(f formatter, now time.Time, inv *hyperline.Invoice) (strin
 		fields = append(fields, webField("Public page", inv.PublicURL))
 	}
 	return "Invoice · " + orDash(&inv.Number), fields, inv.Raw
+}
+
+// asCustomer is item as a customer, nil when it is another kind.
+func asCustomer(item any) *hyperline.Customer {
+	switch it := item.(type) {
+	case hyperline.Customer:
+		return &it
+	case *hyperline.Customer:
+		return it
+	}
+	return nil
 }
 
 // asInvoice is item as an invoice, nil when it is another kind.

@@ -38,6 +38,44 @@ func txErrorTypes(method string) [][2]string {
 	}
 }
 
+// failureFor makes a drawn failure agree with the customer's saved method:
+// a customer whose card expired sees its charges fail as
+// payment_method_expired, an errored method fails with its own error
+// type, and a card or mandate still active never fails as expired or as an
+// invalid mandate.
+func failureFor(drawn [2]string, method string, pay customerPayment) [2]string {
+	byType := map[string][2]string{}
+	for _, e := range txErrorTypes(method) {
+		byType[e[0]] = e
+	}
+	switch pay.status {
+	case "expired":
+		return [2]string{"payment_method_expired", "Your card has expired."}
+	case "errored":
+		t := pay.errorType
+		if t == "expired" {
+			t = "payment_method_expired"
+		}
+		if e, ok := byType[t]; ok {
+			return e
+		}
+		switch t {
+		case "mandate_invalid":
+			return [2]string{t, "The direct debit mandate is no longer valid."}
+		case "payment_method_expired":
+			return [2]string{t, "Your card has expired."}
+		case "authentication_required":
+			return [2]string{t, "The payment requires authentication (3-D Secure)."}
+		}
+		return drawn
+	}
+	if drawn[0] == "payment_method_expired" || drawn[0] == "mandate_invalid" {
+		// A card still active did not expire, a mandate still active is valid.
+		return byType["declined"]
+	}
+	return drawn
+}
+
 // planTransactions lists the transactions of an invoice with facts f, of
 // a customer paying with pay. Charges by card or direct debit can fail
 // before succeeding; transfers and external payments only show up once
@@ -189,7 +227,7 @@ func (d *dataset) invoiceTransactions(c *company, cr *customerRecord, ir *invoic
 			tx.SettledAt = ptr(tx.ProcessAt)
 			tx.Allocations = []allocationJSON{{InvoiceID: inv.ID, Amount: tx.Amount}}
 		case "failed":
-			e := pick(r, txErrorTypes(method))
+			e := failureFor(pick(r, txErrorTypes(method)), method, cr.pay)
 			tx.ErrorType, tx.ErrorMessage = ptr(e[0]), ptr(e[1])
 		}
 		switch p.typ {

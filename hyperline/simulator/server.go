@@ -318,6 +318,8 @@ func (s *Server) apiRoutes() []route {
 		{http.MethodGet, seg("v1/customers"), dataCompany, s.listCustomersV1},
 		{http.MethodGet, seg("v1/customers/{}"), dataCompany, s.getCustomerV1},
 		{http.MethodGet, seg("v1/customers/{}/portal"), dataCompany, s.customerPortal},
+		{http.MethodGet, seg("v1/customers/{}/payment-methods"), dataCompany, s.listPaymentMethods},
+		{http.MethodGet, seg("v1/audit-logs"), dataCompany, s.listAuditLogs},
 		{http.MethodGet, seg("v2/customers"), dataCompany, s.listCustomersV2},
 		{http.MethodGet, seg("v2/customers/{}"), dataCompany, s.getCustomerV2},
 		{http.MethodGet, seg("v2/subscriptions"), dataCompany, s.listSubscriptions},

@@ -68,7 +68,8 @@ func TestHostileDataNeverReachesTheTerminal(t *testing.T) {
 		{"get", "customer", "cus_nosuchcustomer"},
 	}
 	for _, id := range ids {
-		commands = append(commands, []string{"get", "customer", id}, []string{"get", "customer", id, "--json"})
+		commands = append(commands, []string{"get", "customer", id}, []string{"get", "customer", id, "--json"},
+			[]string{"summary", id}, []string{"summary", id, "--json"})
 	}
 	commands = append(commands, []string{"logout"})
 	for _, c := range commands {

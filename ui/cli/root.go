@@ -22,6 +22,7 @@ import (
 	"github.com/hyperline-tui/hlx/ui/cli/list"
 	"github.com/hyperline-tui/hlx/ui/cli/session"
 	"github.com/hyperline-tui/hlx/ui/cli/simulator"
+	"github.com/hyperline-tui/hlx/ui/cli/summary"
 	"github.com/hyperline-tui/hlx/ui/cli/worklist"
 )
 
@@ -66,7 +67,7 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	add("session",
 		session.NewCmdLogin(f, nil), session.NewCmdLogout(f, nil), session.NewCmdStatus(f, nil),
 		session.NewCmdToken(f, nil), session.NewCmdSwitch(f, nil), company.NewCmdCompany(f))
-	add("data", get.NewCmdGet(f, nil), list.NewCmdList(f, nil), worklist.NewCmdWorklist(f, nil), api.NewCmdAPI(f, nil))
+	add("data", get.NewCmdGet(f, nil), list.NewCmdList(f, nil), summary.NewCmdSummary(f, nil), worklist.NewCmdWorklist(f, nil), api.NewCmdAPI(f, nil))
 	add("more", apps.NewCmdApps(f), simulator.NewCmdSimulator(f), newCmdVersion(f))
 	root.SetCompletionCommandGroupID("more")
 	root.SetHelpCommandGroupID("more")

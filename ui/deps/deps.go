@@ -155,6 +155,10 @@ type Data interface {
 	Wallets(ctx context.Context, companyID, customerID string) ([]hyperline.Wallet, error)
 	// CustomerPortalURL is the link to a customer's self-service portal.
 	CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error)
+	// PaymentMethods lists a customer's saved cards and mandates.
+	PaymentMethods(ctx context.Context, companyID, customerID string) ([]hyperline.PaymentMethod, error)
+	// AuditLogs lists one page of the audit log, newest first.
+	AuditLogs(ctx context.Context, companyID string, opts hyperline.AuditLogListOptions) (*hyperline.Page[hyperline.AuditLog], error)
 	// DownloadInvoice streams an invoice's PDF into w.
 	DownloadInvoice(ctx context.Context, companyID, id string, w io.Writer) (int64, error)
 	// Analytics is the company's headline figures (MRR, ARR, …).

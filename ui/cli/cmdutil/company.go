@@ -131,3 +131,12 @@ func (e *NoCompanyError) Choices() []config.Company { return e.Known }
 
 // ExitCode is a usage error's.
 func (e *NoCompanyError) ExitCode() int { return ExitUsage }
+
+// HyperlineCompanies converts the saved company list for package lookup.
+func HyperlineCompanies(cs []config.Company) []hyperline.Company {
+	out := make([]hyperline.Company, len(cs))
+	for i, c := range cs {
+		out[i] = hyperline.Company{ID: c.ID, Name: c.Name}
+	}
+	return out
+}

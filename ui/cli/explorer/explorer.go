@@ -111,6 +111,9 @@ func Run(ctx context.Context, opts *Options) error {
 		Recent:     recentJumps(opts.Demo, bopts),
 		Aggregates: aggregateCache(opts.Demo, bopts),
 		SaveDir:    saveDir(),
+		// The settings file's link templates; a file that cannot be read
+		// was reported when the settings were loaded.
+		LinkTemplates: linkTemplates(f.SettingsFile()),
 
 		Worklists: worklists,
 	})
@@ -210,4 +213,13 @@ func saveDir() string {
 		}
 	}
 	return "."
+}
+
+// linkTemplates are the settings file's "links" (none when it has none).
+func linkTemplates(path string) map[string]string {
+	file, err := config.ReadSettingsFile(path)
+	if err != nil {
+		return nil
+	}
+	return file.Links
 }

@@ -120,7 +120,7 @@ func find(ctx context.Context, acct *cmdutil.AccountSession, opts *Options) (loo
 		}
 		companies, current = []config.Company{co}, co.ID
 	}
-	res, err := lookup.Find(ctx, acct.Client, current, toHyperline(companies), opts.Ref)
+	res, err := lookup.Find(ctx, acct.Client, current, cmdutil.HyperlineCompanies(companies), opts.Ref)
 	switch {
 	case errors.Is(err, lookup.ErrInvalidQuery):
 		return lookup.Match{}, cmdutil.Coded(cmdutil.ExitUsage, err)
@@ -191,15 +191,6 @@ func article(kind string) string {
 		return "an " + kind
 	}
 	return "a " + kind
-}
-
-// toHyperline converts the saved company list for package lookup.
-func toHyperline(cs []config.Company) []hyperline.Company {
-	out := make([]hyperline.Company, len(cs))
-	for i, c := range cs {
-		out[i] = hyperline.Company{ID: c.ID, Name: c.Name}
-	}
-	return out
 }
 
 // getObject fetches one object and returns its raw JSON and summary.

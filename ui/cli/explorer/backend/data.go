@@ -110,6 +110,20 @@ func (b *Backend) Wallets(ctx context.Context, companyID, customerID string) ([]
 	})
 }
 
+// PaymentMethods lists a customer's saved cards and mandates.
+func (b *Backend) PaymentMethods(ctx context.Context, companyID, customerID string) ([]hyperline.PaymentMethod, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) ([]hyperline.PaymentMethod, error) {
+		return c.ListPaymentMethods(ctx, customerID)
+	})
+}
+
+// AuditLogs lists one page of the company's audit log.
+func (b *Backend) AuditLogs(ctx context.Context, companyID string, opts hyperline.AuditLogListOptions) (*hyperline.Page[hyperline.AuditLog], error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Page[hyperline.AuditLog], error) {
+		return c.ListAuditLogs(ctx, opts)
+	})
+}
+
 // CustomerPortalURL is the link to a customer's self-service portal.
 func (b *Backend) CustomerPortalURL(ctx context.Context, companyID, customerID string) (string, error) {
 	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (string, error) {
