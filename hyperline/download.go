@@ -26,27 +26,34 @@ func (cc *CompanyClient) DownloadInvoice(ctx context.Context, id string, w io.Wr
 	if err != nil {
 		return 0, err
 	}
+	return cc.download(ctx, "/v2/invoices/"+seg+"/download", "invoice "+id,
+		"application/pdf, application/octet-stream;q=0.9, */*;q=0.1", checkFileType, w)
+}
+
+// download streams the file at path into w, checking the status and the
+// Content-Type (with check) before the first byte reaches w; what names
+// the file in errors ("invoice inv_…"). It is not retried once begun.
+func (cc *CompanyClient) download(ctx context.Context, path, what, accept string, check func(string) error, w io.Writer) (int64, error) {
 	if w == nil {
-		return 0, fmt.Errorf("hyperline: download invoice %s: nil writer", id)
+		return 0, fmt.Errorf("hyperline: download %s: nil writer", what)
 	}
 	if strings.TrimSpace(cc.id) == "" {
-		return 0, fmt.Errorf("hyperline: download invoice %s: empty company ID", id)
+		return 0, fmt.Errorf("hyperline: download %s: empty company ID", what)
 	}
-	path := "/v2/invoices/" + seg + "/download"
 	var written int64
-	err = cc.c.send(ctx, call{
+	err := cc.c.send(ctx, call{
 		method:  http.MethodGet,
 		path:    path,
 		company: cc.id,
-		accept:  "application/pdf, application/octet-stream;q=0.9, */*;q=0.1",
+		accept:  accept,
 		stream: func(resp *http.Response) error {
-			if err := checkFileType(resp.Header.Get("Content-Type")); err != nil {
+			if err := check(resp.Header.Get("Content-Type")); err != nil {
 				return malformed(http.MethodGet, path, "%v", err)
 			}
 			n, err := io.Copy(w, resp.Body)
 			written = n
 			if err != nil {
-				return fmt.Errorf("hyperline: download invoice %s after %d bytes: %w", id, n, err)
+				return fmt.Errorf("hyperline: download %s after %d bytes: %w", what, n, err)
 			}
 			return nil
 		},
@@ -56,6 +63,13 @@ func (cc *CompanyClient) DownloadInvoice(ctx context.Context, id string, w io.Wr
 
 // checkFileType accepts a Content-Type that can be a PDF file.
 func checkFileType(ct string) error {
+	return checkMedia(ct, "a PDF file", func(media string) bool { return strings.Contains(media, "pdf") })
+}
+
+// checkMedia accepts a missing Content-Type, an octet stream, or a media
+// type file accepts; anything else (an error page) is not the file, named
+// by want in the error.
+func checkMedia(ct, want string, file func(media string) bool) error {
 	if strings.TrimSpace(ct) == "" {
 		return nil
 	}
@@ -63,10 +77,8 @@ func checkFileType(ct string) error {
 	if err != nil {
 		return fmt.Errorf("unreadable Content-Type %q", ct)
 	}
-	switch {
-	case strings.Contains(media, "pdf"), media == "application/octet-stream", media == "binary/octet-stream":
+	if file(media) || media == "application/octet-stream" || media == "binary/octet-stream" {
 		return nil
-	default:
-		return fmt.Errorf("expected a PDF file, got %q", media)
 	}
+	return fmt.Errorf("expected %s, got %q", want, media)
 }

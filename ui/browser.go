@@ -56,7 +56,8 @@ const (
 	opSort
 	opExportCSV
 	opExportJSON
-	opLeave // the tab is no longer shown
+	opExportServer // Hyperline builds the file
+	opLeave        // the tab is no longer shown
 )
 
 // onActive does op to the active tab.
@@ -137,6 +138,8 @@ func (m browserModel) handleKey(msg tea.KeyMsg) (browserModel, tea.Cmd) {
 		return m.onActive(opExportCSV, nil)
 	case key.Matches(k, m.keys.ExportJSON):
 		return m.onActive(opExportJSON, nil)
+	case key.Matches(k, m.keys.ServerExport):
+		return m.onActive(opExportServer, nil)
 	case key.Matches(k, m.keys.Download) && m.tab().downloads():
 		if cmd := m.tab().download(); cmd != nil {
 			return m, cmd

@@ -101,6 +101,8 @@ type (
 	SessionAccount = deps.SessionAccount
 	// Data reads Hyperline objects for one company at a time.
 	Data = deps.Data
+	// Exporter asks Hyperline to build export files.
+	Exporter = deps.Exporter
 	// Account is who is logged in and what they can reach.
 	Account = deps.Account
 	// TokenState describes the access token without revealing it.

@@ -56,6 +56,8 @@ type browserKeys struct {
 	Filter, ClearFilter, Reload, Select key.Binding
 	Sort, ExportCSV, ExportJSON         key.Binding
 	Download, Overview, FilterKeys      key.Binding
+	// ServerExport lets Hyperline build the export file (/v1/exports).
+	ServerExport key.Binding
 }
 
 func newBrowserKeys() browserKeys {
@@ -77,6 +79,7 @@ func newBrowserKeys() browserKeys {
 		Download:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "download PDF")),
 		Overview:      key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "company overview")),
 		FilterKeys:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "filter on the server")),
+		ServerExport:  key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "Hyperline export")),
 	}
 }
 
@@ -87,7 +90,7 @@ func (k browserKeys) FullHelp() [][]key.Binding {
 	return append(k.table.FullHelp(),
 		[]key.Binding{k.Overview, k.Customers, k.Subscriptions, k.Invoices, k.Transactions, k.NextTab, k.PrevTab},
 		[]key.Binding{k.Select, k.Filter, k.FilterKeys, k.ClearFilter, k.Sort, k.Reload},
-		[]key.Binding{k.ExportCSV, k.ExportJSON, k.Download})
+		[]key.Binding{k.ExportCSV, k.ExportJSON, k.ServerExport, k.Download})
 }
 
 // filterKeys apply while the filter line has the keyboard.

@@ -66,7 +66,7 @@ func (m listModel[T]) requestExport(format exportFormat) (listModel[T], tea.Cmd)
 	if l.hasTotal && pages > exportCheapPages && !armed {
 		m.exportArmed, m.exportArmedAt = format+1, m.c.now
 		return m, emit(noticeMsg("Exporting " + formatCount(l.total) + " " + strings.ToLower(m.spec.title) + " reads " +
-			requestEstimate(pages) + ". Press the key again to start (x cancels)."))
+			requestEstimate(pages) + ". Press the key again to start (x cancels)" + m.serverExportOffer()))
 	}
 	m.exportArmed = 0
 	return m, m.exportList(format)
@@ -84,7 +84,7 @@ func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
 	filter := strings.ToLower(m.parsed.Text)
 	f, now, names := m.c.fmt, m.c.now, maps.Clone(m.names)
 	unit := strings.ToLower(spec.title)
-	base := "hlx-" + fileSafe(company.Name) + "-" + unit + "-" + now.Format("20060102-1504")
+	base := m.exportBase()
 	run := func(ctx context.Context, progress func(jobProgress)) (string, error) {
 		return export.WriteFile(freeName(dir, base, format.ext()), func(w io.Writer) error {
 			ew := spec.exportWriter(w, format, now)
@@ -121,6 +121,12 @@ func (m listModel[T]) exportList(format exportFormat) tea.Cmd {
 	}
 	what := "export " + unit
 	return emit(startJobMsg{what: what, run: run})
+}
+
+// exportBase is an export's file name without its extension, the same
+// for the file hlx writes and the one Hyperline builds.
+func (m listModel[T]) exportBase() string {
+	return "hlx-" + fileSafe(m.sc.company.Name) + "-" + strings.ToLower(m.spec.title) + "-" + m.c.now.Format("20060102-1504")
 }
 
 // rowMatches is the local filter's test: some cell contains q, which is

@@ -91,6 +91,8 @@ func apply[T any](l listModel[T], op tabOp, msg tea.Msg) (listModel[T], tea.Cmd)
 		return l.requestExport(exportCSV)
 	case opExportJSON:
 		return l.requestExport(exportJSON)
+	case opExportServer:
+		return l.requestServerExport()
 	case opOpen:
 		item, ok := l.selectedItem()
 		if !ok {

@@ -77,15 +77,11 @@ func (s *Server) listCustomersV2(w http.ResponseWriter, r *http.Request, c *apiC
 		s.customersByCreation(&res, cq, co)
 	}
 	keys, next := res.finish(s.data, cursorCustomers, co, q)
-	env := cursorEnvelope[customerJSON]{Data: make([]customerJSON, 0, len(keys)), NextCursor: next, HasMore: next != nil}
-	for _, k := range keys {
-		cr := s.data.customer(co, k.index)
-		env.Data = append(env.Data, cr.v2())
-	}
+	var total *int
 	if p.includeTotal {
-		env.Total = &res.total
+		total = &res.total
 	}
-	writeJSON(w, http.StatusOK, env)
+	writeJSONBytes(w, http.StatusOK, s.customerPage(co, keys, next, total))
 }
 
 // customersByCreation walks customers in creation order (which is index

@@ -36,6 +36,11 @@
 //	/v1/wallets/{id}              a prepaid wallet, with or without auto-load
 //	/v1/wallets/{id}/transactions take/skip, type, amount, invoice_id, comment
 //	/v1/analytics                 MRR, ARR, churn, ... in the company currency
+//	POST /v1/exports              an export by name and file_type (no filter);
+//	                              pending, processing at the first GET
+//	                              /v1/exports/{id}, done at the second
+//	/v2/exports/{id}/download     302 to /files/exports/{id}?token=...; the
+//	                              simulator builds all_customers (csv, json)
 //
 // Cursor lists answer {data, next_cursor, has_more} and total with
 // include_total=true; offset lists answer {meta: {total, taken, skipped},

@@ -38,7 +38,11 @@ func encodeJSON(v any) []byte {
 
 // writeJSON sends v with the given status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	body := encodeJSON(v)
+	writeJSONBytes(w, status, encodeJSON(v))
+}
+
+// writeJSONBytes sends an already encoded JSON body with the given status.
+func writeJSONBytes(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)

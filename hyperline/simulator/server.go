@@ -46,6 +46,8 @@ type Server struct {
 	oauthPath map[string]http.HandlerFunc // "METHOD /path" → handler
 	stats     *analyticsCache
 	indexes   []*companyIndex // one per company, built on first use
+	exports   *exportStore    // POST /v1/exports and their files
+	wires     []*customerWire // one per company: customers' encoded JSON
 }
 
 // New builds a simulator from cfg. It is cheap even for a million
@@ -74,17 +76,22 @@ func New(cfg Config) *Server {
 			FamilyName: "Lefèvre",
 			Picture:    "https://avatars.example.com/camille-lefevre.png",
 		},
-		apiKey: "test_" + newRNG(seed, tagAPIKey).token(40),
-		appID:  app.ID,
-		data:   newDataset(seed, cfg.Epoch, cfg.companySizes(), cfg.Hostile),
-		store:  newStore(app),
-		limits: newRateLimiter(),
-		dice:   newFaultDice(cfg.Seed, cfg.faults()),
-		log:    &requestLog{},
-		pages:  newPages(),
-		stats:  &analyticsCache{},
+		apiKey:  "test_" + newRNG(seed, tagAPIKey).token(40),
+		appID:   app.ID,
+		data:    newDataset(seed, cfg.Epoch, cfg.companySizes(), cfg.Hostile),
+		store:   newStore(app),
+		limits:  newRateLimiter(),
+		dice:    newFaultDice(cfg.Seed, cfg.faults()),
+		log:     &requestLog{},
+		pages:   newPages(),
+		stats:   &analyticsCache{},
+		exports: &exportStore{},
 	}
 	s.indexes = newIndexes(len(s.data.companies))
+	s.wires = make([]*customerWire, len(s.data.companies))
+	for i := range s.wires {
+		s.wires[i] = &customerWire{}
+	}
 	if cfg.Hostile {
 		s.user.Name = hostileUserName
 	}
@@ -177,7 +184,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h(rec, r)
 		return
 	}
-	if s.servePublic(rec, r) {
+	if s.servePublic(rec, r) || s.serveExportFile(rec, r) {
 		return
 	}
 	s.serveAPI(rec, r, cred, authErr)
@@ -328,6 +335,10 @@ func (s *Server) apiRoutes() []route {
 		{http.MethodGet, seg("v1/wallets/{}"), dataCompany, s.getWallet},
 		{http.MethodGet, seg("v1/wallets/{}/transactions"), dataCompany, s.listWalletTransactions},
 		{http.MethodGet, seg("v1/analytics"), dataCompany, s.analytics},
+		{http.MethodPost, seg("v1/exports"), dataCompany, s.createExport},
+		{http.MethodGet, seg("v1/exports"), dataCompany, s.listExports},
+		{http.MethodGet, seg("v1/exports/{}"), dataCompany, s.getExport},
+		{http.MethodGet, seg("v2/exports/{}/download"), dataCompany, s.downloadExport},
 		{http.MethodGet, seg("v1/apps"), appsAPI, s.listApps},
 		{http.MethodPost, seg("v1/apps"), appsAPI, s.createApp},
 		{http.MethodPut, seg("v1/apps/{}"), appsAPI, s.updateApp},

@@ -169,6 +169,19 @@ type Data interface {
 	Find(ctx context.Context, currentCompanyID string, companies []hyperline.Company, query string) (*lookup.Result, error)
 }
 
+// Exporter asks Hyperline to build an export file (the spec's
+// asynchronous /v1/exports). It is apart from Data so that a Data without
+// it still serves: the explorer offers the export only when Data is also
+// an Exporter.
+type Exporter interface {
+	// CreateExport starts an export of a company.
+	CreateExport(ctx context.Context, companyID string, name hyperline.ExportName, fileType hyperline.ExportFileType) (*hyperline.Export, error)
+	// Export reads an export's status.
+	Export(ctx context.Context, companyID, id string) (*hyperline.Export, error)
+	// DownloadExport streams a done export's file into w.
+	DownloadExport(ctx context.Context, companyID, id string, w io.Writer) (int64, error)
+}
+
 // Account is who is logged in and what they can reach.
 type Account struct {
 	Email string

@@ -138,6 +138,27 @@ func (b *Backend) DownloadInvoice(ctx context.Context, companyID, id string, w i
 	})
 }
 
+// CreateExport asks Hyperline to build an export of the company.
+func (b *Backend) CreateExport(ctx context.Context, companyID string, name hyperline.ExportName, fileType hyperline.ExportFileType) (*hyperline.Export, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Export, error) {
+		return c.CreateExport(ctx, name, fileType)
+	})
+}
+
+// Export reads an export's status.
+func (b *Backend) Export(ctx context.Context, companyID, id string) (*hyperline.Export, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (*hyperline.Export, error) {
+		return c.GetExport(ctx, id)
+	})
+}
+
+// DownloadExport streams a done export's file into w.
+func (b *Backend) DownloadExport(ctx context.Context, companyID, id string, w io.Writer) (int64, error) {
+	return inCompany(b, companyID, func(c *hyperline.CompanyClient) (int64, error) {
+		return c.DownloadExport(ctx, id, w)
+	})
+}
+
 // Find resolves what a ticket names to one object, in any company the
 // account reaches.
 func (b *Backend) Find(ctx context.Context, currentCompanyID string, companies []hyperline.Company, query string) (*lookup.Result, error) {
