@@ -53,7 +53,7 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 		p.MaxElapsed = 30 * time.Second
 	}
 	if p.Sleep == nil {
-		p.Sleep = sleepContext
+		p.Sleep = SleepContext
 	}
 	if p.Jitter == nil {
 		p.Jitter = fullJitter
@@ -85,8 +85,9 @@ func fullJitter(ceiling time.Duration) time.Duration {
 	return time.Duration(rand.Int64N(int64(ceiling) + 1))
 }
 
-// sleepContext waits for d, or returns ctx's error as soon as it is done.
-func sleepContext(ctx context.Context, d time.Duration) error {
+// SleepContext waits for d, or returns ctx's error as soon as it is done:
+// the retries' default wait, and any other caller's that backs off.
+func SleepContext(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}

@@ -43,7 +43,7 @@ func (s ClientSource) Invoices(ctx context.Context, companyID string, opts hyper
 // retries could not outlast slows the count down, it does not fail it:
 // the request is sent again after a growing pause, until ctx ends.
 func Count(ctx context.Context, src Source, companyID string, w Worklist, q filter.Query) (int, error) {
-	return count(ctx, timerPause, src, companyID, w, q)
+	return count(ctx, hyperline.SleepContext, src, companyID, w, q)
 }
 
 func count(ctx context.Context, pause pauseFunc, src Source, companyID string, w Worklist, q filter.Query) (int, error) {
@@ -102,18 +102,6 @@ const (
 // pauseFunc waits d, or until ctx ends (its error then); tests pass one
 // that does not wait.
 type pauseFunc func(ctx context.Context, d time.Duration) error
-
-// timerPause waits on a timer.
-func timerPause(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
 
 // patient runs fn, again after a pause each time it ends in a 429, until
 // it ends otherwise or ctx does.

@@ -72,7 +72,7 @@ func FirstRows(ctx context.Context, src Source, co hyperline.Company, w Worklist
 // again (patient).
 func Rows(ctx context.Context, src Source, co hyperline.Company, w Worklist, q filter.Query, page hyperline.ListOptions) (RowsPage, error) {
 	var out RowsPage
-	err := patient(ctx, timerPause, func() error {
+	err := patient(ctx, hyperline.SleepContext, func() error {
 		out = RowsPage{}
 		switch w.List {
 		case filter.Customers:

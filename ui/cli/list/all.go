@@ -29,10 +29,7 @@ func allCompaniesRun(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	companies := make([]hyperline.Company, len(cos))
-	for i, co := range cos {
-		companies[i] = hyperline.Company{ID: co.ID, Name: co.Name}
-	}
+	companies := cmdutil.HyperlineCompanies(cos)
 	stdout, stderr := f.IO.Out, f.IO.ErrOut
 	switch k {
 	case cmdutil.KindCustomer:
